@@ -1,0 +1,103 @@
+package wpa4j.driver.types;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * An immutable octet string: IEs, frames, SSID octets, key material. Value semantics ({@code equals} by
+ * content) so records holding it compare by content. {@link #toString()} prints hex; records that hold
+ * secrets must not include such a field in their own {@code toString()}.
+ */
+public final class Bytes {
+    public static final Bytes EMPTY = new Bytes(new byte[0]);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final byte[] data;
+
+    private Bytes(byte[] data) {
+        this.data = data;
+    }
+
+    /** A copy of {@code data}. */
+    public static Bytes of(byte... data) {
+        Validate.nonNull("data", data);
+        return data.length == 0 ? EMPTY : new Bytes(data.clone());
+    }
+
+    /** A copy of {@code length} bytes of {@code data} from {@code offset}. */
+    public static Bytes of(byte[] data, int offset, int length) {
+        Validate.nonNull("data", data);
+        if (offset < 0 || length < 0 || offset > data.length - length) {
+            throw new IllegalArgumentException("range: offset " + offset + " length " + length + " outside " + data.length + " bytes");
+        }
+        return length == 0 ? EMPTY : new Bytes(Arrays.copyOfRange(data, offset, offset + length));
+    }
+
+    /** The remaining bytes of {@code buffer}, copied; the buffer's position is not moved. */
+    public static Bytes of(ByteBuffer buffer) {
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy.length == 0 ? EMPTY : new Bytes(copy);
+    }
+
+    /** Parses hex digits (upper or lower case, no separators). */
+    public static Bytes fromHex(String hex) {
+        Validate.nonNull("hex", hex);
+        try {
+            return of(HEX.parseHex(hex));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hex: '" + hex + "' is not an even-length hex string", e);
+        }
+    }
+
+    public int length() {
+        return data.length;
+    }
+
+    public boolean isEmpty() {
+        return data.length == 0;
+    }
+
+    public byte get(int index) {
+        return data[index];
+    }
+
+    /** The unsigned value of the byte at {@code index}. */
+    public int u8(int index) {
+        return data[index] & 0xff;
+    }
+
+    /** A fresh copy of the content. */
+    public byte[] toArray() {
+        return data.clone();
+    }
+
+    public Bytes slice(int offset, int length) {
+        return of(data, offset, length);
+    }
+
+    /** A read-only view, for writing into buffers without another copy. */
+    public ByteBuffer asReadOnlyBuffer() {
+        return ByteBuffer.wrap(data).asReadOnlyBuffer();
+    }
+
+    public String toHex() {
+        return HEX.formatHex(data);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Bytes other && Arrays.equals(data, other.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return toHex();
+    }
+}

@@ -1,0 +1,64 @@
+package wpa4j.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The executable gateway jar as an operator runs it: headless (stdin closed, no TTY), in its own process,
+ * stopped with SIGTERM. Time limits here only guard against a hang; they assert nothing about speed.
+ */
+class GatewayJarIT {
+    @TempDir
+    Path workDir;
+
+    @Test
+    void bootsHeadlessReportsTheBackendsAndExitsZeroOnSigterm() throws Exception {
+        Path jar = Path.of(System.getProperty("gateway.jar"));
+        assertTrue(Files.isRegularFile(jar), "gateway jar built by distribution/: " + jar);
+        Files.createDirectories(workDir.resolve("load"));
+        Path log = workDir.resolve("gateway.log");
+        Process p = new ProcessBuilder(javaBin(), "-jar", jar.toString())
+                .directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            awaitLog(p, log, "[wpa4j] backend wext");
+            awaitLog(p, log, "[wpa4j] backend nl80211");
+            awaitLog(p, log, "[wpa4j] backend ndis");
+            assertTrue(p.isAlive(), "gateway keeps running without a TTY:\n" + Files.readString(log));
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "gateway stops on SIGTERM");
+            String out = Files.readString(log);
+            assertEquals(0, p.exitValue(), out);
+            assertTrue(out.contains("inactive: not Windows"), out);
+            assertTrue(out.contains("backend ndis gone") && out.contains("wpa4j: stopped"), "bundles deactivated before exit:\n" + out);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void awaitLog(Process p, Path log, String text) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.readString(log).contains(text)) {
+            if (!p.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no '" + text + "' in the gateway output (alive=" + p.isAlive() + "):\n" + Files.readString(log));
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package wpa4j.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static wpa4j.itest.ItestSupport.await;
+import static wpa4j.itest.ItestSupport.bundleByName;
+import static wpa4j.itest.ItestSupport.scrRuntime;
+import static wpa4j.itest.ItestSupport.wpa4jBundles;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+
+import wpa4j.driver.BackendStatus;
+import wpa4j.driver.DriverBackend;
+
+/** Every wpa4j bundle installs and resolves in Felix, with the API wired at its version. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformSmokeIT {
+    private static final List<String> BUNDLES = List.of("wpa4j.api", "wpa4j.nl80211", "wpa4j.wext", "wpa4j.ndis", "wpa4j.shell");
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] config() {
+        return options(scrRuntime(), wpa4jBundles());
+    }
+
+    @Test
+    public void allBundlesAreActive() {
+        for (String bsn : BUNDLES) {
+            Bundle b = bundleByName(context, bsn);
+            assertEquals(bsn + " state", Bundle.ACTIVE, b.getState());
+        }
+    }
+
+    @Test
+    public void apiPackagesAreWiredFromTheApiBundleAtTheExportedVersion() {
+        Version expected = Version.parseVersion(System.getProperty("api.package.version"));
+        Bundle api = bundleByName(context, "wpa4j.api");
+        for (String importer : List.of("wpa4j.nl80211", "wpa4j.wext", "wpa4j.ndis", "wpa4j.shell")) {
+            BundleWiring wiring = bundleByName(context, importer).adapt(BundleWiring.class);
+            BundleWire wire = wiring.getRequiredWires("osgi.wiring.package").stream()
+                    .filter(w -> "wpa4j.driver".equals(w.getCapability().getAttributes().get("osgi.wiring.package")))
+                    .findFirst().orElseThrow(() -> new AssertionError(importer + " has no wire for wpa4j.driver"));
+            assertEquals(importer + " wired to", api, wire.getProvider().getBundle());
+            assertEquals(importer + " wired at", expected, wire.getCapability().getAttributes().get("version"));
+        }
+    }
+
+    @Test
+    public void everyBackendReportsItsStatusAndNdisSaysNotWindows() throws Exception {
+        Collection<ServiceReference<DriverBackend>> refs = await(() -> refs(), r -> r.size() == 3, "three backend status services");
+        List<String> names = new ArrayList<>();
+        for (ServiceReference<DriverBackend> ref : refs) {
+            BackendStatus s = context.getService(ref).status();
+            assertEquals(ref.getProperty(DriverBackend.PROP_DRIVER), s.name());
+            assertFalse(s.name() + " must not claim to drive anything yet", s.active());
+            assertFalse(s.reason().isBlank());
+            names.add(s.name());
+            if (s.name().equals("ndis")) {
+                assertEquals("not Windows (os.name=" + System.getProperty("os.name") + ")", s.reason());
+            }
+        }
+        assertEquals(List.of("ndis", "nl80211", "wext"), names.stream().sorted().toList());
+    }
+
+    @Test
+    public void wifiDriversCommandListsTheBackends() throws Exception {
+        ServiceReference<?> ref = await(() -> context.getServiceReference("wpa4j.shell.WifiShell"), r -> r != null, "wifi shell");
+        assertEquals("wifi", ref.getProperty("osgi.command.scope"));
+        Object shell = context.getService(ref);
+        assertNotNull(shell);
+        Method drivers = shell.getClass().getMethod("drivers");
+        String out = (String) drivers.invoke(shell);
+        assertTrue(out, out.contains("ndis") && out.contains("inactive: not Windows") && out.contains("nl80211") && out.contains("wext"));
+        assertTrue(out, out.contains("(no WifiDriver registered)"));
+    }
+
+    private Collection<ServiceReference<DriverBackend>> refs() {
+        try {
+            return context.getServiceReferences(DriverBackend.class, null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
