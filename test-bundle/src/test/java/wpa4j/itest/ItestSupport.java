@@ -43,7 +43,7 @@ public final class ItestSupport {
     /** The bundles wpa4j ships in every gateway. */
     public static Option wpa4jBundles() {
         return composite(reactorBundle("bundle.api"), reactorBundle("bundle.nl80211"), reactorBundle("bundle.wext"),
-                reactorBundle("bundle.ndis"), reactorBundle("bundle.shell"));
+                reactorBundle("bundle.ndis"), reactorBundle("bundle.shell"), reactorBundle("bundle.common"));
     }
 
     /** Polls {@code supplier} until {@code condition} holds; fails after 15 s (a hang guard, not a timing assertion). */

@@ -1,0 +1,47 @@
+package wpa4j.common.crypto;
+
+import java.security.GeneralSecurityException;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
+
+import wpa4j.common.codec.MalformedFrameException;
+
+/** AES key wrap (RFC 3394, the JCA's AES/KW/NoPadding): how the GTK travels in EAPOL-Key key data. */
+public final class AesKeyWrap {
+    private AesKeyWrap() {}
+
+    /** Wraps {@code plaintext} (a multiple of 8 octets, at least 16) with the KEK. */
+    public static byte[] wrap(SecretKeyBytes kek, byte[] plaintext) {
+        if (plaintext.length < 16 || plaintext.length % 8 != 0) {
+            throw new IllegalArgumentException("plaintext: length " + plaintext.length + " is not a multiple of 8 of at least 16");
+        }
+        try {
+            Cipher c = Cipher.getInstance("AES/KW/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek.raw(), "AES"));
+            return c.doFinal(plaintext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES key wrap", e);
+        }
+    }
+
+    /** Unwraps key data; a wrong KEK or tampered data fails the integrity check and is reported as malformed. */
+    public static byte[] unwrap(SecretKeyBytes kek, byte[] ciphertext) throws MalformedFrameException {
+        if (ciphertext.length < 24 || ciphertext.length % 8 != 0) {
+            throw new MalformedFrameException(0, "wrapped key data of " + ciphertext.length + " octets (multiple of 8, at least 24, expected)");
+        }
+        Cipher c;
+        try {
+            c = Cipher.getInstance("AES/KW/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek.raw(), "AES"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES key unwrap", e);
+        }
+        try {
+            return c.doFinal(ciphertext);
+        } catch (GeneralSecurityException e) {
+            // the JDK reports a failed integrity check variously (bad padding, illegal block size)
+            throw new MalformedFrameException(0, "key data failed the key wrap integrity check");
+        }
+    }
+}

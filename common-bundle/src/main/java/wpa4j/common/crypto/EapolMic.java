@@ -1,0 +1,49 @@
+package wpa4j.common.crypto;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+import javax.crypto.Mac;
+
+import wpa4j.common.eapol.EapolKey;
+import wpa4j.common.eapol.KeyInfo;
+import wpa4j.driver.types.Bytes;
+
+/**
+ * The EAPOL-Key MIC over the whole EAPOL PDU with the MIC field zero: HMAC-MD5 for descriptor version 1
+ * (TKIP/WPA, verification of received frames), HMAC-SHA1-128 for version 2 (CCMP).
+ */
+public final class EapolMic {
+    private EapolMic() {}
+
+    /** The 16-octet MIC of {@code key} sent in an EAPOL PDU of {@code eapolVersion}. */
+    public static Bytes compute(SecretKeyBytes kck, EapolKey key, int eapolVersion) {
+        byte[] pdu = key.withMic(EapolKey.ZERO_16).toPdu(eapolVersion).toArray();
+        return Bytes.of(mic(kck, key.keyInfo().descriptorVersion(), pdu));
+    }
+
+    /** {@code key} with its MIC filled in. */
+    public static EapolKey sign(SecretKeyBytes kck, EapolKey key, int eapolVersion) {
+        return key.withMic(compute(kck, key, eapolVersion));
+    }
+
+    /** Whether the MIC of a received frame is right; compares in constant time. */
+    public static boolean verify(SecretKeyBytes kck, EapolKey key, int eapolVersion) {
+        byte[] expected = compute(kck, key, eapolVersion).toArray();
+        try {
+            return MessageDigest.isEqual(expected, key.mic().toArray());
+        } finally {
+            Arrays.fill(expected, (byte) 0);
+        }
+    }
+
+    static byte[] mic(SecretKeyBytes kck, int descriptorVersion, byte[] pdu) {
+        String alg = switch (descriptorVersion) {
+            case KeyInfo.VERSION_HMAC_MD5_RC4 -> "HmacMD5";
+            case KeyInfo.VERSION_HMAC_SHA1_AES -> "HmacSHA1";
+            default -> throw new IllegalArgumentException("descriptorVersion: " + descriptorVersion + " (AES-CMAC MICs are not supported)");
+        };
+        Mac mac = Hmac.init(alg, kck.raw());
+        return Arrays.copyOf(mac.doFinal(pdu), 16);
+    }
+}

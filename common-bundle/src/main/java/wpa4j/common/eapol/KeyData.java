@@ -1,0 +1,151 @@
+package wpa4j.common.eapol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import wpa4j.common.codec.FrameReader;
+import wpa4j.common.codec.FrameWriter;
+import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.common.ie.ElementId;
+import wpa4j.common.ie.InformationElement;
+import wpa4j.common.ie.RsnElement;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.Validate;
+
+/**
+ * The (decrypted) Key Data field: elements (the RSN element) and KDEs (vendor-specific elements with the
+ * 00-0F-AC OUI), optionally followed by padding ({@code 0xdd} then zeros) up to the key wrap block size.
+ *
+ * @param elements elements and KDEs in order
+ */
+public record KeyData(List<InformationElement> elements) {
+    public static final int KDE_GTK = 1;
+    public static final int KDE_MAC_ADDRESS = 3;
+    public static final int KDE_PMKID = 4;
+    private static final int RSN_OUI = 0x000FAC;
+
+    public KeyData {
+        elements = Validate.list("elements", elements, 255);
+    }
+
+    /**
+     * A GTK KDE.
+     *
+     * @param keyId key index 0..3
+     * @param tx whether the GTK is also used for transmission
+     * @param gtk the group temporal key; never printed
+     */
+    public record Gtk(int keyId, boolean tx, Bytes gtk) {
+        public Gtk {
+            Validate.range("keyId", keyId, 0, 3);
+            Validate.length("gtk", gtk, 5, 32);
+        }
+
+        @Override
+        public String toString() {
+            return "Gtk[keyId=" + keyId + ", tx=" + tx + ", gtk=<" + gtk.length() + " octets>]";
+        }
+    }
+
+    public static KeyData decode(Bytes octets) throws MalformedFrameException {
+        FrameReader r = FrameReader.of(octets);
+        List<InformationElement> list = new ArrayList<>();
+        while (r.hasRemaining()) {
+            int start = r.position();
+            int id = r.u8("key data element id");
+            if (id == ElementId.VENDOR_SPECIFIC && (!r.hasRemaining() || octets.u8(start + 1) == 0) && paddingFrom(octets, start)) {
+                break;
+            }
+            int len = r.u8("key data element length");
+            list.add(new InformationElement(id, r.bytes(len, "key data element " + id)));
+        }
+        return new KeyData(list);
+    }
+
+    /** Padding is 0xdd followed only by zero octets to the end. */
+    private static boolean paddingFrom(Bytes octets, int start) {
+        for (int i = start + 1; i < octets.length(); i++) {
+            if (octets.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Encodes the elements; with {@code padForKeyWrap}, pads to a multiple of 8 and at least 16 octets. */
+    public Bytes encode(boolean padForKeyWrap) {
+        FrameWriter w = new FrameWriter(64);
+        elements.forEach(e -> e.writeTo(w));
+        if (padForKeyWrap) {
+            int len = w.length();
+            int padded = Math.max(16, (len + 7) / 8 * 8);
+            if (padded > len) {
+                w.u8(ElementId.VENDOR_SPECIFIC);
+                for (int i = len + 1; i < padded; i++) {
+                    w.u8(0);
+                }
+            }
+        }
+        return w.toBytes();
+    }
+
+    public static InformationElement gtkKde(Gtk gtk) {
+        FrameWriter w = new FrameWriter(6 + gtk.gtk().length());
+        w.u32be(RSN_OUI << 8 | KDE_GTK).u8(gtk.keyId() | (gtk.tx() ? 0x04 : 0)).u8(0).bytes(gtk.gtk());
+        return new InformationElement(ElementId.VENDOR_SPECIFIC, w.toBytes());
+    }
+
+    public static InformationElement pmkidKde(Bytes pmkid) {
+        Validate.exactLength("pmkid", pmkid, 16);
+        return new InformationElement(ElementId.VENDOR_SPECIFIC, new FrameWriter(20).u32be(RSN_OUI << 8 | KDE_PMKID).bytes(pmkid).toBytes());
+    }
+
+    /** The first GTK KDE. */
+    public Optional<Gtk> gtk() throws MalformedFrameException {
+        Optional<InformationElement> e = kde(KDE_GTK);
+        if (e.isEmpty()) {
+            return Optional.empty();
+        }
+        FrameReader r = FrameReader.of(e.get().body());
+        r.skip(4, "gtk kde oui");
+        int flags = r.u8("gtk kde flags");
+        r.skip(1, "gtk kde reserved");
+        if (r.remaining() < 5 || r.remaining() > 32) {
+            throw new MalformedFrameException(r.position(), "gtk of " + r.remaining() + " octets");
+        }
+        return Optional.of(new Gtk(flags & 0x03, (flags & 0x04) != 0, r.rest()));
+    }
+
+    /** The first PMKID KDE's PMKID. */
+    public Optional<Bytes> pmkid() throws MalformedFrameException {
+        Optional<InformationElement> e = kde(KDE_PMKID);
+        if (e.isEmpty()) {
+            return Optional.empty();
+        }
+        if (e.get().body().length() != 20) {
+            throw new MalformedFrameException(0, "pmkid kde of " + e.get().body().length() + " octets, expected 20");
+        }
+        return Optional.of(e.get().body().slice(4, 16));
+    }
+
+    /** The RSN element, decoded. */
+    public Optional<RsnElement> rsn() throws MalformedFrameException {
+        Optional<InformationElement> e = elements.stream().filter(x -> x.id() == ElementId.RSN).findFirst();
+        return e.isEmpty() ? Optional.empty() : Optional.of(RsnElement.decode(e.get().body()));
+    }
+
+    /** The RSN element as received, octet for octet (message 3 must match the Beacon's exactly). */
+    public Optional<InformationElement> rsnElement() {
+        return elements.stream().filter(x -> x.id() == ElementId.RSN).findFirst();
+    }
+
+    private Optional<InformationElement> kde(int type) {
+        return elements.stream().filter(e -> e.isVendor(RSN_OUI, type)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return "KeyData[" + elements.size() + " elements]";
+    }
+}
