@@ -1,0 +1,21 @@
+package wpa4j.hostapd;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A running AP core for one interface (service property {@code wifi.ifname}). */
+@ProviderType
+public interface ApControl {
+    String ifname();
+
+    ApStatus status();
+
+    List<StationInfo> stations();
+
+    /** Deauthenticates a station (hostapd_cli deauthenticate). */
+    void deauthenticate(String addr);
+
+    /** Starts a GTK rekey now. */
+    void rekeyGroup();
+}

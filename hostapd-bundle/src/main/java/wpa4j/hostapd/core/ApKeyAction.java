@@ -1,0 +1,22 @@
+package wpa4j.hostapd.core;
+
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.KeyParams;
+
+/** What an authenticator handshake step asks the AP core to do, in order. */
+sealed interface ApKeyAction {
+    /** Send this EAPOL PDU to the station. */
+    record Send(Bytes pdu) implements ApKeyAction {}
+
+    /** Install the station's pairwise key. */
+    record Install(KeyParams key) implements ApKeyAction {}
+
+    /** The 4-way handshake is done: authorize the port. */
+    record PairwiseDone() implements ApKeyAction {}
+
+    /** The group key handshake is done. */
+    record GroupDone() implements ApKeyAction {}
+
+    /** Fail closed: deauthenticate the station with this reason. */
+    record Deauth(int reason) implements ApKeyAction {}
+}

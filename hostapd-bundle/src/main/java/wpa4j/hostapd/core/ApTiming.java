@@ -1,0 +1,21 @@
+package wpa4j.hostapd.core;
+
+import wpa4j.driver.types.Validate;
+
+/**
+ * EAPOL-Key retransmission of the authenticator; defaults are hostapd's (first timeout 100 ms, then
+ * dot11RSNAConfigPairwiseUpdateTimeOut 1000 ms, 4 attempts).
+ *
+ * @param firstTimeoutMs wait for the reply to the first message
+ * @param timeoutMs wait for the reply to a retransmitted message
+ * @param attempts messages sent before giving up (dot11RSNAConfig{Pairwise,Group}UpdateCount)
+ */
+public record ApTiming(int firstTimeoutMs, int timeoutMs, int attempts) {
+    public static final ApTiming DEFAULT = new ApTiming(100, 1000, 4);
+
+    public ApTiming {
+        Validate.range("firstTimeoutMs", firstTimeoutMs, 1, 60_000);
+        Validate.range("timeoutMs", timeoutMs, 1, 60_000);
+        Validate.range("attempts", attempts, 1, 100);
+    }
+}

@@ -1,0 +1,165 @@
+package wpa4j.hostapd.core;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+
+import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.common.crypto.AesKeyWrap;
+import wpa4j.common.crypto.EapolMic;
+import wpa4j.common.crypto.Ptk;
+import wpa4j.common.crypto.SecretKeyBytes;
+import wpa4j.common.eapol.EapolFrame;
+import wpa4j.common.eapol.EapolKey;
+import wpa4j.common.eapol.KeyData;
+import wpa4j.common.eapol.KeyInfo;
+import wpa4j.common.eapol.KeyMessage;
+import wpa4j.common.frame.ReasonCode;
+import wpa4j.common.ie.InformationElement;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.KeyAlg;
+import wpa4j.driver.types.KeyParams;
+import wpa4j.driver.types.MacAddress;
+
+/**
+ * The authenticator side of the WPA2-PSK 4-way and group key handshakes for one station (IEEE
+ * 802.11-2012 11.6.6/11.6.7, hostapd's wpa_auth state machine reduced to PSK and CCMP). Every message
+ * sent takes a new replay counter; a reply must carry the counter of the last message and a valid MIC,
+ * else it is rejected as malformed and changes nothing.
+ */
+final class AuthenticatorHandshake implements AutoCloseable {
+    /** hostapd's default eapol_version. */
+    static final int EAPOL_VERSION = 2;
+
+    enum Step { PTK_START, PTK_NEGOTIATING, PTK_DONE, GROUP_NEGOTIATING }
+
+    private final SecretKeyBytes pmk;
+    private final MacAddress aa;
+    private final MacAddress spa;
+    private final Bytes staRsnBody;
+    private final InformationElement apRsn;
+    private final Bytes anonce;
+    private long replayCounter;
+    private Step step = Step.PTK_START;
+    private Ptk ptk;
+
+    AuthenticatorHandshake(SecretKeyBytes pmk, MacAddress aa, MacAddress spa, Bytes staRsnBody, InformationElement apRsn, SecureRandom random) {
+        this.pmk = pmk;
+        this.aa = aa;
+        this.spa = spa;
+        this.staRsnBody = staRsnBody;
+        this.apRsn = apRsn;
+        byte[] n = new byte[32];
+        random.nextBytes(n);
+        this.anonce = Bytes.of(n);
+    }
+
+    Step step() {
+        return step;
+    }
+
+    /** Message 1 (again): the step's message for a start or a retransmission. */
+    Bytes nextMessage(Gtk gtk) {
+        return switch (step) {
+            case PTK_START -> message1();
+            case PTK_NEGOTIATING -> message3(gtk);
+            case GROUP_NEGOTIATING -> group1(gtk);
+            case PTK_DONE -> throw new IllegalStateException("nothing to send after the handshake");
+        };
+    }
+
+    /** Starts a group key handshake with the new GTK. */
+    Bytes startGroupRekey(Gtk gtk) {
+        step = Step.GROUP_NEGOTIATING;
+        return group1(gtk);
+    }
+
+    private Bytes message1() {
+        EapolKey m1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.PAIRWISE, KeyInfo.ACK), 16,
+                ++replayCounter, anonce, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16, Bytes.EMPTY);
+        return m1.toPdu(EAPOL_VERSION);
+    }
+
+    private Bytes message3(Gtk gtk) {
+        KeyData data = new KeyData(List.of(apRsn, KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), true, Bytes.of(gtk.key().copy())))));
+        EapolKey m3 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.PAIRWISE, KeyInfo.ACK,
+                KeyInfo.MIC, KeyInfo.INSTALL, KeyInfo.SECURE, KeyInfo.ENCRYPTED_KEY_DATA), 16, ++replayCounter, anonce, EapolKey.ZERO_16,
+                gtk.rsc(), EapolKey.ZERO_8, EapolKey.ZERO_16, wrap(data));
+        return EapolMic.sign(ptk.kck(), m3, EAPOL_VERSION).toPdu(EAPOL_VERSION);
+    }
+
+    private Bytes group1(Gtk gtk) {
+        KeyData data = new KeyData(List.of(KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), true, Bytes.of(gtk.key().copy())))));
+        EapolKey g1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.ACK, KeyInfo.MIC, KeyInfo.SECURE,
+                KeyInfo.ENCRYPTED_KEY_DATA), 0, ++replayCounter, EapolKey.ZERO_NONCE, EapolKey.ZERO_16, gtk.rsc(), EapolKey.ZERO_8,
+                EapolKey.ZERO_16, wrap(data));
+        return EapolMic.sign(ptk.kck(), g1, EAPOL_VERSION).toPdu(EAPOL_VERSION);
+    }
+
+    private Bytes wrap(KeyData data) {
+        byte[] plain = data.encode(true).toArray();
+        try {
+            return Bytes.of(AesKeyWrap.wrap(ptk.kek(), plain));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    List<ApKeyAction> onEapol(Bytes pdu, Gtk gtk) throws MalformedFrameException {
+        EapolKey key = EapolKey.fromPdu(pdu);
+        if (key.descriptorType() != EapolKey.DESCRIPTOR_RSN || key.keyInfo().descriptorVersion() != KeyInfo.VERSION_HMAC_SHA1_AES) {
+            throw new MalformedFrameException(4, "only RSN descriptors with HMAC-SHA1/AES (CCMP) are accepted");
+        }
+        if (key.replayCounter() != replayCounter) {
+            throw new MalformedFrameException(9, "replay counter " + Long.toUnsignedString(key.replayCounter()) + " is not that of the last message");
+        }
+        int version = EapolFrame.decode(pdu).version();
+        KeyMessage msg = KeyMessage.classify(key, KeyMessage.Role.AUTHENTICATOR);
+        if (msg == KeyMessage.PAIRWISE_2 && step == Step.PTK_START) {
+            return message2(key, version, gtk);
+        }
+        if (msg == KeyMessage.PAIRWISE_4 && step == Step.PTK_NEGOTIATING) {
+            verify(key, version, "message 4");
+            step = Step.PTK_DONE;
+            return List.of(new ApKeyAction.Install(KeyParams.pairwise(KeyAlg.CCMP, spa, Bytes.of(new byte[6]), Bytes.of(ptk.tk().copy()))),
+                    new ApKeyAction.PairwiseDone());
+        }
+        if (msg == KeyMessage.GROUP_2 && step == Step.GROUP_NEGOTIATING) {
+            verify(key, version, "group message 2");
+            step = Step.PTK_DONE;
+            return List.of(new ApKeyAction.GroupDone());
+        }
+        throw new MalformedFrameException(5, msg + " is not expected in step " + step);
+    }
+
+    private List<ApKeyAction> message2(EapolKey m2, int version, Gtk gtk) throws MalformedFrameException {
+        Ptk candidate = Ptk.derive(pmk, aa, spa, anonce, m2.nonce(), 16, false);
+        if (!EapolMic.verify(candidate.kck(), m2, version)) {
+            candidate.destroy();
+            throw new MalformedFrameException(81, "message 2 MIC failure (wrong passphrase?)");
+        }
+        if (ptk != null) {
+            ptk.destroy();
+        }
+        ptk = candidate;
+        boolean sameIe = KeyData.decode(m2.keyData()).rsnElement().map(e -> e.body().equals(staRsnBody)).orElse(false);
+        if (!sameIe) {
+            return List.of(new ApKeyAction.Deauth(ReasonCode.IE_IN_4WAY_DIFFERS));
+        }
+        step = Step.PTK_NEGOTIATING;
+        return List.of(new ApKeyAction.Send(message3(gtk)));
+    }
+
+    private void verify(EapolKey key, int version, String what) throws MalformedFrameException {
+        if (ptk == null || !EapolMic.verify(ptk.kck(), key, version)) {
+            throw new MalformedFrameException(81, what + " MIC failure");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ptk != null) {
+            ptk.destroy();
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package wpa4j.sim.medium;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.MgmtFrame;
+import wpa4j.driver.DriverException;
+import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.ApParams;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.StaAddParams;
+import wpa4j.driver.types.StaDriverData;
+import wpa4j.driver.types.StaFlag;
+
+/**
+ * The AP side of a radio, as mac80211 does it for hostapd with user-space MLME: beacons from the set_ap
+ * template (TIM inserted, TSF stamped), management frames up to user space, frames down with TX status,
+ * and the station table hostapd fills with sta_add and sta_set_flags.
+ */
+final class ApBss {
+    private final Radio radio;
+    private final Map<MacAddress, Sta> stations = new LinkedHashMap<>();
+    private ApParams params;
+    private EventLoop.Timer beaconTimer;
+    private int dtimCount;
+
+    /** A station entry. */
+    private static final class Sta {
+        StaAddParams params;
+        final EnumSet<StaFlag> flags = EnumSet.noneOf(StaFlag.class);
+        long lastHeardNanos = System.nanoTime();
+        long rxPackets;
+    }
+
+    ApBss(Radio radio) {
+        this.radio = radio;
+    }
+
+    boolean active() {
+        return params != null;
+    }
+
+    Void start(ApParams p) {
+        boolean first = params == null;
+        params = p;
+        if (first) {
+            dtimCount = 0;
+            beacon();
+        }
+        return null;
+    }
+
+    Void stop() {
+        if (beaconTimer != null) {
+            beaconTimer.cancel();
+        }
+        params = null;
+        stations.clear();
+        return null;
+    }
+
+    private void beacon() {
+        if (params == null) {
+            return;
+        }
+        byte[] head = params.head().toArray();
+        long tsf = radio.medium.tsf();
+        for (int i = 0; i < 8; i++) {
+            head[24 + i] = (byte) (tsf >>> (8 * i));
+        }
+        head[22] = (byte) (radio.nextSeq() << 4);
+        head[23] = (byte) ((radio.nextSeq() & 0xfff) >> 4);
+        byte[] tim = {5, 4, (byte) dtimCount, (byte) params.dtimPeriod(), 0, 0};
+        dtimCount = dtimCount == 0 ? params.dtimPeriod() - 1 : dtimCount - 1;
+        byte[] tail = params.tail().toArray();
+        byte[] frame = new byte[head.length + tim.length + tail.length];
+        System.arraycopy(head, 0, frame, 0, head.length);
+        System.arraycopy(tim, 0, frame, head.length, tim.length);
+        System.arraycopy(tail, 0, frame, head.length + tim.length, tail.length);
+        radio.transmit(frame, radio.freq, MacAddress.BROADCAST, null);
+        beaconTimer = radio.medium.air().schedule(Math.max(1, params.beaconInt() * 1024L / 1000), this::beacon);
+    }
+
+    /** Management frames for this BSS go to hostapd as EVENT_RX_MGMT. */
+    void onMgmt(MgmtFrame f, byte[] raw, int onFreq, int rssi) {
+        MacAddress bssid = f.header().bssid();
+        boolean probe = f instanceof MgmtFrame.ProbeRequest;
+        if (!probe && !bssid.equals(radio.mac())) {
+            return;
+        }
+        if (f instanceof MgmtFrame.Beacon || f instanceof MgmtFrame.ProbeResponse) {
+            return;
+        }
+        heard(f.header().sa());
+        radio.emit(new DriverEvent.RxMgmt(Bytes.of(raw), 0, onFreq, rssi));
+    }
+
+    Void sendMlme(Bytes frame, boolean noAck) throws DriverException {
+        byte[] raw = frame.toArray();
+        if (raw.length < 24) {
+            throw new DriverException("send_mlme", "frame of " + raw.length + " octets has no header", 22, null);
+        }
+        raw[22] = (byte) (radio.nextSeq() << 4);
+        raw[23] = (byte) ((radio.nextSeq() & 0xfff) >> 4);
+        MacAddress da = MacAddress.of(raw, 4);
+        int fc = (raw[0] & 0xff) | (raw[1] & 0xff) << 8;
+        radio.transmit(raw, radio.freq, da, noAck ? null
+                : ack -> radio.emit(new DriverEvent.TxStatus((fc >> 2) & 3, (fc >> 4) & 0xf, da, frame, ack)));
+        return null;
+    }
+
+    Void staAdd(StaAddParams p) throws DriverException {
+        if (params == null) {
+            throw new DriverException("sta_add", "not an AP", 95, null);
+        }
+        Sta s = stations.computeIfAbsent(p.addr(), a -> new Sta());
+        s.params = p;
+        s.flags.addAll(p.flags());
+        return null;
+    }
+
+    Void staRemove(MacAddress addr) {
+        stations.remove(addr);
+        radio.keys.removePeer(addr);
+        return null;
+    }
+
+    Void staSetFlags(MacAddress addr, Set<StaFlag> flagsOr, Set<StaFlag> flagsAnd) throws DriverException {
+        Sta s = stations.get(addr);
+        if (s == null) {
+            throw new DriverException("sta_set_flags", "no station " + addr, 2, null);
+        }
+        s.flags.retainAll(flagsAnd);
+        s.flags.addAll(flagsOr);
+        return null;
+    }
+
+    StaDriverData staData(MacAddress addr) throws DriverException {
+        Sta s = stations.get(addr);
+        if (s == null) {
+            throw new DriverException("read_sta_data", "no station " + addr, 2, null);
+        }
+        long inactive = (System.nanoTime() - s.lastHeardNanos) / 1_000_000;
+        return new StaDriverData(s.rxPackets, 0, 0, 0, 540, inactive, s.flags, 0, 0, 0, -40, -40);
+    }
+
+    List<MacAddress> stationAddresses() {
+        return new ArrayList<>(stations.keySet());
+    }
+
+    boolean knows(MacAddress addr) {
+        return stations.containsKey(addr);
+    }
+
+    boolean authorized(MacAddress addr) {
+        Sta s = stations.get(addr);
+        return s != null && s.flags.contains(StaFlag.AUTHORIZED);
+    }
+
+    void heard(MacAddress addr) {
+        Sta s = stations.get(addr);
+        if (s != null) {
+            s.lastHeardNanos = System.nanoTime();
+            s.rxPackets++;
+        }
+    }
+}

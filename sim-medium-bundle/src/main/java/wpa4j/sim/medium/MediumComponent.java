@@ -1,0 +1,52 @@
+package wpa4j.sim.medium;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import wpa4j.driver.types.MacAddress;
+
+/**
+ * Registers the medium as a service, with the radios its configuration names. It lives in its own bundle
+ * so that the sim driver bundle can be replaced while the links it carries stay up.
+ */
+@Component(service = MediumService.class, configurationPid = "wpa4j.sim.medium")
+@Designate(ocd = MediumComponent.Config.class)
+public class MediumComponent implements MediumService {
+
+    @ObjectClassDefinition(name = "wpa4j sim medium", description = "The virtual 802.11 medium and its radios")
+    public @interface Config {
+        @AttributeDefinition(description = "Interface names of the radios; radio n gets MAC 02:00:00:00:0n:00 (as mac80211_hwsim)")
+        String[] radios() default {"sim0", "sim1"};
+
+        @AttributeDefinition(description = "Seed of the frame-loss random generator (0: from the clock)")
+        long seed() default 0;
+    }
+
+    private Medium medium;
+
+    @Activate
+    void activate(Config config) throws Exception {
+        medium = new Medium(config.seed() == 0 ? System.nanoTime() : config.seed(), SimTiming.DEFAULT);
+        List<String> names = new ArrayList<>(List.of(config.radios()));
+        for (int i = 0; i < names.size(); i++) {
+            medium.addRadio(names.get(i), new MacAddress(0x0200_0000_0000L | (long) i << 8));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        medium.close();
+    }
+
+    @Override
+    public Medium medium() {
+        return medium;
+    }
+}

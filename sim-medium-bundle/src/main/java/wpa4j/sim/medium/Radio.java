@@ -1,0 +1,384 @@
+package wpa4j.sim.medium;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.common.crypto.Ccmp;
+import wpa4j.common.eapol.EapolFrame;
+import wpa4j.common.frame.MgmtFrame;
+import wpa4j.driver.DriverException;
+import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.ApParams;
+import wpa4j.driver.types.AssociateParams;
+import wpa4j.driver.types.AuthParams;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.KeyParams;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.ScanParams;
+import wpa4j.driver.types.ScanResults;
+import wpa4j.driver.types.SignalInfo;
+import wpa4j.driver.types.Ssid;
+import wpa4j.driver.types.StaAddParams;
+import wpa4j.driver.types.StaDriverData;
+import wpa4j.driver.types.StaFlag;
+
+/**
+ * One virtual radio with one interface: what the kernel keeps for a SoftMAC wiphy. Its public methods may
+ * be called from any thread; they run on the medium's air loop. Events go to the attached sink; while
+ * none is attached (a driver being replaced) they are kept and handed over on the next attach.
+ */
+public final class Radio {
+    private static final int MAX_PENDING_EVENTS = 10_000;
+
+    final Medium medium;
+    private final String ifname;
+    private final MacAddress mac;
+    final Counters counters = new Counters();
+    final KeyTable keys = new KeyTable();
+    final StationMlme station;
+    final ApBss ap;
+    private final List<DataListener> dataListeners = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<DriverEvent> pending = new ArrayDeque<>();
+    private final Set<Integer> extraListenFreqs = new HashSet<>();
+    private Consumer<DriverEvent> sink;
+    int freq = 2412;
+    private int seq;
+    private boolean shutdown;
+
+    Radio(Medium medium, String ifname, MacAddress mac) {
+        this.medium = medium;
+        this.ifname = ifname;
+        this.mac = mac;
+        this.station = new StationMlme(this);
+        this.ap = new ApBss(this);
+    }
+
+    public String ifname() {
+        return ifname;
+    }
+
+    public MacAddress mac() {
+        return mac;
+    }
+
+    // ---- driver attachment ---------------------------------------------------------------------
+
+    /** Attaches the driver's event sink; events kept while detached are delivered first, in order. */
+    public void attach(Consumer<DriverEvent> eventSink) throws DriverException {
+        run(() -> {
+            sink = eventSink;
+            while (!pending.isEmpty()) {
+                sink.accept(pending.poll());
+            }
+            return null;
+        });
+    }
+
+    /** Detaches the sink: the link stays as it is, events are kept for the next driver. */
+    public void detach() throws DriverException {
+        run(() -> {
+            sink = null;
+            return null;
+        });
+    }
+
+    void emit(DriverEvent e) {
+        if (sink != null) {
+            try {
+                sink.accept(e);
+            } catch (RuntimeException bug) {
+                counters.eventsDropped++;
+            }
+        } else if (pending.size() < MAX_PENDING_EVENTS) {
+            pending.add(e);
+        } else {
+            counters.eventsDropped++;
+        }
+    }
+
+    <T> T run(Callable<T> op) throws DriverException {
+        try {
+            return medium.call(op);
+        } catch (DriverException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DriverException("sim", e.toString(), 0, e);
+        }
+    }
+
+    // ---- station ops ---------------------------------------------------------------------------
+
+    public void scan(ScanParams p) throws DriverException {
+        run(() -> station.scan(p));
+    }
+
+    public ScanResults scanResults() throws DriverException {
+        return run(station::results);
+    }
+
+    public void authenticate(AuthParams p) throws DriverException {
+        run(() -> station.authenticate(p));
+    }
+
+    public void associate(AssociateParams p) throws DriverException {
+        run(() -> station.associate(p));
+    }
+
+    public void deauthenticate(MacAddress addr, int reason) throws DriverException {
+        run(() -> station.leave(addr, reason, true));
+    }
+
+    public void disassociate(MacAddress addr, int reason) throws DriverException {
+        run(() -> station.leave(addr, reason, false));
+    }
+
+    public Optional<MacAddress> bssid() throws DriverException {
+        return run(() -> Optional.ofNullable(station.associatedBssid()));
+    }
+
+    public Optional<Ssid> ssid() throws DriverException {
+        return run(() -> Optional.ofNullable(station.associatedSsid()));
+    }
+
+    public SignalInfo signal() throws DriverException {
+        return run(station::signal);
+    }
+
+    /** Sends an EAPOL PDU to the AP (station) or to a station (AP); encrypted once a pairwise key is set. */
+    public void sendEapol(MacAddress dst, Bytes pdu, boolean encrypt) throws DriverException {
+        run(() -> {
+            sendDataFrame(dst, EapolFrame.ETHERTYPE, pdu, encrypt);
+            return null;
+        });
+    }
+
+    // ---- AP ops --------------------------------------------------------------------------------
+
+    public void setFreq(int mhz) throws DriverException {
+        run(() -> freq = mhz);
+    }
+
+    public int freq() throws DriverException {
+        return run(() -> freq);
+    }
+
+    public void setAp(ApParams p) throws DriverException {
+        run(() -> ap.start(p));
+    }
+
+    public void stopAp() throws DriverException {
+        run(() -> ap.stop());
+    }
+
+    /** Sends a management frame; the TX status event follows unless {@code noAck}. */
+    public void sendMlme(Bytes frame, boolean noAck) throws DriverException {
+        run(() -> ap.sendMlme(frame, noAck));
+    }
+
+    public void staAdd(StaAddParams p) throws DriverException {
+        run(() -> ap.staAdd(p));
+    }
+
+    public void staRemove(MacAddress addr) throws DriverException {
+        run(() -> ap.staRemove(addr));
+    }
+
+    public void staSetFlags(MacAddress addr, Set<StaFlag> flagsOr, Set<StaFlag> flagsAnd) throws DriverException {
+        run(() -> ap.staSetFlags(addr, flagsOr, flagsAnd));
+    }
+
+    public StaDriverData staData(MacAddress addr) throws DriverException {
+        return run(() -> ap.staData(addr));
+    }
+
+    public int inactiveSeconds(MacAddress addr) throws DriverException {
+        return run(() -> (int) (ap.staData(addr).inactiveMsec() / 1000));
+    }
+
+    public List<MacAddress> stations() throws DriverException {
+        return run(ap::stationAddresses);
+    }
+
+    // ---- keys ----------------------------------------------------------------------------------
+
+    public void setKey(KeyParams p) throws DriverException {
+        run(() -> {
+            keys.set(p);
+            return null;
+        });
+    }
+
+    /** Next TX packet number of a key: pairwise of {@code addr}, or group {@code idx} for broadcast. */
+    public Bytes seqnum(MacAddress addr, int idx) throws DriverException {
+        return run(() -> KeyTable.seqnum(addr.isBroadcast() ? keys.group(idx) : keys.pairwise(addr)));
+    }
+
+    // ---- data, for applications and tests ---------------------------------------------------------
+
+    /** Sends a data frame as the network stack would: encrypted when a key is installed. */
+    public void sendData(MacAddress dst, int ethertype, Bytes payload) throws DriverException {
+        run(() -> {
+            sendDataFrame(dst, ethertype, payload, true);
+            return null;
+        });
+    }
+
+    public void addDataListener(DataListener l) {
+        dataListeners.add(l);
+    }
+
+    public void removeDataListener(DataListener l) {
+        dataListeners.remove(l);
+    }
+
+    public RadioCounters counters() throws DriverException {
+        return run(counters::snapshot);
+    }
+
+    // ---- the air -------------------------------------------------------------------------------
+
+    int nextSeq() {
+        return seq = (seq + 1) & 0xfff;
+    }
+
+    /** Whether the radio listens on {@code mhz}: its channel, or one it is scanning. */
+    boolean hears(int mhz) {
+        return !shutdown && (freq == mhz || extraListenFreqs.contains(mhz));
+    }
+
+    void listenAlsoOn(int mhz, boolean on) {
+        if (on) {
+            extraListenFreqs.add(mhz);
+        } else {
+            extraListenFreqs.remove(mhz);
+        }
+    }
+
+    void transmit(byte[] frame, int onFreq, MacAddress addr1, Consumer<Boolean> onAck) {
+        counters.txFrames++;
+        medium.transmit(this, frame, onFreq, addr1, () -> shutdown, onAck);
+    }
+
+    void receive(byte[] frame, int onFreq, int rssi) {
+        if (frame.length < 24) {
+            counters.rxMalformed++;
+            return;
+        }
+        int type = (frame[0] >> 2) & 0x3;
+        MacAddress a1 = MacAddress.of(frame, 4);
+        if (!a1.equals(mac) && !a1.isMulticast()) {
+            return;
+        }
+        counters.rxFrames++;
+        try {
+            if (type == 0) {
+                MgmtFrame f = MgmtFrame.decode(Bytes.of(frame));
+                if (ap.active()) {
+                    ap.onMgmt(f, frame, onFreq, rssi);
+                } else {
+                    station.onMgmt(f, frame, onFreq, rssi);
+                }
+            } else if (type == 2) {
+                onData(frame);
+            }
+        } catch (MalformedFrameException e) {
+            counters.rxMalformed++;
+        }
+    }
+
+    private void sendDataFrame(MacAddress dst, int ethertype, Bytes payload, boolean encrypt) throws DriverException {
+        MacAddress peer;
+        byte[] frame;
+        if (ap.active()) {
+            peer = dst;
+            frame = DataFrames.fromAp(dst, mac, mac, nextSeq(), ethertype, payload);
+        } else {
+            peer = station.associatedBssid();
+            if (peer == null) {
+                throw new DriverException("send", "not associated", 107, null);
+            }
+            frame = DataFrames.toAp(peer, mac, dst, nextSeq(), ethertype, payload);
+        }
+        KeyTable.Key key = dst.isMulticast() && ap.active() ? keys.groupTx() : keys.pairwise(peer);
+        if (encrypt && key != null) {
+            try {
+                frame = key.ccmp.encrypt(frame, ++key.txPn, key.idx);
+            } catch (MalformedFrameException e) {
+                throw new IllegalStateException("own data frame did not encrypt", e);
+            }
+        }
+        transmit(frame, freq, MacAddress.of(frame, 4), null);
+    }
+
+    private void onData(byte[] frame) throws MalformedFrameException {
+        MacAddress a2 = MacAddress.of(frame, 10);
+        boolean fromStation = ap.active();
+        if (fromStation && !ap.knows(a2)) {
+            emit(new DriverEvent.RxFromUnknown(mac, a2, false));
+            return;
+        }
+        if (!fromStation && !a2.equals(station.associatedBssid())) {
+            return;
+        }
+        byte[] plain = frame;
+        boolean wasProtected = DataFrames.isProtected(frame);
+        if (wasProtected) {
+            MacAddress a1 = MacAddress.of(frame, 4);
+            KeyTable.Key key = a1.isMulticast() ? keys.group((frame[27] & 0xff) >>> 6) : keys.pairwise(a2);
+            if (key == null) {
+                counters.rxDecryptFailed++;
+                return;
+            }
+            Ccmp.Decrypted d;
+            try {
+                d = key.ccmp.decrypt(frame);
+            } catch (MalformedFrameException micFailure) {
+                counters.rxDecryptFailed++;
+                return;
+            }
+            if (d.pn() <= key.rxPn) {
+                counters.rxReplayed++;
+                return;
+            }
+            key.rxPn = d.pn();
+            plain = d.mpdu();
+        }
+        DataFrames.Data data = DataFrames.parse(plain);
+        if (fromStation) {
+            ap.heard(a2);
+        }
+        if (data.ethertype() == EapolFrame.ETHERTYPE) {
+            counters.rxEapol++;
+            emit(new DriverEvent.EapolRx(data.src(), data.payload()));
+            return;
+        }
+        boolean authorized = fromStation ? ap.authorized(a2) : keys.pairwise(a2) != null || !station.protectedBss();
+        if (!authorized || (!wasProtected && keys.pairwise(a2) != null)) {
+            counters.rxUnauthorized++;
+            return;
+        }
+        counters.rxData++;
+        for (DataListener l : dataListeners) {
+            l.onData(data.src(), data.dst(), data.ethertype(), data.payload());
+        }
+    }
+
+    void shutdown() {
+        shutdown = true;
+        station.shutdown();
+        ap.stop();
+        keys.clear();
+    }
+
+    List<DataListener> dataListeners() {
+        return new ArrayList<>(dataListeners);
+    }
+}

@@ -1,0 +1,352 @@
+package wpa4j.sim.medium;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.MgmtFrame;
+import wpa4j.common.frame.MgmtHeader;
+import wpa4j.common.frame.MgmtSubtype;
+import wpa4j.common.frame.ReasonCode;
+import wpa4j.common.ie.IeList;
+import wpa4j.common.ie.InformationElement;
+import wpa4j.common.ie.Rates;
+import wpa4j.driver.DriverException;
+import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.AssociateParams;
+import wpa4j.driver.types.AuthAlg;
+import wpa4j.driver.types.AuthParams;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.ScanParams;
+import wpa4j.driver.types.ScanResult;
+import wpa4j.driver.types.ScanResultFlag;
+import wpa4j.driver.types.ScanResults;
+import wpa4j.driver.types.SignalInfo;
+import wpa4j.driver.types.Ssid;
+
+/**
+ * The station side of a radio, as mac80211 does it for a supplicant that is its own SME: scanning with a
+ * BSS cache, authentication and association with retries and timeouts, leaving, and beacon loss.
+ */
+final class StationMlme {
+    static final Rates RATES = Rates.of(List.of(2, 4, 11, 22, 12, 18, 24, 36, 48, 72, 96, 108), List.of(2, 4, 11, 22));
+    private static final List<Integer> ALL_24GHZ = List.of(2412, 2417, 2422, 2427, 2432, 2437, 2442, 2447, 2452, 2457, 2462, 2467, 2472);
+
+    private final Radio radio;
+    private final Map<MacAddress, Bss> cache = new LinkedHashMap<>();
+    private boolean scanning;
+    private MacAddress authenticatedWith;
+    private MacAddress bssid;
+    private Ssid ssid;
+    private boolean protectedBss;
+    private Pending pending;
+    private long lastBeaconNanos;
+    private EventLoop.Timer beaconLossTimer;
+
+    /** What the cache knows of a BSS. */
+    private static final class Bss {
+        MacAddress bssid;
+        int freq;
+        int beaconInt;
+        int caps;
+        int level;
+        long tsf;
+        long seenNanos;
+        Bytes beaconIes = Bytes.EMPTY;
+        Bytes probeRespIes = Bytes.EMPTY;
+    }
+
+    /** An Authentication or Association exchange waiting for its response. */
+    private static final class Pending {
+        final MacAddress peer;
+        final byte[] frame;
+        final int freq;
+        final boolean assoc;
+        final Bytes reqIes;
+        int attempts;
+        EventLoop.Timer timer;
+
+        Pending(MacAddress peer, byte[] frame, int freq, boolean assoc, Bytes reqIes) {
+            this.peer = peer;
+            this.frame = frame;
+            this.freq = freq;
+            this.assoc = assoc;
+            this.reqIes = reqIes;
+        }
+    }
+
+    StationMlme(Radio radio) {
+        this.radio = radio;
+    }
+
+    // ---- scanning ------------------------------------------------------------------------------
+
+    Void scan(ScanParams p) throws DriverException {
+        if (scanning) {
+            throw new DriverException("scan2", "scan already in progress", 16, null);
+        }
+        if (radio.ap.active()) {
+            throw new DriverException("scan2", "interface is an AP", 95, null);
+        }
+        scanning = true;
+        List<Integer> freqs = p.freqs().isEmpty() ? ALL_24GHZ : p.freqs();
+        int dwell = radio.medium.timing().scanDwellMs();
+        for (int i = 0; i < freqs.size(); i++) {
+            int f = freqs.get(i);
+            radio.medium.air().schedule((long) i * dwell, () -> visitChannel(f, p));
+        }
+        radio.medium.air().schedule((long) freqs.size() * dwell, () -> {
+            freqs.forEach(f -> radio.listenAlsoOn(f, false));
+            scanning = false;
+            radio.emit(new DriverEvent.ScanResults(false, p.freqs(), p.ssids()));
+        });
+        return null;
+    }
+
+    private void visitChannel(int f, ScanParams p) {
+        radio.listenAlsoOn(f, true);
+        for (Ssid s : p.ssids()) {
+            IeList ies = new IeList(new ArrayList<>(List.of(new InformationElement(0, s.octets()))));
+            for (InformationElement e : RATES.toElements()) {
+                ies = ies.with(e);
+            }
+            Bytes body = Bytes.of(concat(ies.encode().toArray(), p.extraIes().toArray()));
+            MgmtHeader h = MgmtHeader.of(MgmtSubtype.PROBE_REQ, MacAddress.BROADCAST, radio.mac(), MacAddress.BROADCAST)
+                    .withSeqCtrl(radio.nextSeq() << 4);
+            byte[] frame = concat(new MgmtFrame.ProbeRequest(h, IeList.EMPTY).encode().toArray(), body.toArray());
+            radio.transmit(frame, f, MacAddress.BROADCAST, null);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = new byte[a.length + b.length];
+        System.arraycopy(a, 0, c, 0, a.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    ScanResults results() {
+        long now = System.nanoTime();
+        long maxAge = radio.medium.timing().scanCacheMs() * 1_000_000L;
+        cache.values().removeIf(b -> now - b.seenNanos > maxAge && !b.bssid.equals(bssid));
+        List<ScanResult> list = new ArrayList<>();
+        for (Bss b : cache.values()) {
+            EnumSet<ScanResultFlag> flags = EnumSet.of(ScanResultFlag.LEVEL_DBM, ScanResultFlag.QUAL_INVALID, ScanResultFlag.NOISE_INVALID);
+            if (b.bssid.equals(bssid)) {
+                flags.add(ScanResultFlag.ASSOCIATED);
+            }
+            Bytes ies = b.probeRespIes.isEmpty() ? b.beaconIes : b.probeRespIes;
+            list.add(new ScanResult(flags, b.bssid, b.freq, b.beaconInt, b.caps, 0, 0, b.level, b.tsf,
+                    (int) ((now - b.seenNanos) / 1_000_000), ies, b.beaconIes));
+        }
+        return new ScanResults(list);
+    }
+
+    // ---- MLME ----------------------------------------------------------------------------------
+
+    Void authenticate(AuthParams p) throws DriverException {
+        if (p.authAlg() != AuthAlg.OPEN) {
+            throw new DriverException("authenticate", "the sim medium does Open System authentication only", 95, null);
+        }
+        if (bssid != null) {
+            leaveQuietly();
+        }
+        radio.freq = p.freq();
+        MgmtHeader h = MgmtHeader.of(MgmtSubtype.AUTH, p.bssid(), radio.mac(), p.bssid()).withSeqCtrl(radio.nextSeq() << 4);
+        byte[] frame = concat(new MgmtFrame.Authentication(h, MgmtFrame.Authentication.ALG_OPEN, 1, 0, IeList.EMPTY).encode().toArray(),
+                p.ie().toArray());
+        start(new Pending(p.bssid(), frame, p.freq(), false, Bytes.EMPTY));
+        return null;
+    }
+
+    Void associate(AssociateParams p) throws DriverException {
+        if (p.bssid() == null || !p.bssid().equals(authenticatedWith)) {
+            throw new DriverException("associate", "not authenticated with " + p.bssid(), 67, null);
+        }
+        List<InformationElement> ies = new ArrayList<>();
+        ies.add(new InformationElement(0, p.ssid().octets()));
+        ies.addAll(RATES.toElements());
+        Bytes wpaIe = p.wpaIe();
+        int capability = 0x0001 | 0x0400 | (wpaIe.isEmpty() ? 0 : 0x0010);
+        MgmtHeader h = MgmtHeader.of(MgmtSubtype.ASSOC_REQ, p.bssid(), radio.mac(), p.bssid()).withSeqCtrl(radio.nextSeq() << 4);
+        Bytes reqIes = Bytes.of(concat(new IeList(ies).encode().toArray(), wpaIe.toArray()));
+        byte[] fixed = new MgmtFrame.AssocRequest(h, capability, 10, IeList.EMPTY).encode().toArray();
+        ssid = p.ssid();
+        protectedBss = !wpaIe.isEmpty();
+        start(new Pending(p.bssid(), concat(fixed, reqIes.toArray()), radio.freq, true, reqIes));
+        return null;
+    }
+
+    private void start(Pending p) {
+        if (pending != null && pending.timer != null) {
+            pending.timer.cancel();
+        }
+        pending = p;
+        attempt(p);
+    }
+
+    private void attempt(Pending p) {
+        if (pending != p) {
+            return;
+        }
+        if (p.attempts++ >= radio.medium.timing().mlmeAttempts()) {
+            pending = null;
+            radio.emit(p.assoc ? new DriverEvent.AssocTimedOut(p.peer) : new DriverEvent.AuthTimedOut(p.peer));
+            return;
+        }
+        radio.transmit(p.frame, p.freq, p.peer, null);
+        p.timer = radio.medium.air().schedule(radio.medium.timing().mlmeTimeoutMs(), () -> attempt(p));
+    }
+
+    void onMgmt(MgmtFrame f, byte[] raw, int onFreq, int rssi) {
+        MacAddress from = f.header().sa();
+        if (f instanceof MgmtFrame.Beacon b) {
+            learn(from, onFreq, b.beaconInterval(), b.capability(), rssi, b.timestamp(), b.ies().encode(), true);
+        } else if (f instanceof MgmtFrame.ProbeResponse pr) {
+            learn(from, onFreq, pr.beaconInterval(), pr.capability(), rssi, pr.timestamp(), pr.ies().encode(), false);
+        } else if (f instanceof MgmtFrame.Authentication a) {
+            onAuth(a);
+        } else if (f instanceof MgmtFrame.AssocResponse r) {
+            onAssocResp(r);
+        } else if (f instanceof MgmtFrame.Deauthentication d) {
+            onLeave(from, d.reasonCode(), d.ies().encode(), true);
+        } else if (f instanceof MgmtFrame.Disassociation d) {
+            onLeave(from, d.reasonCode(), d.ies().encode(), false);
+        }
+    }
+
+    private void learn(MacAddress from, int onFreq, int beaconInt, int caps, int rssi, long tsf, Bytes ies, boolean beacon) {
+        Bss b = cache.computeIfAbsent(from, k -> new Bss());
+        b.bssid = from;
+        b.freq = onFreq;
+        b.beaconInt = beaconInt;
+        b.caps = caps;
+        b.level = rssi;
+        b.tsf = tsf;
+        b.seenNanos = System.nanoTime();
+        if (beacon) {
+            b.beaconIes = ies;
+            if (from.equals(bssid)) {
+                lastBeaconNanos = b.seenNanos;
+            }
+        } else {
+            b.probeRespIes = ies;
+        }
+    }
+
+    private void onAuth(MgmtFrame.Authentication a) {
+        Pending p = pending;
+        if (p == null || p.assoc || !a.header().sa().equals(p.peer) || a.transaction() != 2) {
+            return;
+        }
+        p.timer.cancel();
+        pending = null;
+        if (a.statusCode() == 0) {
+            authenticatedWith = p.peer;
+        }
+        radio.emit(new DriverEvent.Auth(p.peer, p.peer, a.algorithm(), a.transaction(), a.statusCode(), a.ies().encode()));
+    }
+
+    private void onAssocResp(MgmtFrame.AssocResponse r) {
+        Pending p = pending;
+        if (p == null || !p.assoc || !r.header().sa().equals(p.peer)) {
+            return;
+        }
+        p.timer.cancel();
+        pending = null;
+        if (r.statusCode() != 0) {
+            authenticatedWith = null;
+            radio.emit(new DriverEvent.AssocReject(p.peer, r.ies().encode(), r.statusCode()));
+            return;
+        }
+        bssid = p.peer;
+        Bss b = cache.get(bssid);
+        Bytes beaconIes = b == null ? Bytes.EMPTY : b.beaconIes;
+        lastBeaconNanos = System.nanoTime();
+        watchBeacons();
+        radio.emit(new DriverEvent.Assoc(new DriverEvent.AssocInfoData(bssid, false, p.reqIes, r.ies().encode(), beaconIes, radio.freq)));
+    }
+
+    private void watchBeacons() {
+        int loss = radio.medium.timing().beaconLossMs();
+        beaconLossTimer = radio.medium.air().schedule(Math.max(10, loss / 4), () -> {
+            if (bssid == null) {
+                return;
+            }
+            if ((System.nanoTime() - lastBeaconNanos) / 1_000_000 > loss) {
+                MacAddress lost = bssid;
+                clear();
+                radio.emit(new DriverEvent.Deauth(lost, ReasonCode.DISASSOC_DUE_TO_INACTIVITY, Bytes.EMPTY, true));
+            } else {
+                watchBeacons();
+            }
+        });
+    }
+
+    private void onLeave(MacAddress from, int reason, Bytes ies, boolean deauth) {
+        if (!from.equals(bssid) && !from.equals(authenticatedWith)) {
+            return;
+        }
+        clear();
+        radio.emit(deauth ? new DriverEvent.Deauth(from, reason, ies, false) : new DriverEvent.Disassoc(from, reason, ies, false));
+    }
+
+    /** deauthenticate/disassociate: frame to the AP, state and keys gone, and the event as nl80211 reports it. */
+    Void leave(MacAddress addr, int reason, boolean deauth) {
+        MacAddress peer = bssid != null ? bssid : authenticatedWith != null ? authenticatedWith : addr;
+        MgmtHeader h = MgmtHeader.of(deauth ? MgmtSubtype.DEAUTH : MgmtSubtype.DISASSOC, peer, radio.mac(), peer).withSeqCtrl(radio.nextSeq() << 4);
+        MgmtFrame f = deauth ? new MgmtFrame.Deauthentication(h, reason, IeList.EMPTY) : new MgmtFrame.Disassociation(h, reason, IeList.EMPTY);
+        radio.transmit(f.encode().toArray(), radio.freq, peer, null);
+        clear();
+        radio.emit(deauth ? new DriverEvent.Deauth(peer, reason, Bytes.EMPTY, true) : new DriverEvent.Disassoc(peer, reason, Bytes.EMPTY, true));
+        return null;
+    }
+
+    private void leaveQuietly() {
+        clear();
+    }
+
+    private void clear() {
+        if (pending != null && pending.timer != null) {
+            pending.timer.cancel();
+        }
+        pending = null;
+        if (beaconLossTimer != null) {
+            beaconLossTimer.cancel();
+        }
+        bssid = null;
+        authenticatedWith = null;
+        ssid = null;
+        protectedBss = false;
+        radio.keys.clear();
+    }
+
+    MacAddress associatedBssid() {
+        return bssid;
+    }
+
+    Ssid associatedSsid() {
+        return bssid == null ? null : ssid;
+    }
+
+    boolean protectedBss() {
+        return protectedBss;
+    }
+
+    SignalInfo signal() throws DriverException {
+        if (bssid == null) {
+            throw new DriverException("signal_poll", "not associated", 107, null);
+        }
+        Bss b = cache.get(bssid);
+        return new SignalInfo(radio.freq, true, b == null ? -40 : b.level, -95, 54_000);
+    }
+
+    void shutdown() {
+        clear();
+        scanning = false;
+    }
+}

@@ -1,0 +1,505 @@
+package wpa4j.supplicant.core;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.ReasonCode;
+import wpa4j.common.ie.ElementId;
+import wpa4j.common.ie.IeList;
+import wpa4j.common.ie.InformationElement;
+import wpa4j.common.ie.RsnElement;
+import wpa4j.common.ie.Suite;
+import wpa4j.driver.DriverException;
+import wpa4j.driver.DriverInterface;
+import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.AssociateParams;
+import wpa4j.driver.types.AuthParams;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.Cipher;
+import wpa4j.driver.types.KeyMgmt;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.Operstate;
+import wpa4j.driver.types.Proto;
+import wpa4j.driver.types.ScanParams;
+import wpa4j.driver.types.Ssid;
+import wpa4j.supplicant.StationStatus;
+import wpa4j.supplicant.SupplicantState;
+
+/**
+ * The station core for one interface: wpa_supplicant's state machine over whichever driver is attached.
+ * Everything runs on the interface's event loop; call {@link #onEvent} and the commands from there
+ * ({@link EventLoop#execute}). Key material never leaves this object except into {@code set_key}.
+ */
+public final class Supplicant {
+    private static final System.Logger LOG = System.getLogger(Supplicant.class.getName());
+    /** The RSN element the station sends: WPA2-PSK, CCMP/CCMP, no capabilities. */
+    static final InformationElement OWN_RSN = RsnElement.psk(Suite.RSN_CCMP, Suite.RSN_CCMP, 0).toElement();
+
+    private final EventLoop loop;
+    private final String ifname;
+    private final SupplicantTiming timing;
+    private final SupplicantListener listener;
+    private final List<NetworkState> networks = new ArrayList<>();
+    private final BssTable bss = new BssTable(180_000);
+    private final SecureRandom random = new SecureRandom();
+    private DriverInterface driver;
+    private MacAddress own;
+    private SupplicantState state = SupplicantState.DISCONNECTED;
+    private NetworkState current;
+    private BssTable.Entry currentBss;
+    private StationKeyHandshake keys;
+    private boolean userDisconnected;
+    private EventLoop.Timer scanTimer;
+    private EventLoop.Timer timeout;
+    private long eapolDropped;
+    private long driverErrors;
+
+    /** A configured network and what happened to it. */
+    private static final class NetworkState {
+        final NetworkConfig config;
+        int authFailures;
+        long disabledUntilNanos;
+        EventLoop.Timer reenable;
+
+        NetworkState(NetworkConfig config) {
+            this.config = config;
+        }
+
+        boolean tempDisabled() {
+            return System.nanoTime() < disabledUntilNanos;
+        }
+    }
+
+    public Supplicant(EventLoop loop, String ifname, List<NetworkConfig> networks, SupplicantTiming timing, SupplicantListener listener) {
+        this.loop = loop;
+        this.ifname = ifname;
+        this.timing = timing;
+        this.listener = listener;
+        networks.forEach(n -> this.networks.add(new NetworkState(n)));
+    }
+
+    // ---- driver binding ------------------------------------------------------------------------
+
+    /** A driver is bound: start (or, when a link is up, carry on with it after re-syncing from the driver). */
+    public void attach(DriverInterface d) {
+        driver = d;
+        own = d.getMacAddr();
+        if (state == SupplicantState.COMPLETED || state == SupplicantState.ASSOCIATED || state.ordinal() > SupplicantState.ASSOCIATED.ordinal()) {
+            resync();
+            return;
+        }
+        if (!userDisconnected) {
+            requestScan(0);
+        }
+    }
+
+    /** The driver is going away; state stays, ops wait for the next driver. */
+    public void detach() {
+        driver = null;
+    }
+
+    private void resync() {
+        try {
+            Optional<MacAddress> bssid = driver.getBssid();
+            if (currentBss != null && bssid.isPresent() && bssid.get().equals(currentBss.bssid())) {
+                listener.onEvent("CTRL-EVENT-DRIVER-RESYNC bssid=" + bssid.get() + " driver=" + driver.driverName());
+                return;
+            }
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+        }
+        disconnected(currentBss == null ? MacAddress.ZERO : currentBss.bssid(), ReasonCode.UNSPECIFIED, true);
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    public void scan() {
+        userDisconnected = false;
+        requestScan(0);
+    }
+
+    public void disconnect() {
+        userDisconnected = true;
+        cancelTimers();
+        if (driver != null && currentBss != null) {
+            try {
+                driver.deauthenticate(currentBss.bssid(), ReasonCode.DEAUTH_LEAVING);
+            } catch (DriverException | UnsupportedOperationException e) {
+                driverErrors++;
+            }
+        }
+        endAssociation();
+        setState(SupplicantState.DISCONNECTED);
+    }
+
+    public void reconnect() {
+        userDisconnected = false;
+        if (state == SupplicantState.DISCONNECTED || state == SupplicantState.INACTIVE) {
+            requestScan(0);
+        }
+    }
+
+    public SupplicantState state() {
+        return state;
+    }
+
+    public StationStatus status() {
+        boolean linked = currentBss != null && state.ordinal() >= SupplicantState.ASSOCIATED.ordinal();
+        return new StationStatus(ifname, driver == null ? "none" : driver.driverName(), state, linked ? currentBss.bssid().toString() : "",
+                linked ? currentBss.ssid().toPrintable() : "", linked ? currentBss.result().freq() : 0,
+                linked ? current.config.keyMgmt() : "", own == null ? "" : own.toString());
+    }
+
+    /** wpa_cli SCAN_RESULTS lines. */
+    public List<String> scanResults() {
+        List<String> lines = new ArrayList<>();
+        lines.add("bssid / frequency / signal level / flags / ssid");
+        for (BssTable.Entry e : bss.all()) {
+            String flags = (e.offersPskCcmp() ? "[WPA2-PSK-CCMP]" : e.rsn() != null ? "[WPA2]" : "") + "[ESS]";
+            lines.add(e.bssid() + "\t" + e.result().freq() + "\t" + e.result().level() + "\t" + flags + "\t" + e.ssid().toPrintable());
+        }
+        return lines;
+    }
+
+    public long eapolDropped() {
+        return eapolDropped;
+    }
+
+    /** Authentication failures of network {@code id} since it last connected. */
+    public int authFailures(int id) {
+        return networks.stream().filter(n -> n.config.id() == id).mapToInt(n -> n.authFailures).findFirst().orElse(0);
+    }
+
+    // ---- scanning and selection ----------------------------------------------------------------
+
+    private void requestScan(long delayMs) {
+        if (scanTimer != null) {
+            scanTimer.cancel();
+        }
+        scanTimer = loop.schedule(delayMs, this::startScan);
+    }
+
+    private void startScan() {
+        if (driver == null || userDisconnected || state.ordinal() >= SupplicantState.AUTHENTICATING.ordinal()) {
+            return;
+        }
+        Set<Ssid> ssids = new LinkedHashSet<>();
+        ssids.add(Ssid.WILDCARD);
+        networks.stream().filter(n -> n.config.scanSsid()).forEach(n -> ssids.add(n.config.ssid()));
+        boolean allRestricted = !networks.isEmpty() && networks.stream().allMatch(n -> !n.config.scanFreqs().isEmpty());
+        Set<Integer> freqs = new LinkedHashSet<>();
+        if (allRestricted) {
+            networks.forEach(n -> freqs.addAll(n.config.scanFreqs()));
+        }
+        try {
+            driver.scan2(new ScanParams(new ArrayList<>(ssids), Bytes.EMPTY, new ArrayList<>(freqs), List.of(), 0, false));
+            setState(SupplicantState.SCANNING);
+            scanTimer = loop.schedule(timing.scanTimeoutMs(), () -> {
+                setState(SupplicantState.DISCONNECTED);
+                requestScan(timing.scanIntervalMs());
+            });
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+            requestScan(timing.scanIntervalMs());
+        }
+    }
+
+    private void onScanResults() {
+        if (scanTimer != null) {
+            scanTimer.cancel();
+        }
+        try {
+            bss.update(driver.getScanResults2().results());
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+        }
+        listener.onEvent("CTRL-EVENT-SCAN-RESULTS");
+        if (state != SupplicantState.SCANNING && state != SupplicantState.DISCONNECTED) {
+            return;
+        }
+        Optional<Candidate> c = select();
+        if (c.isEmpty()) {
+            setState(SupplicantState.DISCONNECTED);
+            requestScan(timing.scanIntervalMs());
+            return;
+        }
+        authenticate(c.get());
+    }
+
+    private record Candidate(NetworkState network, BssTable.Entry bss) {}
+
+    private Optional<Candidate> select() {
+        List<NetworkState> usable = networks.stream().filter(n -> !n.tempDisabled())
+                .sorted(Comparator.comparingInt((NetworkState n) -> n.config.priority()).reversed()).toList();
+        for (NetworkState n : usable) {
+            Optional<BssTable.Entry> best = bss.all().stream()
+                    .filter(e -> e.ssid().equals(n.config.ssid()))
+                    .filter(e -> n.config.isPsk() ? e.offersPskCcmp() : e.isOpen())
+                    .max(Comparator.comparingInt(e -> e.result().level()));
+            if (best.isPresent()) {
+                return Optional.of(new Candidate(n, best.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- SME: authentication and association -----------------------------------------------------
+
+    private void authenticate(Candidate c) {
+        current = c.network();
+        currentBss = c.bss();
+        listener.onEvent("SME: Trying to authenticate with " + currentBss.bssid() + " (SSID='" + currentBss.ssid().toPrintable() + "' freq="
+                + currentBss.result().freq() + " MHz)");
+        setState(SupplicantState.AUTHENTICATING);
+        try {
+            driver.authenticate(AuthParams.open(currentBss.result().freq(), currentBss.bssid(), currentBss.ssid()));
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+            connectionFailed();
+        }
+    }
+
+    private void onAuth(DriverEvent.Auth a) {
+        if (state != SupplicantState.AUTHENTICATING || currentBss == null || !a.peer().equals(currentBss.bssid())) {
+            return;
+        }
+        if (a.statusCode() != 0) {
+            listener.onEvent("SME: Authentication failed (status " + a.statusCode() + ")");
+            connectionFailed();
+            return;
+        }
+        listener.onEvent("Trying to associate with " + currentBss.bssid() + " (SSID='" + currentBss.ssid().toPrintable() + "' freq="
+                + currentBss.result().freq() + " MHz)");
+        setState(SupplicantState.ASSOCIATING);
+        boolean psk = current.config.isPsk();
+        AssociateParams p = AssociateParams.builder().bssid(currentBss.bssid()).ssid(currentBss.ssid()).freq(currentBss.result().freq())
+                .wpaIe(psk ? encode(OWN_RSN) : Bytes.EMPTY).wpaProto(psk ? Set.of(Proto.RSN) : Set.of())
+                .pairwiseSuite(psk ? Cipher.CCMP : Cipher.NONE).groupSuite(psk ? Cipher.CCMP : Cipher.NONE)
+                .keyMgmtSuite(psk ? KeyMgmt.PSK : KeyMgmt.NONE).build();
+        try {
+            driver.associate(p);
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+            connectionFailed();
+        }
+    }
+
+    private static Bytes encode(InformationElement e) {
+        return IeList.of(e).encode();
+    }
+
+    private void onAssoc(DriverEvent.Assoc a) {
+        if (state != SupplicantState.ASSOCIATING || currentBss == null) {
+            return;
+        }
+        listener.onEvent("Associated with " + currentBss.bssid());
+        setState(SupplicantState.ASSOCIATED);
+        if (!current.config.isPsk()) {
+            completed();
+            return;
+        }
+        Bytes apRsn = apRsnElement(a.info().beaconIes()).orElse(currentBss.rsn() == null ? Bytes.EMPTY : currentBss.rsn().encodeBody());
+        closeKeys();
+        keys = new StationKeyHandshake(current.config.psk(), currentBss.bssid(), own, OWN_RSN, apRsn, random);
+        timeout = loop.schedule(timing.handshakeTimeoutMs(), () -> {
+            listener.onEvent("WPA: key handshake timed out");
+            leave(ReasonCode.FOURWAY_HANDSHAKE_TIMEOUT);
+        });
+    }
+
+    /** The AP's RSN element octets from the Beacon the driver reported with the association. */
+    private Optional<Bytes> apRsnElement(Bytes beaconIes) {
+        try {
+            return IeList.decode(beaconIes).find(ElementId.RSN).map(InformationElement::body);
+        } catch (MalformedFrameException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void connectionFailed() {
+        endAssociation();
+        setState(SupplicantState.DISCONNECTED);
+        requestScan(timing.reconnectDelayMs());
+    }
+
+    // ---- key handshakes ------------------------------------------------------------------------
+
+    private void onEapol(DriverEvent.EapolRx e) {
+        if (keys == null || currentBss == null || !e.src().equals(currentBss.bssid())) {
+            eapolDropped++;
+            return;
+        }
+        List<KeyAction> actions;
+        try {
+            actions = keys.onEapol(e.data());
+        } catch (MalformedFrameException bad) {
+            eapolDropped++;
+            LOG.log(System.Logger.Level.DEBUG, "EAPOL-Key dropped: " + bad.reason());
+            return;
+        }
+        for (KeyAction a : actions) {
+            if (!perform(a)) {
+                return;
+            }
+        }
+    }
+
+    /** Carries out one key action; false when the association ended. */
+    private boolean perform(KeyAction a) {
+        try {
+            if (a instanceof KeyAction.Send s) {
+                driver.sendEapol(currentBss.bssid(), 0x888e, s.pdu());
+            } else if (a instanceof KeyAction.Install i) {
+                driver.setKey(i.key());
+            } else if (a instanceof KeyAction.Enter en) {
+                if (en.state() == SupplicantState.COMPLETED) {
+                    completed();
+                } else {
+                    setState(en.state());
+                }
+            } else if (a instanceof KeyAction.Deauth d) {
+                listener.onEvent("WPA: IE in 3/4 msg does not match with IE in Beacon/ProbeResp");
+                leave(d.reason());
+                return false;
+            }
+            return true;
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+            leave(ReasonCode.UNSPECIFIED);
+            return false;
+        }
+    }
+
+    private void completed() {
+        if (timeout != null) {
+            timeout.cancel();
+        }
+        boolean wasCompleted = state == SupplicantState.COMPLETED;
+        setState(SupplicantState.COMPLETED);
+        current.authFailures = 0;
+        if (!wasCompleted) {
+            try {
+                driver.setOperstate(Operstate.UP);
+            } catch (DriverException | UnsupportedOperationException e) {
+                driverErrors++;
+            }
+            listener.onEvent("CTRL-EVENT-CONNECTED - Connection to " + currentBss.bssid() + " completed [id=" + current.config.id() + " id_str=]");
+        }
+    }
+
+    // ---- leaving -------------------------------------------------------------------------------
+
+    private void leave(int reason) {
+        MacAddress bssid = currentBss == null ? MacAddress.ZERO : currentBss.bssid();
+        try {
+            driver.deauthenticate(bssid, reason);
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+            disconnected(bssid, reason, true);
+        }
+    }
+
+    private void disconnected(MacAddress bssid, int reason, boolean locally) {
+        SupplicantState was = state;
+        NetworkState network = current;
+        listener.onEvent("CTRL-EVENT-DISCONNECTED bssid=" + bssid + " reason=" + reason + (locally ? " locally_generated=1" : ""));
+        if (was == SupplicantState.FOUR_WAY_HANDSHAKE && network != null && network.config.isPsk()) {
+            listener.onEvent("WPA: 4-Way Handshake failed - pre-shared key may be incorrect");
+            authFailed(network, "WRONG_KEY");
+        }
+        endAssociation();
+        setState(SupplicantState.DISCONNECTED);
+        if (!userDisconnected) {
+            requestScan(timing.reconnectDelayMs());
+        }
+    }
+
+    private void authFailed(NetworkState n, String reason) {
+        n.authFailures++;
+        int units = SupplicantTiming.backoffUnits(n.authFailures);
+        n.disabledUntilNanos = System.nanoTime() + (long) units * timing.backoffUnitMs() * 1_000_000L;
+        listener.onEvent("CTRL-EVENT-SSID-TEMP-DISABLED id=" + n.config.id() + " ssid=\"" + n.config.ssid().toPrintable() + "\" auth_failures="
+                + n.authFailures + " duration=" + units + " reason=" + reason);
+        if (n.reenable != null) {
+            n.reenable.cancel();
+        }
+        n.reenable = loop.schedule((long) units * timing.backoffUnitMs(), () -> {
+            listener.onEvent("CTRL-EVENT-SSID-REENABLED id=" + n.config.id() + " ssid=\"" + n.config.ssid().toPrintable() + "\"");
+            if (state == SupplicantState.DISCONNECTED || state == SupplicantState.SCANNING) {
+                requestScan(0);
+            }
+        });
+    }
+
+    private void endAssociation() {
+        if (timeout != null) {
+            timeout.cancel();
+        }
+        closeKeys();
+        currentBss = null;
+        current = null;
+    }
+
+    private void closeKeys() {
+        if (keys != null) {
+            keys.close();
+            keys = null;
+        }
+    }
+
+    private void cancelTimers() {
+        if (scanTimer != null) {
+            scanTimer.cancel();
+        }
+        if (timeout != null) {
+            timeout.cancel();
+        }
+    }
+
+    // ---- events --------------------------------------------------------------------------------
+
+    /** A driver event for this interface. */
+    public void onEvent(DriverEvent e) {
+        if (e instanceof DriverEvent.ScanResults) {
+            onScanResults();
+        } else if (e instanceof DriverEvent.Auth a) {
+            onAuth(a);
+        } else if (e instanceof DriverEvent.Assoc a) {
+            onAssoc(a);
+        } else if (e instanceof DriverEvent.EapolRx x) {
+            onEapol(x);
+        } else if (e instanceof DriverEvent.Deauth d) {
+            onLeft(d.addr(), d.reasonCode(), d.locallyGenerated());
+        } else if (e instanceof DriverEvent.Disassoc d) {
+            onLeft(d.addr(), d.reasonCode(), d.locallyGenerated());
+        } else if (e instanceof DriverEvent.AuthTimedOut || e instanceof DriverEvent.AssocTimedOut) {
+            listener.onEvent("SME: " + e.type() + " with " + (currentBss == null ? "?" : currentBss.bssid()));
+            connectionFailed();
+        } else if (e instanceof DriverEvent.AssocReject r) {
+            listener.onEvent("CTRL-EVENT-ASSOC-REJECT bssid=" + r.bssid() + " status_code=" + r.statusCode());
+            connectionFailed();
+        }
+    }
+
+    private void onLeft(MacAddress addr, int reason, boolean locally) {
+        if (currentBss == null && state == SupplicantState.DISCONNECTED) {
+            return;
+        }
+        disconnected(addr == null ? MacAddress.ZERO : addr, reason, locally);
+    }
+
+    private void setState(SupplicantState next) {
+        if (next != state) {
+            SupplicantState was = state;
+            state = next;
+            listener.onState(was, next);
+        }
+    }
+}

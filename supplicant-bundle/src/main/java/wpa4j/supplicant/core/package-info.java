@@ -1,0 +1,2 @@
+/** The station state machine, plain Java on one event loop (not exported). */
+package wpa4j.supplicant.core;
