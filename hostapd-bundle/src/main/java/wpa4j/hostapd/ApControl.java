@@ -18,4 +18,10 @@ public interface ApControl {
 
     /** Starts a GTK rekey now. */
     void rekeyGroup();
+
+    /** The drivers this core could use for its interface, best first, and which one it uses and why. */
+    List<String> driverCandidates();
+
+    /** The most recent event lines (wpa_cli/hostapd_cli monitor style, without the level prefix), oldest first. */
+    List<String> recentEvents();
 }

@@ -6,6 +6,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
+import wpa4j.common.console.Console;
+
 /**
  * Makes SIGTERM a clean, successful stop of the gateway: a JVM shutdown hook stops the OSGi framework (so
  * every bundle deactivates and backends release the interfaces) and then ends the process with status 0,

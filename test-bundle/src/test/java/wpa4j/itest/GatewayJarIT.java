@@ -21,10 +21,16 @@ class GatewayJarIT {
     Path workDir;
 
     @Test
-    void bootsHeadlessReportsTheBackendsAndExitsZeroOnSigterm() throws Exception {
+    void bootsHeadlessRunsTheSimDemoToCompletedAndExitsZeroOnSigterm() throws Exception {
         Path jar = Path.of(System.getProperty("gateway.jar"));
         assertTrue(Files.isRegularFile(jar), "gateway jar built by distribution/: " + jar);
         Files.createDirectories(workDir.resolve("load"));
+        Path etc = Files.createDirectories(workDir.resolve("etc"));
+        try (var configs = Files.list(Path.of(System.getProperty("gateway.etc")))) {
+            for (Path c : configs.toList()) {
+                Files.copy(c, etc.resolve(c.getFileName()));
+            }
+        }
         Path log = workDir.resolve("gateway.log");
         Process p = new ProcessBuilder(javaBin(), "-jar", jar.toString())
                 .directory(workDir.toFile())
@@ -36,12 +42,16 @@ class GatewayJarIT {
             awaitLog(p, log, "[wpa4j] backend wext");
             awaitLog(p, log, "[wpa4j] backend nl80211");
             awaitLog(p, log, "[wpa4j] backend ndis");
+            awaitLog(p, log, "sim0: AP-ENABLED");
+            awaitLog(p, log, "sim1: State: 4WAY_HANDSHAKE -> COMPLETED");
+            awaitLog(p, log, "sim0: AP-STA-CONNECTED 02:00:00:00:01:00");
             assertTrue(p.isAlive(), "gateway keeps running without a TTY:\n" + Files.readString(log));
             p.destroy(); // SIGTERM
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "gateway stops on SIGTERM");
             String out = Files.readString(log);
             assertEquals(0, p.exitValue(), out);
             assertTrue(out.contains("inactive: not Windows"), out);
+            assertTrue(!out.contains("wpa4j-demo-passphrase"), "the passphrase never appears in the output");
             assertTrue(out.contains("backend ndis gone") && out.contains("wpa4j: stopped"), "bundles deactivated before exit:\n" + out);
         } finally {
             p.destroyForcibly();

@@ -40,6 +40,17 @@ public final class ItestSupport {
         return bundle(new File(path).toURI().toString());
     }
 
+    /** Config Admin, for tests that configure cores. */
+    public static Option configAdmin() {
+        return mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject();
+    }
+
+    /** The sim medium and backend and both cores, on top of {@link #wpa4jBundles()}. */
+    public static Option wifiStack() {
+        return composite(configAdmin(), reactorBundle("bundle.sim.medium"), reactorBundle("bundle.sim"), reactorBundle("bundle.supplicant"),
+                reactorBundle("bundle.hostapd"));
+    }
+
     /** The bundles wpa4j ships in every gateway. */
     public static Option wpa4jBundles() {
         return composite(reactorBundle("bundle.api"), reactorBundle("bundle.nl80211"), reactorBundle("bundle.wext"),

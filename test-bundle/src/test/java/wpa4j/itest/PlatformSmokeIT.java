@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import static wpa4j.itest.ItestSupport.await;
 import static wpa4j.itest.ItestSupport.bundleByName;
 import static wpa4j.itest.ItestSupport.scrRuntime;
+import static wpa4j.itest.ItestSupport.wifiStack;
 import static wpa4j.itest.ItestSupport.wpa4jBundles;
 
 import java.lang.reflect.Method;
@@ -38,14 +39,15 @@ import wpa4j.driver.DriverBackend;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PlatformSmokeIT {
-    private static final List<String> BUNDLES = List.of("wpa4j.api", "wpa4j.nl80211", "wpa4j.wext", "wpa4j.ndis", "wpa4j.shell", "wpa4j.common");
+    private static final List<String> BUNDLES = List.of("wpa4j.api", "wpa4j.nl80211", "wpa4j.wext", "wpa4j.ndis", "wpa4j.shell", "wpa4j.common",
+            "wpa4j.sim.medium", "wpa4j.sim", "wpa4j.supplicant", "wpa4j.hostapd");
 
     @Inject
     private BundleContext context;
 
     @Configuration
     public Option[] config() {
-        return options(scrRuntime(), wpa4jBundles());
+        return options(scrRuntime(), wpa4jBundles(), wifiStack());
     }
 
     @Test
@@ -60,7 +62,7 @@ public class PlatformSmokeIT {
     public void apiPackagesAreWiredFromTheApiBundleAtTheExportedVersion() {
         Version expected = Version.parseVersion(System.getProperty("api.package.version"));
         Bundle api = bundleByName(context, "wpa4j.api");
-        for (String importer : List.of("wpa4j.nl80211", "wpa4j.wext", "wpa4j.ndis", "wpa4j.shell", "wpa4j.common")) {
+        for (String importer : BUNDLES.subList(1, BUNDLES.size())) {
             BundleWiring wiring = bundleByName(context, importer).adapt(BundleWiring.class);
             List<BundleWire> apiWires = wiring.getRequiredWires("osgi.wiring.package").stream()
                     .filter(w -> String.valueOf(w.getCapability().getAttributes().get("osgi.wiring.package")).startsWith("wpa4j.driver"))
@@ -76,19 +78,19 @@ public class PlatformSmokeIT {
 
     @Test
     public void everyBackendReportsItsStatusAndNdisSaysNotWindows() throws Exception {
-        Collection<ServiceReference<DriverBackend>> refs = await(() -> refs(), r -> r.size() == 3, "three backend status services");
+        Collection<ServiceReference<DriverBackend>> refs = await(() -> refs(), r -> r.size() == 4, "four backend status services");
         List<String> names = new ArrayList<>();
         for (ServiceReference<DriverBackend> ref : refs) {
             BackendStatus s = context.getService(ref).status();
             assertEquals(ref.getProperty(DriverBackend.PROP_DRIVER), s.name());
-            assertFalse(s.name() + " must not claim to drive anything yet", s.active());
+            assertEquals(s.name() + " is active exactly when it drives something", s.name().equals("sim"), s.active());
             assertFalse(s.reason().isBlank());
             names.add(s.name());
             if (s.name().equals("ndis")) {
                 assertEquals("not Windows (os.name=" + System.getProperty("os.name") + ")", s.reason());
             }
         }
-        assertEquals(List.of("ndis", "nl80211", "wext"), names.stream().sorted().toList());
+        assertEquals(List.of("ndis", "nl80211", "sim", "wext"), names.stream().sorted().toList());
     }
 
     @Test
@@ -100,7 +102,7 @@ public class PlatformSmokeIT {
         Method drivers = shell.getClass().getMethod("drivers");
         String out = (String) drivers.invoke(shell);
         assertTrue(out, out.contains("ndis") && out.contains("inactive: not Windows") && out.contains("nl80211") && out.contains("wext"));
-        assertTrue(out, out.contains("(no WifiDriver registered)"));
+        assertTrue(out, out.contains("sim0") && out.contains("sim1") && out.contains("(no station or AP configured)"));
     }
 
     private Collection<ServiceReference<DriverBackend>> refs() {

@@ -1,15 +1,15 @@
-package wpa4j.shell;
+package wpa4j.common.console;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
-/** The gateway's console log: one timestamped line per event on standard output. */
-final class Console {
+/** The gateway's console log: one timestamped line per event on standard output. Never pass it a secret. */
+public final class Console {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private Console() {}
 
-    static void line(String text) {
+    public static void line(String text) {
         System.out.println(LocalTime.now().format(TIME) + " [wpa4j] " + text);
     }
 }

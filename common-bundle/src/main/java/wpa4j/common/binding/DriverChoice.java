@@ -1,0 +1,54 @@
+package wpa4j.common.binding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The candidates a core knows and the one it should use: of those meeting the requirement, the highest
+ * ranking, then the lowest service id (the OSGi service order). Thread-safe: DS calls come from any thread.
+ */
+public final class DriverChoice {
+    private static final Comparator<DriverCandidate> ORDER = Comparator.comparingInt(DriverCandidate::ranking).reversed()
+            .thenComparingLong(DriverCandidate::serviceId);
+
+    private final Map<Long, DriverCandidate> candidates = new LinkedHashMap<>();
+    private DriverRequirement requirement;
+
+    public synchronized void requirement(DriverRequirement r) {
+        requirement = r;
+    }
+
+    public synchronized void add(DriverCandidate c) {
+        candidates.put(c.serviceId(), c);
+    }
+
+    public synchronized void remove(long serviceId) {
+        candidates.remove(serviceId);
+    }
+
+    /** The candidate to bind now, if any. */
+    public synchronized Optional<DriverCandidate> best() {
+        if (requirement == null) {
+            return Optional.empty();
+        }
+        return candidates.values().stream().filter(c -> requirement.mismatch(c) == null).min(ORDER);
+    }
+
+    /** Every candidate for the interface, best first, with why it is or is not chosen: for wifi:drivers. */
+    public synchronized List<String> explain() {
+        List<String> lines = new ArrayList<>();
+        if (requirement == null) {
+            return lines;
+        }
+        Optional<DriverCandidate> best = best();
+        candidates.values().stream().filter(c -> c.ifname().equals(requirement.ifname())).sorted(ORDER).forEach(c -> {
+            String why = requirement.mismatch(c);
+            lines.add(c + ": " + (why != null ? "not eligible, " + why : best.isPresent() && best.get() == c ? "bound (best eligible)" : "standby (lower ranking)"));
+        });
+        return lines;
+    }
+}

@@ -1,0 +1,182 @@
+package wpa4j.hostapd.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+import wpa4j.common.binding.DriverBinder;
+import wpa4j.common.binding.DriverCandidate;
+import wpa4j.common.binding.DriverRequirement;
+import wpa4j.common.console.Console;
+import wpa4j.common.console.EventLog;
+import wpa4j.common.crypto.Psk;
+import wpa4j.common.crypto.SecretKeyBytes;
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.ReasonCode;
+import wpa4j.driver.DriverException;
+import wpa4j.driver.DriverInterface;
+import wpa4j.driver.WifiDriver;
+import wpa4j.driver.types.ApInitParams;
+import wpa4j.driver.types.HiddenSsid;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.Ssid;
+import wpa4j.hostapd.ApControl;
+import wpa4j.hostapd.ApStatus;
+import wpa4j.hostapd.StationInfo;
+import wpa4j.hostapd.core.ApConfig;
+import wpa4j.hostapd.core.ApTiming;
+import wpa4j.hostapd.core.Hostapd;
+
+/**
+ * One AP core per {@code wpa4j.hostapd} factory configuration, bound to the best WifiDriver for its interface
+ * that can be an AP; a better or newer one replaces it live.
+ */
+@Component(configurationPid = "wpa4j.hostapd", configurationPolicy = ConfigurationPolicy.REQUIRE, service = ApControl.class)
+@Designate(ocd = HostapdConfig.class, factory = true)
+public class HostapdComponent implements ApControl, DriverBinder.Target {
+    private final DriverBinder binder = new DriverBinder();
+    private final EventLog events = new EventLog(200);
+    private String ifname;
+    private Ssid ssid;
+    private EventLoop loop;
+    private Hostapd core;
+    private DriverInterface open;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addDriver(WifiDriver driver, Map<String, Object> props) {
+        binder.add(driver, props);
+    }
+
+    void removeDriver(WifiDriver driver, Map<String, Object> props) {
+        binder.remove(props);
+    }
+
+    void updatedDriver(WifiDriver driver, Map<String, Object> props) {
+        binder.remove(props);
+        binder.add(driver, props);
+    }
+
+    @Activate
+    void activate(HostapdConfig config) {
+        ifname = config.ifname();
+        ApConfig ap = apConfig(config);
+        ssid = ap.ssid();
+        loop = new EventLoop("wpa4j-ap-" + ifname);
+        core = new Hostapd(loop, ifname, ap, ApTiming.DEFAULT, line -> {
+            events.add(line);
+            Console.line(ifname + ": " + line);
+        });
+        Console.line(ifname + ": access point " + ap + " waiting for a driver");
+        binder.start(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), loop, this);
+    }
+
+    /** The BSS of this configuration; the passphrase is hashed into the PSK here and not kept. */
+    static ApConfig apConfig(HostapdConfig c) {
+        Ssid ssid = Ssid.ofUtf8(c.ssid());
+        SecretKeyBytes psk = null;
+        if (!c._passphrase().isEmpty()) {
+            byte[] pass = c._passphrase().getBytes(StandardCharsets.UTF_8);
+            if (pass.length < 8 || pass.length > 63) {
+                throw new IllegalArgumentException(".passphrase: length " + pass.length + " out of range 8..63");
+            }
+            psk = Psk.fromPassphrase(pass, ssid);
+            Arrays.fill(pass, (byte) 0);
+        }
+        HiddenSsid hidden = switch (c.ignoreBroadcastSsid()) {
+            case 0 -> HiddenSsid.NO_SSID_HIDING;
+            case 1 -> HiddenSsid.ZERO_LEN;
+            case 2 -> HiddenSsid.ZERO_CONTENTS;
+            default -> throw new IllegalArgumentException("ignoreBroadcastSsid: " + c.ignoreBroadcastSsid() + " is not 0, 1 or 2");
+        };
+        return new ApConfig(ssid, c.channel(), psk, hidden, c.beaconInt(), c.dtimPeriod(), c.maxStations(), c.groupRekey() * 1000L,
+                c.maxInactivity() * 1000L);
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        loop.call(() -> {
+            core.stop();
+            return null;
+        });
+        binder.stop();
+        loop.close();
+    }
+
+    @Override
+    public void unbind(DriverCandidate current) {
+        core.detach();
+        if (open != null) {
+            open.close();
+            open = null;
+        }
+        Console.line(ifname + ": driver " + current + " unbound");
+    }
+
+    @Override
+    public boolean bind(DriverCandidate next) {
+        try {
+            open = next.driver().openAp(new ApInitParams(ifname, null, ssid, false, List.of()), e -> loop.execute(() -> core.onEvent(e)));
+        } catch (DriverException | RuntimeException e) {
+            Console.line(ifname + ": driver " + next + " could not be opened: " + e.getMessage());
+            return false;
+        }
+        Console.line(ifname + ": driver " + next + " bound");
+        core.attach(open);
+        return true;
+    }
+
+    @Override
+    public String ifname() {
+        return ifname;
+    }
+
+    @Override
+    public ApStatus status() {
+        return onLoop(core::status);
+    }
+
+    @Override
+    public List<StationInfo> stations() {
+        return onLoop(core::stationInfos);
+    }
+
+    @Override
+    public void deauthenticate(String addr) {
+        MacAddress mac = MacAddress.parse(addr);
+        loop.execute(() -> core.deauthenticate(mac, ReasonCode.PREV_AUTH_NOT_VALID));
+    }
+
+    @Override
+    public void rekeyGroup() {
+        loop.execute(core::rekeyGroup);
+    }
+
+    @Override
+    public List<String> recentEvents() {
+        return events.lines();
+    }
+
+    @Override
+    public List<String> driverCandidates() {
+        return binder.explain();
+    }
+
+    private <T> T onLoop(java.util.concurrent.Callable<T> c) {
+        try {
+            return loop.call(c);
+        } catch (Exception e) {
+            throw new IllegalStateException(ifname + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package wpa4j.hostapd.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** One AP instance (factory PID {@code wpa4j.hostapd}): an interface and the BSS it runs. */
+@ObjectClassDefinition(name = "wpa4j access point (hostapd)", description = "An AP core on one interface")
+public @interface HostapdConfig {
+    @AttributeDefinition(description = "Interface to drive, e.g. wlan0 or sim0")
+    String ifname();
+
+    @AttributeDefinition(description = "SSID (UTF-8)")
+    String ssid();
+
+    @AttributeDefinition(description = "2.4 GHz channel")
+    int channel() default 1;
+
+    /** Property {@code .passphrase}: private, so never a service property. Empty: an open network. */
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "WPA2 passphrase, 8..63 characters; empty for an open network")
+    String _passphrase() default "";
+
+    @AttributeDefinition(description = "ignore_broadcast_ssid: 0 SSID in beacons, 1 empty SSID, 2 SSID of zeros")
+    int ignoreBroadcastSsid() default 0;
+
+    @AttributeDefinition(description = "Beacon interval in TUs")
+    int beaconInt() default 100;
+
+    @AttributeDefinition(description = "DTIM period")
+    int dtimPeriod() default 2;
+
+    @AttributeDefinition(description = "max_num_sta")
+    int maxStations() default 2007;
+
+    @AttributeDefinition(description = "wpa_group_rekey in seconds, 0 for never")
+    int groupRekey() default 86400;
+
+    @AttributeDefinition(description = "ap_max_inactivity in seconds, 0 for never")
+    int maxInactivity() default 300;
+
+    @AttributeDefinition(description = "Require this backend (nl80211, wext, ndis, sim); empty for the best available")
+    String driver() default "";
+
+    @AttributeDefinition(description = "Capability tags the driver must offer")
+    String[] capabilities() default {"ap"};
+}

@@ -1,0 +1,201 @@
+package wpa4j.supplicant.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+import wpa4j.common.binding.DriverBinder;
+import wpa4j.common.binding.DriverCandidate;
+import wpa4j.common.binding.DriverRequirement;
+import wpa4j.common.console.Console;
+import wpa4j.common.console.EventLog;
+import wpa4j.common.crypto.Psk;
+import wpa4j.common.crypto.SecretKeyBytes;
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.driver.DriverException;
+import wpa4j.driver.DriverInterface;
+import wpa4j.driver.WifiDriver;
+import wpa4j.driver.types.Ssid;
+import wpa4j.supplicant.StationStatus;
+import wpa4j.supplicant.SupplicantControl;
+import wpa4j.supplicant.SupplicantState;
+import wpa4j.supplicant.core.NetworkConfig;
+import wpa4j.supplicant.core.Supplicant;
+import wpa4j.supplicant.core.SupplicantListener;
+import wpa4j.supplicant.core.SupplicantTiming;
+
+/**
+ * One station core per {@code wpa4j.supplicant} factory configuration. It sees every WifiDriver (dynamic,
+ * greedy) and binds the best one for its interface; a better or newer one replaces it live.
+ */
+@Component(configurationPid = "wpa4j.supplicant", configurationPolicy = ConfigurationPolicy.REQUIRE, service = SupplicantControl.class)
+@Designate(ocd = SupplicantConfig.class, factory = true)
+public class SupplicantComponent implements SupplicantControl, DriverBinder.Target {
+    private final DriverBinder binder = new DriverBinder();
+    private final EventLog events = new EventLog(200);
+    private String ifname;
+    private EventLoop loop;
+    private Supplicant core;
+    private DriverInterface open;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addDriver(WifiDriver driver, Map<String, Object> props) {
+        binder.add(driver, props);
+    }
+
+    void removeDriver(WifiDriver driver, Map<String, Object> props) {
+        binder.remove(props);
+    }
+
+    void updatedDriver(WifiDriver driver, Map<String, Object> props) {
+        binder.remove(props);
+        binder.add(driver, props);
+    }
+
+    @Activate
+    void activate(SupplicantConfig config) {
+        ifname = config.ifname();
+        NetworkConfig network = network(config);
+        loop = new EventLoop("wpa4j-sta-" + ifname);
+        core = new Supplicant(loop, ifname, List.of(network), SupplicantTiming.DEFAULT, new SupplicantListener() {
+            @Override
+            public void onState(SupplicantState from, SupplicantState to) {
+                Console.line(ifname + ": State: " + from.wpaName() + " -> " + to.wpaName());
+            }
+
+            @Override
+            public void onEvent(String line) {
+                events.add(line);
+                Console.line(ifname + ": " + line);
+            }
+        });
+        Console.line(ifname + ": station for " + network + " waiting for a driver");
+        binder.start(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), loop, this);
+    }
+
+    /** The network block of this configuration; the passphrase is hashed into the PSK here and not kept. */
+    static NetworkConfig network(SupplicantConfig c) {
+        Ssid ssid = Ssid.ofUtf8(c.ssid());
+        List<Integer> freqs = new ArrayList<>();
+        Arrays.stream(c.scanFreq()).forEach(freqs::add);
+        if ("NONE".equals(c.keyMgmt())) {
+            return new NetworkConfig(0, ssid, null, c.scanSsid(), c.priority(), freqs);
+        }
+        if (!"WPA-PSK".equals(c.keyMgmt())) {
+            throw new IllegalArgumentException("keyMgmt: '" + c.keyMgmt() + "' is neither WPA-PSK nor NONE");
+        }
+        SecretKeyBytes psk;
+        if (!c._psk().isEmpty()) {
+            if (!c._psk().matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalArgumentException(".psk: not 64 hex digits");
+            }
+            psk = SecretKeyBytes.adopt(HexFormat.of().parseHex(c._psk()));
+        } else {
+            byte[] pass = c._passphrase().getBytes(StandardCharsets.UTF_8);
+            if (pass.length < 8 || pass.length > 63) {
+                throw new IllegalArgumentException(".passphrase: length " + pass.length + " out of range 8..63 (WPA-PSK needs one)");
+            }
+            psk = Psk.fromPassphrase(pass, ssid);
+            Arrays.fill(pass, (byte) 0);
+        }
+        return new NetworkConfig(0, ssid, psk, c.scanSsid(), c.priority(), freqs);
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        loop.call(() -> {
+            core.disconnect();
+            return null;
+        });
+        binder.stop();
+        loop.close();
+    }
+
+    // ---- DriverBinder.Target, on the loop ------------------------------------------------------------
+
+    @Override
+    public void unbind(DriverCandidate current) {
+        core.detach();
+        if (open != null) {
+            open.close();
+            open = null;
+        }
+        Console.line(ifname + ": driver " + current + " unbound");
+    }
+
+    @Override
+    public boolean bind(DriverCandidate next) {
+        try {
+            open = next.driver().open(ifname, e -> loop.execute(() -> core.onEvent(e)));
+        } catch (DriverException | RuntimeException e) {
+            Console.line(ifname + ": driver " + next + " could not be opened: " + e.getMessage());
+            return false;
+        }
+        Console.line(ifname + ": driver " + next + " bound");
+        core.attach(open);
+        return true;
+    }
+
+    // ---- SupplicantControl -----------------------------------------------------------------------
+
+    @Override
+    public String ifname() {
+        return ifname;
+    }
+
+    @Override
+    public StationStatus status() {
+        return onLoop(core::status);
+    }
+
+    @Override
+    public void scan() {
+        loop.execute(core::scan);
+    }
+
+    @Override
+    public List<String> scanResults() {
+        return onLoop(core::scanResults);
+    }
+
+    @Override
+    public void disconnect() {
+        loop.execute(core::disconnect);
+    }
+
+    @Override
+    public void reconnect() {
+        loop.execute(core::reconnect);
+    }
+
+    @Override
+    public List<String> recentEvents() {
+        return events.lines();
+    }
+
+    @Override
+    public List<String> driverCandidates() {
+        return binder.explain();
+    }
+
+    private <T> T onLoop(java.util.concurrent.Callable<T> c) {
+        try {
+            return loop.call(c);
+        } catch (Exception e) {
+            throw new IllegalStateException(ifname + ": " + e.getMessage(), e);
+        }
+    }
+}
