@@ -59,7 +59,7 @@ public class SimBackend implements DriverBackend {
         props.put(WifiDriver.PROP_DRIVER_VERSION, version);
         props.put(WifiDriver.PROP_CAPABILITIES, SimDriver.CAPABILITIES.tags().toArray(new String[0]));
         props.put(Constants.SERVICE_RANKING, SimDriver.RANKING);
-        registrations.computeIfAbsent(radio.ifname(), n -> context.registerService(WifiDriver.class, new SimDriver(radio), props));
+        registrations.computeIfAbsent(radio.ifname(), n -> context.registerService(WifiDriver.class, new SimDriver(medium, radio), props));
     }
 
     private void unregister(Radio radio) {

@@ -16,6 +16,7 @@ import wpa4j.driver.types.Cipher;
 import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.types.InterfaceInfo;
 import wpa4j.driver.types.KeyMgmtCapability;
+import wpa4j.sim.medium.Medium;
 import wpa4j.sim.medium.Radio;
 
 /** The WifiDriver of one sim radio. */
@@ -27,9 +28,11 @@ public final class SimDriver implements WifiDriver {
             EnumSet.of(DriverFlag.SME, DriverFlag.AP, DriverFlag.AP_MLME, DriverFlag.SANE_ERROR_CODES), 16, 0, false, 0, 0, 2007, Set.of(),
             supportedOps());
 
+    private final Medium medium;
     private final Radio radio;
 
-    public SimDriver(Radio radio) {
+    public SimDriver(Medium medium, Radio radio) {
+        this.medium = medium;
         this.radio = radio;
     }
 
@@ -65,7 +68,7 @@ public final class SimDriver implements WifiDriver {
             throw new DriverException("init", "this service drives " + radio.ifname() + ", not " + ifname);
         }
         radio.attach(sink::onEvent);
-        return new SimInterface(radio, CAPABILITIES);
+        return new SimInterface(medium, radio, CAPABILITIES);
     }
 
     @Override

@@ -21,6 +21,10 @@ import wpa4j.driver.types.Ssid;
 import wpa4j.driver.types.StaAddParams;
 import wpa4j.driver.types.StaDriverData;
 import wpa4j.driver.types.StaFlag;
+import wpa4j.driver.types.IfAddParams;
+import wpa4j.driver.types.IfAddResult;
+import wpa4j.driver.types.IfType;
+import wpa4j.sim.medium.Medium;
 import wpa4j.sim.medium.Radio;
 
 /**
@@ -28,11 +32,13 @@ import wpa4j.sim.medium.Radio;
  * for. Holds no link state of its own (that is in the radio), so closing it leaves the link up.
  */
 final class SimInterface implements DriverInterface {
+    private final Medium medium;
     private final Radio radio;
     private final Capabilities capabilities;
     private volatile boolean closed;
 
-    SimInterface(Radio radio, Capabilities capabilities) {
+    SimInterface(Medium medium, Radio radio, Capabilities capabilities) {
+        this.medium = medium;
         this.radio = radio;
         this.capabilities = capabilities;
     }
@@ -192,5 +198,39 @@ final class SimInterface implements DriverInterface {
     @Override
     public void staDisassoc(MacAddress ownAddr, MacAddress addr, int reason) throws DriverException {
         radio.sendMlme(LeaveFrames.disassoc(ownAddr, addr, reason), false);
+    }
+
+    /** A new virtual interface is a new radio on the medium (with its own WifiDriver service, as hot-plug). */
+    @Override
+    public IfAddResult ifAdd(IfAddParams params) throws DriverException {
+        if (params.type() != IfType.STATION && params.type() != IfType.AP_BSS) {
+            throw new DriverException("if_add", "the sim medium adds station and AP interfaces, not " + params.type(), 95, null);
+        }
+        MacAddress mac = params.addr() != null ? params.addr() : derivedAddress(params.ifname());
+        try {
+            medium.addRadio(params.ifname(), mac);
+        } catch (IllegalArgumentException e) {
+            throw new DriverException("if_add", e.getMessage(), 17, e);
+        } catch (Exception e) {
+            throw new DriverException("if_add", e.toString(), 0, e);
+        }
+        return new IfAddResult(params.ifname(), mac);
+    }
+
+    @Override
+    public void ifRemove(IfType type, String ifname) throws DriverException {
+        if (ifname.equals(radio.ifname())) {
+            throw new DriverException("if_remove", "an interface cannot remove itself", 16, null);
+        }
+        try {
+            medium.removeRadio(ifname);
+        } catch (Exception e) {
+            throw new DriverException("if_remove", e.toString(), 0, e);
+        }
+    }
+
+    /** A locally administered address derived from this radio's and the new name (as the kernel would pick). */
+    private MacAddress derivedAddress(String ifname) {
+        return new MacAddress((radio.mac().value() | 0x0200_0000_0000L) ^ ((ifname.hashCode() & 0xffffL) << 8) ^ 0x0400_0000_0000L);
     }
 }

@@ -74,6 +74,17 @@ public final class EventLoop implements Executor, AutoCloseable {
         }
     }
 
+    /** {@link #call} for callers that cannot handle checked exceptions (service methods): failures become IllegalStateException. */
+    public <T> T query(Callable<T> task) {
+        try {
+            return call(task);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     public boolean inLoop() {
         return Thread.currentThread() == thread;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eloop.EventLoop;
@@ -41,7 +42,7 @@ import wpa4j.hostapd.StationInfo;
  * attached. Everything runs on the interface's event loop. Station state and keys live here (and in the
  * driver's station table), never in the driver instance.
  */
-public final class Hostapd {
+public final class Hostapd implements CoreDriverSlot.Core {
     private static final System.Logger LOG = System.getLogger(Hostapd.class.getName());
 
     private final EventLoop loop;
@@ -90,6 +91,7 @@ public final class Hostapd {
     // ---- driver binding ------------------------------------------------------------------------
 
     /** A driver is bound: set up the BSS the first time; afterwards the BSS, stations and keys carry on. */
+    @Override
     public void attach(DriverInterface d) {
         driver = d;
         if (enabled) {
@@ -114,6 +116,7 @@ public final class Hostapd {
         }
     }
 
+    @Override
     public void detach() {
         driver = null;
     }
@@ -183,6 +186,7 @@ public final class Hostapd {
 
     // ---- events --------------------------------------------------------------------------------
 
+    @Override
     public void onEvent(DriverEvent e) {
         if (e instanceof DriverEvent.RxMgmt m) {
             onMgmt(m.frame());
@@ -190,7 +194,7 @@ public final class Hostapd {
             onEapol(x.src(), x.data());
         } else if (e instanceof DriverEvent.TxStatus t) {
             onTxStatus(t);
-        } else if (e instanceof DriverEvent.RxFromUnknown u) {
+        } else if (e instanceof DriverEvent.RxFromUnknown u && !u.addr().isMulticast()) {
             sendDeauth(u.addr(), ReasonCode.CLASS3_FRAME_FROM_NONASSOC_STA);
         }
     }
@@ -204,6 +208,11 @@ public final class Hostapd {
             return;
         }
         MacAddress sa = f.header().sa();
+        if (sa.isMulticast()) {
+            // a transmitter address is never a group address: answering one would deauthenticate every station
+            mgmtDropped++;
+            return;
+        }
         if (f instanceof MgmtFrame.ProbeRequest p) {
             onProbe(sa, p);
         } else if (f instanceof MgmtFrame.Authentication a) {

@@ -1,7 +1,5 @@
 package wpa4j.hostapd.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +14,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 import wpa4j.common.binding.DriverBinder;
-import wpa4j.common.binding.DriverCandidate;
+import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.binding.DriverRequirement;
 import wpa4j.common.console.Console;
 import wpa4j.common.console.EventLog;
@@ -24,8 +22,6 @@ import wpa4j.common.crypto.Psk;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.common.frame.ReasonCode;
-import wpa4j.driver.DriverException;
-import wpa4j.driver.DriverInterface;
 import wpa4j.driver.WifiDriver;
 import wpa4j.driver.types.ApInitParams;
 import wpa4j.driver.types.HiddenSsid;
@@ -44,14 +40,13 @@ import wpa4j.hostapd.core.Hostapd;
  */
 @Component(configurationPid = "wpa4j.hostapd", configurationPolicy = ConfigurationPolicy.REQUIRE, service = ApControl.class)
 @Designate(ocd = HostapdConfig.class, factory = true)
-public class HostapdComponent implements ApControl, DriverBinder.Target {
+public class HostapdComponent implements ApControl {
     private final DriverBinder binder = new DriverBinder();
     private final EventLog events = new EventLog(200);
     private String ifname;
     private Ssid ssid;
     private EventLoop loop;
     private Hostapd core;
-    private DriverInterface open;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addDriver(WifiDriver driver, Map<String, Object> props) {
@@ -78,21 +73,14 @@ public class HostapdComponent implements ApControl, DriverBinder.Target {
             Console.line(ifname + ": " + line);
         });
         Console.line(ifname + ": access point " + ap + " waiting for a driver");
-        binder.start(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), loop, this);
+        CoreDriverSlot slot = new CoreDriverSlot(ifname, loop, core, (candidate, sink) -> candidate.driver().openAp(new ApInitParams(ifname, null, ssid, false, List.of()), sink));
+        binder.start(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), loop, slot);
     }
 
     /** The BSS of this configuration; the passphrase is hashed into the PSK here and not kept. */
     static ApConfig apConfig(HostapdConfig c) {
         Ssid ssid = Ssid.ofUtf8(c.ssid());
-        SecretKeyBytes psk = null;
-        if (!c._passphrase().isEmpty()) {
-            byte[] pass = c._passphrase().getBytes(StandardCharsets.UTF_8);
-            if (pass.length < 8 || pass.length > 63) {
-                throw new IllegalArgumentException(".passphrase: length " + pass.length + " out of range 8..63");
-            }
-            psk = Psk.fromPassphrase(pass, ssid);
-            Arrays.fill(pass, (byte) 0);
-        }
+        SecretKeyBytes psk = c._passphrase().isEmpty() ? null : Psk.fromPassphraseText(c._passphrase(), ssid, ".passphrase");
         HiddenSsid hidden = switch (c.ignoreBroadcastSsid()) {
             case 0 -> HiddenSsid.NO_SSID_HIDING;
             case 1 -> HiddenSsid.ZERO_LEN;
@@ -114,41 +102,18 @@ public class HostapdComponent implements ApControl, DriverBinder.Target {
     }
 
     @Override
-    public void unbind(DriverCandidate current) {
-        core.detach();
-        if (open != null) {
-            open.close();
-            open = null;
-        }
-        Console.line(ifname + ": driver " + current + " unbound");
-    }
-
-    @Override
-    public boolean bind(DriverCandidate next) {
-        try {
-            open = next.driver().openAp(new ApInitParams(ifname, null, ssid, false, List.of()), e -> loop.execute(() -> core.onEvent(e)));
-        } catch (DriverException | RuntimeException e) {
-            Console.line(ifname + ": driver " + next + " could not be opened: " + e.getMessage());
-            return false;
-        }
-        Console.line(ifname + ": driver " + next + " bound");
-        core.attach(open);
-        return true;
-    }
-
-    @Override
     public String ifname() {
         return ifname;
     }
 
     @Override
     public ApStatus status() {
-        return onLoop(core::status);
+        return loop.query(core::status);
     }
 
     @Override
     public List<StationInfo> stations() {
-        return onLoop(core::stationInfos);
+        return loop.query(core::stationInfos);
     }
 
     @Override
@@ -172,11 +137,4 @@ public class HostapdComponent implements ApControl, DriverBinder.Target {
         return binder.explain();
     }
 
-    private <T> T onLoop(java.util.concurrent.Callable<T> c) {
-        try {
-            return loop.call(c);
-        } catch (Exception e) {
-            throw new IllegalStateException(ifname + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -27,6 +27,15 @@ public class MediumComponent implements MediumService {
 
         @AttributeDefinition(description = "Seed of the frame-loss random generator (0: from the clock)")
         long seed() default 0;
+
+        @AttributeDefinition(description = "Probability in percent that one transmission attempt is lost, on every link")
+        int lossPercent() default 0;
+
+        @AttributeDefinition(description = "Delivery delay in ms, on every link")
+        int latencyMs() default 0;
+
+        @AttributeDefinition(description = "Received signal strength in dBm, on every link")
+        int rssi() default -40;
     }
 
     private Medium medium;
@@ -34,6 +43,7 @@ public class MediumComponent implements MediumService {
     @Activate
     void activate(Config config) throws Exception {
         medium = new Medium(config.seed() == 0 ? System.nanoTime() : config.seed(), SimTiming.DEFAULT);
+        medium.setDefaultLink(new LinkParams(config.lossPercent(), config.latencyMs(), config.rssi()));
         List<String> names = new ArrayList<>(List.of(config.radios()));
         for (int i = 0; i < names.size(); i++) {
             medium.addRadio(names.get(i), new MacAddress(0x0200_0000_0000L | (long) i << 8));

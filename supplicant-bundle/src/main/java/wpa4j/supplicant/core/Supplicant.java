@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.common.frame.ReasonCode;
@@ -37,7 +38,7 @@ import wpa4j.supplicant.SupplicantState;
  * Everything runs on the interface's event loop; call {@link #onEvent} and the commands from there
  * ({@link EventLoop#execute}). Key material never leaves this object except into {@code set_key}.
  */
-public final class Supplicant {
+public final class Supplicant implements CoreDriverSlot.Core {
     private static final System.Logger LOG = System.getLogger(Supplicant.class.getName());
     /** The RSN element the station sends: WPA2-PSK, CCMP/CCMP, no capabilities. */
     static final InformationElement OWN_RSN = RsnElement.psk(Suite.RSN_CCMP, Suite.RSN_CCMP, 0).toElement();
@@ -88,6 +89,7 @@ public final class Supplicant {
     // ---- driver binding ------------------------------------------------------------------------
 
     /** A driver is bound: start (or, when a link is up, carry on with it after re-syncing from the driver). */
+    @Override
     public void attach(DriverInterface d) {
         driver = d;
         own = d.getMacAddr();
@@ -101,6 +103,7 @@ public final class Supplicant {
     }
 
     /** The driver is going away; state stays, ops wait for the next driver. */
+    @Override
     public void detach() {
         driver = null;
     }
@@ -466,6 +469,7 @@ public final class Supplicant {
     // ---- events --------------------------------------------------------------------------------
 
     /** A driver event for this interface. */
+    @Override
     public void onEvent(DriverEvent e) {
         if (e instanceof DriverEvent.ScanResults) {
             onScanResults();

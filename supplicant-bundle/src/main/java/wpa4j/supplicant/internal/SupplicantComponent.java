@@ -1,6 +1,5 @@
 package wpa4j.supplicant.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -18,15 +17,13 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 import wpa4j.common.binding.DriverBinder;
-import wpa4j.common.binding.DriverCandidate;
+import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.binding.DriverRequirement;
 import wpa4j.common.console.Console;
 import wpa4j.common.console.EventLog;
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eloop.EventLoop;
-import wpa4j.driver.DriverException;
-import wpa4j.driver.DriverInterface;
 import wpa4j.driver.WifiDriver;
 import wpa4j.driver.types.Ssid;
 import wpa4j.supplicant.StationStatus;
@@ -43,13 +40,12 @@ import wpa4j.supplicant.core.SupplicantTiming;
  */
 @Component(configurationPid = "wpa4j.supplicant", configurationPolicy = ConfigurationPolicy.REQUIRE, service = SupplicantControl.class)
 @Designate(ocd = SupplicantConfig.class, factory = true)
-public class SupplicantComponent implements SupplicantControl, DriverBinder.Target {
+public class SupplicantComponent implements SupplicantControl {
     private final DriverBinder binder = new DriverBinder();
     private final EventLog events = new EventLog(200);
     private String ifname;
     private EventLoop loop;
     private Supplicant core;
-    private DriverInterface open;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addDriver(WifiDriver driver, Map<String, Object> props) {
@@ -83,7 +79,8 @@ public class SupplicantComponent implements SupplicantControl, DriverBinder.Targ
             }
         });
         Console.line(ifname + ": station for " + network + " waiting for a driver");
-        binder.start(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), loop, this);
+        CoreDriverSlot slot = new CoreDriverSlot(ifname, loop, core, (candidate, sink) -> candidate.driver().open(ifname, sink));
+        binder.start(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), loop, slot);
     }
 
     /** The network block of this configuration; the passphrase is hashed into the PSK here and not kept. */
@@ -104,12 +101,7 @@ public class SupplicantComponent implements SupplicantControl, DriverBinder.Targ
             }
             psk = SecretKeyBytes.adopt(HexFormat.of().parseHex(c._psk()));
         } else {
-            byte[] pass = c._passphrase().getBytes(StandardCharsets.UTF_8);
-            if (pass.length < 8 || pass.length > 63) {
-                throw new IllegalArgumentException(".passphrase: length " + pass.length + " out of range 8..63 (WPA-PSK needs one)");
-            }
-            psk = Psk.fromPassphrase(pass, ssid);
-            Arrays.fill(pass, (byte) 0);
+            psk = Psk.fromPassphraseText(c._passphrase(), ssid, ".passphrase");
         }
         return new NetworkConfig(0, ssid, psk, c.scanSsid(), c.priority(), freqs);
     }
@@ -124,31 +116,6 @@ public class SupplicantComponent implements SupplicantControl, DriverBinder.Targ
         loop.close();
     }
 
-    // ---- DriverBinder.Target, on the loop ------------------------------------------------------------
-
-    @Override
-    public void unbind(DriverCandidate current) {
-        core.detach();
-        if (open != null) {
-            open.close();
-            open = null;
-        }
-        Console.line(ifname + ": driver " + current + " unbound");
-    }
-
-    @Override
-    public boolean bind(DriverCandidate next) {
-        try {
-            open = next.driver().open(ifname, e -> loop.execute(() -> core.onEvent(e)));
-        } catch (DriverException | RuntimeException e) {
-            Console.line(ifname + ": driver " + next + " could not be opened: " + e.getMessage());
-            return false;
-        }
-        Console.line(ifname + ": driver " + next + " bound");
-        core.attach(open);
-        return true;
-    }
-
     // ---- SupplicantControl -----------------------------------------------------------------------
 
     @Override
@@ -158,7 +125,7 @@ public class SupplicantComponent implements SupplicantControl, DriverBinder.Targ
 
     @Override
     public StationStatus status() {
-        return onLoop(core::status);
+        return loop.query(core::status);
     }
 
     @Override
@@ -168,7 +135,7 @@ public class SupplicantComponent implements SupplicantControl, DriverBinder.Targ
 
     @Override
     public List<String> scanResults() {
-        return onLoop(core::scanResults);
+        return loop.query(core::scanResults);
     }
 
     @Override
@@ -191,11 +158,4 @@ public class SupplicantComponent implements SupplicantControl, DriverBinder.Targ
         return binder.explain();
     }
 
-    private <T> T onLoop(java.util.concurrent.Callable<T> c) {
-        try {
-            return loop.call(c);
-        } catch (Exception e) {
-            throw new IllegalStateException(ifname + ": " + e.getMessage(), e);
-        }
-    }
 }

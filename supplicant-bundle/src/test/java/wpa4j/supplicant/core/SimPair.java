@@ -60,7 +60,7 @@ final class SimPair implements AutoCloseable {
 
     SimPair startAp(ApConfig config) throws Exception {
         ap = new Hostapd(apLoop, "sim0", config, FAST_AP, apEvents::add);
-        apIf = new SimDriver(apRadio).open("sim0", e -> apLoop.execute(() -> ap.onEvent(e)));
+        apIf = new SimDriver(medium, apRadio).open("sim0", e -> apLoop.execute(() -> ap.onEvent(e)));
         apLoop.call(() -> {
             ap.attach(apIf);
             return null;
@@ -80,7 +80,7 @@ final class SimPair implements AutoCloseable {
                 staEvents.add(line);
             }
         });
-        staIf = new SimDriver(staRadio).open("sim1", e -> staLoop.execute(() -> sta.onEvent(e)));
+        staIf = new SimDriver(medium, staRadio).open("sim1", e -> staLoop.execute(() -> sta.onEvent(e)));
         staLoop.call(() -> {
             sta.attach(staIf);
             return null;

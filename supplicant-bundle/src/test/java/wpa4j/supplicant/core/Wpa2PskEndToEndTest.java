@@ -126,4 +126,52 @@ class Wpa2PskEndToEndTest {
             SimPair.await(() -> p.staEvents.stream().filter(l -> l.startsWith("CTRL-EVENT-CONNECTED")).count() == 2, "reconnected");
         }
     }
+
+    @Test
+    void garbageFromTheAirIsCountedAndNeverStopsTheLoops() throws Exception {
+        try (SimPair p = new SimPair().startAp(SimPair.apConfig(PASS, HiddenSsid.NO_SSID_HIDING, 0)).startStation(SimPair.network(PASS, false))) {
+            p.awaitState(SupplicantState.COMPLETED);
+            java.util.Random r = new java.util.Random(71);
+            for (int i = 0; i < 500; i++) {
+                byte[] junk = new byte[24 + r.nextInt(100)];
+                r.nextBytes(junk);
+                junk[0] = (byte) (junk[0] & 0xf0);
+                Bytes frame = Bytes.of(junk);
+                byte[] eapol = new byte[4 + r.nextInt(120)];
+                r.nextBytes(eapol);
+                p.apLoop.execute(() -> p.ap.onEvent(new wpa4j.driver.event.DriverEvent.RxMgmt(frame, 0, 2412, -40)));
+                p.staLoop.execute(() -> p.sta.onEvent(new wpa4j.driver.event.DriverEvent.EapolRx(p.apRadio.mac(), Bytes.of(eapol))));
+            }
+            assertEquals(500L, (long) p.staLoop.call(p.sta::eapolDropped));
+            assertTrue(p.apLoop.call(p.ap::mgmtDropped) > 0);
+            assertEquals(0, p.staLoop.failures() + p.apLoop.failures(), "no task threw");
+            assertEquals(SupplicantState.COMPLETED, p.staState());
+        }
+    }
+
+    @Test
+    void maxStationsTurnsTheNextStationAway() throws Exception {
+        wpa4j.hostapd.core.ApConfig one = new wpa4j.hostapd.core.ApConfig(SimPair.SSID, 1, null, HiddenSsid.NO_SSID_HIDING, 100, 2, 1, 0, 0);
+        try (SimPair p = new SimPair().startAp(one).startStation(SimPair.network(null, false))) {
+            p.awaitState(SupplicantState.COMPLETED);
+            wpa4j.sim.medium.Radio third = p.medium.addRadio("sim2", MacAddress.parse("02:00:00:00:02:00"));
+            List<String> events = new CopyOnWriteArrayList<>();
+            try (wpa4j.common.eloop.EventLoop loop = new wpa4j.common.eloop.EventLoop("sta2")) {
+                Supplicant second = new Supplicant(loop, "sim2", List.of(SimPair.network(null, false)), SimPair.FAST_STA, new SupplicantListener() {
+                    @Override
+                    public void onState(SupplicantState from, SupplicantState to) {
+                    }
+
+                    @Override
+                    public void onEvent(String line) {
+                        events.add(line);
+                    }
+                });
+                var di = new wpa4j.sim.SimDriver(p.medium, third).open("sim2", e -> loop.execute(() -> second.onEvent(e)));
+                loop.execute(() -> second.attach(di));
+                SimPair.await(() -> events.stream().anyMatch(l -> l.equals("SME: Authentication failed (status 17)")), "status 17: " + events);
+                assertEquals(SupplicantState.COMPLETED, p.staState(), "the first station stays");
+            }
+        }
+    }
 }
