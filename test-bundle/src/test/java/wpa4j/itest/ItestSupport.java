@@ -27,6 +27,7 @@ public final class ItestSupport {
                 mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
+                mavenBundle("net.java.dev.jna", "jna").versionAsInProject(),
                 systemProperty("api.package.version").value(System.getProperty("api.package.version", "")),
                 junitBundles());
     }
