@@ -1,44 +1,90 @@
 package wpa4j.nl80211;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 import wpa4j.driver.BackendStatus;
+import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverBackend;
+import wpa4j.driver.WifiDriver;
+import wpa4j.driver.types.DriverFlag;
+import wpa4j.nl80211.netlink.NetlinkException;
 
 /**
- * The nl80211 backend's status. It probes sysfs for cfg80211 wiphys and says what it found; the netlink
- * driver itself (which registers a {@code WifiDriver} per interface) is not part of this version, so it
- * never claims to be active.
+ * Registers the drivers of the {@link Nl80211Stack} as services, ranked by what GET_WIPHY says, and
+ * follows interfaces coming and going. Off a kernel without cfg80211 it reports why it is inactive.
  */
 @Component(property = DriverBackend.PROP_DRIVER + "=nl80211")
-public class Nl80211Backend implements DriverBackend {
-    static final String NAME = "nl80211";
+public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
+    static final String NAME = Nl80211Driver.NAME;
 
+    private final Map<String, ServiceRegistration<WifiDriver>> registrations = new ConcurrentHashMap<>();
+    private BundleContext context;
     private String version;
-    private WiphyProbe probe;
+    private volatile String reason = "starting";
+    private Nl80211Stack stack;
 
     @Activate
-    void activate(BundleContext context) {
-        version = context.getBundle().getVersion().toString();
-        probe = new WiphyProbe(Path.of("/sys"));
+    void activate(BundleContext ctx) {
+        context = ctx;
+        version = ctx.getBundle().getVersion().toString();
+        try {
+            stack = Nl80211Stack.open(this);
+            reason = "nl80211 family " + stack.familyId();
+        } catch (NetlinkException e) {
+            reason = e.errno() == 2 ? "no nl80211 generic netlink family (kernel without cfg80211)" : "netlink: " + e.getMessage();
+        } catch (UnsupportedOperationException | UnsatisfiedLinkError e) {
+            reason = "netlink unavailable: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public void added(Nl80211Driver d) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(WifiDriver.PROP_IFNAME, d.ifname());
+        props.put(WifiDriver.PROP_DRIVER, NAME);
+        props.put(WifiDriver.PROP_DRIVER_VERSION, version);
+        props.put(WifiDriver.PROP_CAPABILITIES, d.capabilities().tags().toArray(new String[0]));
+        props.put(Constants.SERVICE_RANKING, ranking(d.capabilities()));
+        registrations.put(d.ifname(), context.registerService(WifiDriver.class, d, props));
+    }
+
+    @Override
+    public void removed(Nl80211Driver d) {
+        ServiceRegistration<WifiDriver> r = registrations.remove(d.ifname());
+        if (r != null) {
+            r.unregister();
+        }
+    }
+
+    /** The probe score: nl80211 outranks wext on the same interface; AP and SME support add to it. */
+    static int ranking(Capabilities caps) {
+        return 100 + (caps.has(DriverFlag.SME) ? 10 : 0) + (caps.has(DriverFlag.AP) ? 10 : 0);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (stack != null) {
+            stack.close();
+        }
+        registrations.values().forEach(ServiceRegistration::unregister);
+        registrations.clear();
     }
 
     @Override
     public BackendStatus status() {
-        return status(version, probe.probe());
-    }
-
-    static BackendStatus status(String version, WiphyProbe.Result found) {
-        if (found.wiphys().isEmpty()) {
-            return BackendStatus.inactive(NAME, version, "no cfg80211 wiphy in /sys/class/ieee80211 (kernel without cfg80211, or no Wi-Fi device)");
-        }
-        return new BackendStatus(NAME, version, false,
-                "wiphys " + found.wiphys() + " with interfaces " + found.interfaces() + ", but the netlink driver is not in this version",
-                List.of());
+        List<String> ifs = new ArrayList<>(registrations.keySet());
+        ifs.sort(null);
+        return ifs.isEmpty() ? BackendStatus.inactive(NAME, version, reason) : new BackendStatus(NAME, version, true, reason, ifs);
     }
 }

@@ -113,6 +113,11 @@ public final class Uapi {
     public static final int NL80211_CMD_CONTROL_PORT_FRAME = 129;
     public static final int NL80211_CMD_CONNECT = 46;
     public static final int NL80211_CMD_SET_WIPHY = 2;
+    public static final int RTM_NEWLINK = 16;
+    public static final int RTM_GETLINK = 18;
+    public static final int IFF_UP = 1;
+    public static final int IFLA_OPERSTATE = 16;
+    public static final int IFLA_LINKMODE = 17;
 
     private Uapi() {}
 }

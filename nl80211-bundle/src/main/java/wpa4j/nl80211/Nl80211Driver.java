@@ -1,0 +1,103 @@
+package wpa4j.nl80211;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import wpa4j.driver.Capabilities;
+import wpa4j.driver.DriverException;
+import wpa4j.driver.DriverInterface;
+import wpa4j.driver.WifiDriver;
+import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.event.DriverEventSink;
+import wpa4j.driver.types.InterfaceInfo;
+import wpa4j.nl80211.cmd.InterfaceRecord;
+import wpa4j.nl80211.cmd.Nl80211;
+import wpa4j.nl80211.cmd.Nl80211Events;
+import wpa4j.nl80211.cmd.WiphyInfo;
+import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.nl80211.netlink.Rtnetlink;
+import wpa4j.nl80211.uapi.Uapi;
+
+/** The WifiDriver of one nl80211 interface; each open interface gets its own command socket. */
+public final class Nl80211Driver implements WifiDriver {
+    public static final String NAME = "nl80211";
+
+    private final InterfaceRecord iface;
+    private final WiphyInfo wiphy;
+    private final Capabilities capabilities;
+    private final Map<Integer, DriverEventSink> sinks;
+
+    Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, DriverEventSink> sinks) {
+        this.iface = iface;
+        this.wiphy = wiphy;
+        this.capabilities = Nl80211Interface.capabilities(wiphy);
+        this.sinks = sinks;
+    }
+
+    /** Routes nl80211 notifications to the sink of the interface they are for. */
+    static void route(Map<Integer, DriverEventSink> sinks, Nl80211Events.Notification n) {
+        DriverEventSink sink = sinks.get(n.ifindex());
+        if (sink == null) {
+            return;
+        }
+        if (n.cmd() == Uapi.NL80211_CMD_NEW_SCAN_RESULTS) {
+            sink.onEvent(new DriverEvent.ScanResults(false, List.of(), List.of()));
+        } else if (n.cmd() == Uapi.NL80211_CMD_SCAN_ABORTED) {
+            sink.onEvent(new DriverEvent.ScanResults(true, List.of(), List.of()));
+        }
+    }
+
+    static Map<Integer, DriverEventSink> newSinkTable() {
+        return new ConcurrentHashMap<>();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Linux cfg80211 interface " + iface.ifname() + " on " + wiphy.name();
+    }
+
+    @Override
+    public String ifname() {
+        return iface.ifname();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public DriverInterface open(String ifname, DriverEventSink sink) throws DriverException {
+        if (!ifname.equals(iface.ifname())) {
+            throw new DriverException("init", "this service drives " + iface.ifname() + ", not " + ifname);
+        }
+        Nl80211 nl;
+        try {
+            // as driver_nl80211's init: the interface must be up for scans and connections
+            Rtnetlink.setUp(iface.ifindex(), true);
+            nl = Nl80211.open();
+        } catch (NetlinkException e) {
+            throw new DriverException("init", e.getMessage(), e.errno(), e);
+        }
+        sinks.put(iface.ifindex(), sink);
+        return new Nl80211Interface(nl, iface, wiphy, () -> {
+            sinks.remove(iface.ifindex(), sink);
+            nl.close();
+        });
+    }
+
+    @Override
+    public List<InterfaceInfo> getInterfaces() {
+        try (Nl80211 nl = Nl80211.open()) {
+            return nl.interfaces().stream().map(r -> new InterfaceInfo(r.ifname(), "wiphy " + r.wiphy(), NAME)).toList();
+        } catch (NetlinkException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package wpa4j.nl80211;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import wpa4j.driver.event.DriverEventSink;
+import wpa4j.nl80211.cmd.InterfaceRecord;
+import wpa4j.nl80211.cmd.Nl80211;
+import wpa4j.nl80211.cmd.Nl80211Events;
+import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.nl80211.uapi.Uapi;
+
+/**
+ * The nl80211 backend in plain Java: the family, the event socket, and one {@link Nl80211Driver} per
+ * wireless interface, kept in step with interfaces that come and go. The DS component only registers what
+ * this holds as services.
+ */
+public final class Nl80211Stack implements AutoCloseable {
+    /** Told of every change in the set of drivers. */
+    public interface Listener {
+        void added(Nl80211Driver driver);
+
+        void removed(Nl80211Driver driver);
+    }
+
+    private final Nl80211 nl;
+    private final Nl80211Events events;
+    private final Map<Integer, Nl80211Driver> drivers = new ConcurrentHashMap<>();
+    private final Map<Integer, DriverEventSink> sinks = Nl80211Driver.newSinkTable();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    private Nl80211Stack(Nl80211 nl) throws NetlinkException {
+        this.nl = nl;
+        this.events = new Nl80211Events(nl.family(), n -> {
+            if (n.cmd() == Uapi.NL80211_CMD_NEW_INTERFACE || n.cmd() == Uapi.NL80211_CMD_DEL_INTERFACE) {
+                refresh();
+            } else {
+                Nl80211Driver.route(sinks, n);
+            }
+        });
+    }
+
+    /** Resolves nl80211 (ENOENT, errno 2, without cfg80211) and finds the interfaces. */
+    public static Nl80211Stack open(Listener listener) throws NetlinkException {
+        Nl80211 nl = Nl80211.open();
+        try {
+            Nl80211Stack s = new Nl80211Stack(nl);
+            if (listener != null) {
+                s.listeners.add(listener);
+            }
+            s.refresh();
+            return s;
+        } catch (NetlinkException e) {
+            nl.close();
+            throw e;
+        }
+    }
+
+    public int familyId() {
+        return nl.family().id();
+    }
+
+    /** The driver of {@code ifname}, if it is a wireless interface. */
+    public Nl80211Driver driver(String ifname) {
+        return drivers.values().stream().filter(d -> d.ifname().equals(ifname)).findFirst().orElse(null);
+    }
+
+    public List<Nl80211Driver> drivers() {
+        return new ArrayList<>(drivers.values());
+    }
+
+    /** Re-reads the interfaces: drivers for new ones, none for those that are gone. */
+    public synchronized void refresh() {
+        List<InterfaceRecord> now;
+        try {
+            now = nl.interfaces();
+        } catch (NetlinkException e) {
+            return;
+        }
+        List<Integer> present = new ArrayList<>();
+        for (InterfaceRecord r : now) {
+            present.add(r.ifindex());
+            if (!drivers.containsKey(r.ifindex())) {
+                try {
+                    Nl80211Driver d = new Nl80211Driver(r, nl.wiphy(r.wiphy()), sinks);
+                    drivers.put(r.ifindex(), d);
+                    listeners.forEach(l -> l.added(d));
+                } catch (NetlinkException e) {
+                    // a wiphy that does not answer is not offered
+                }
+            }
+        }
+        for (Integer gone : new ArrayList<>(drivers.keySet())) {
+            if (!present.contains(gone)) {
+                Nl80211Driver d = drivers.remove(gone);
+                listeners.forEach(l -> l.removed(d));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        events.close();
+        nl.close();
+    }
+}

@@ -1,0 +1,213 @@
+package wpa4j.nl80211.cmd;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.ScanResult;
+import wpa4j.driver.types.ScanResultFlag;
+import wpa4j.driver.types.Ssid;
+import wpa4j.nl80211.netlink.GenlClient;
+import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.nl80211.netlink.NlAttr;
+import wpa4j.nl80211.netlink.NlMessage;
+import wpa4j.nl80211.netlink.NlWriter;
+import wpa4j.nl80211.uapi.Uapi;
+
+/** The nl80211 commands wpa4j sends, over one generic netlink socket. */
+public final class Nl80211 implements AutoCloseable {
+    private final GenlClient client;
+    private final GenlClient.Family family;
+
+    private Nl80211(GenlClient client, GenlClient.Family family) {
+        this.client = client;
+        this.family = family;
+    }
+
+    /** Opens a socket and resolves the family; ENOENT (2) when the kernel has no cfg80211. */
+    public static Nl80211 open() throws NetlinkException {
+        GenlClient c = GenlClient.open();
+        try {
+            return new Nl80211(c, c.resolve("nl80211"));
+        } catch (NetlinkException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    public GenlClient.Family family() {
+        return family;
+    }
+
+    private List<NlMessage> request(NlWriter w, int flags, String what) throws NetlinkException {
+        return client.request(family.id(), w, flags, what);
+    }
+
+    private static NetlinkException malformed(String what, MalformedFrameException e) {
+        return new NetlinkException(what + ": malformed reply " + e.reason(), 71, "");
+    }
+
+    public List<InterfaceRecord> interfaces() throws NetlinkException {
+        List<InterfaceRecord> list = new ArrayList<>();
+        try {
+            for (NlMessage m : request(NlWriter.genl(Uapi.NL80211_CMD_GET_INTERFACE, 0), Uapi.NLM_F_DUMP, "NL80211_CMD_GET_INTERFACE")) {
+                list.add(InterfaceRecord.parse(m.genlAttrs()));
+            }
+        } catch (MalformedFrameException e) {
+            throw malformed("NL80211_CMD_GET_INTERFACE", e);
+        }
+        return list;
+    }
+
+    public InterfaceRecord iface(int ifindex) throws NetlinkException {
+        try {
+            List<NlMessage> r = request(NlWriter.genl(Uapi.NL80211_CMD_GET_INTERFACE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex), 0,
+                    "NL80211_CMD_GET_INTERFACE " + ifindex);
+            return InterfaceRecord.parse(r.get(0).genlAttrs());
+        } catch (MalformedFrameException e) {
+            throw malformed("NL80211_CMD_GET_INTERFACE", e);
+        }
+    }
+
+    /** The wiphy, from a split dump filtered to it (all parts merged). */
+    public WiphyInfo wiphy(int wiphy) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_GET_WIPHY, 0).u32(Uapi.NL80211_ATTR_WIPHY, wiphy).flag(Uapi.NL80211_ATTR_SPLIT_WIPHY_DUMP);
+        try {
+            List<List<NlAttr>> parts = new ArrayList<>();
+            for (NlMessage m : request(w, Uapi.NLM_F_DUMP, "NL80211_CMD_GET_WIPHY " + wiphy)) {
+                parts.add(m.genlAttrs());
+            }
+            return WiphyInfo.parse(parts);
+        } catch (MalformedFrameException e) {
+            throw malformed("NL80211_CMD_GET_WIPHY", e);
+        }
+    }
+
+    /** NL80211_CMD_TRIGGER_SCAN with the SSIDs to probe for, the frequencies (all when empty) and extra IEs. */
+    public void triggerScan(int ifindex, List<Ssid> ssids, List<Integer> freqs, Bytes ies) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_TRIGGER_SCAN, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex);
+        w.nestStart(Uapi.NL80211_ATTR_SCAN_SSIDS);
+        for (int i = 0; i < ssids.size(); i++) {
+            w.attr(i + 1, ssids.get(i).octets());
+        }
+        w.nestEnd();
+        if (!freqs.isEmpty()) {
+            w.nestStart(Uapi.NL80211_ATTR_SCAN_FREQUENCIES);
+            for (int i = 0; i < freqs.size(); i++) {
+                w.u32(i + 1, freqs.get(i));
+            }
+            w.nestEnd();
+        }
+        if (!ies.isEmpty()) {
+            w.attr(Uapi.NL80211_ATTR_IE, ies);
+        }
+        request(w, 0, "NL80211_CMD_TRIGGER_SCAN");
+    }
+
+    /** NL80211_CMD_GET_SCAN dump: the BSS table of the interface. */
+    public List<ScanResult> scanResults(int ifindex) throws NetlinkException {
+        List<ScanResult> list = new ArrayList<>();
+        try {
+            for (NlMessage m : request(NlWriter.genl(Uapi.NL80211_CMD_GET_SCAN, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex), Uapi.NLM_F_DUMP,
+                    "NL80211_CMD_GET_SCAN")) {
+                Optional<NlAttr> bss = NlAttr.find(m.genlAttrs(), Uapi.NL80211_ATTR_BSS);
+                if (bss.isPresent()) {
+                    parseBss(bss.get().nested()).ifPresent(list::add);
+                }
+            }
+        } catch (MalformedFrameException e) {
+            throw malformed("NL80211_CMD_GET_SCAN", e);
+        }
+        return list;
+    }
+
+    /** One NL80211_ATTR_BSS; entries the API cannot represent (no BSSID, odd frequency) are skipped. */
+    static Optional<ScanResult> parseBss(List<NlAttr> b) throws MalformedFrameException {
+        Optional<NlAttr> bssid = NlAttr.find(b, Uapi.NL80211_BSS_BSSID);
+        Optional<NlAttr> freq = NlAttr.find(b, Uapi.NL80211_BSS_FREQUENCY);
+        if (bssid.isEmpty() || freq.isEmpty() || bssid.get().value().length() != 6) {
+            return Optional.empty();
+        }
+        int mhz = (int) freq.get().u32();
+        if (mhz < 2400 || (mhz > 2500 && mhz < 4900) || mhz > 5950) {
+            return Optional.empty();
+        }
+        EnumSet<ScanResultFlag> flags = EnumSet.of(ScanResultFlag.QUAL_INVALID, ScanResultFlag.NOISE_INVALID);
+        int level = 0;
+        Optional<NlAttr> mbm = NlAttr.find(b, Uapi.NL80211_BSS_SIGNAL_MBM);
+        if (mbm.isPresent()) {
+            level = (int) mbm.get().u32() / 100;
+            flags.add(ScanResultFlag.LEVEL_DBM);
+        } else {
+            level = NlAttr.find(b, Uapi.NL80211_BSS_SIGNAL_UNSPEC).map(a -> (int) NlAttrs.u32OrZero(a)).orElse(0);
+        }
+        Optional<NlAttr> status = NlAttr.find(b, Uapi.NL80211_BSS_STATUS);
+        if (status.isPresent()) {
+            long s = status.get().u32();
+            flags.add(s == Uapi.NL80211_BSS_STATUS_ASSOCIATED ? ScanResultFlag.ASSOCIATED : ScanResultFlag.AUTHENTICATED);
+        }
+        Bytes ies = NlAttr.find(b, Uapi.NL80211_BSS_INFORMATION_ELEMENTS).map(NlAttr::value).orElse(Bytes.EMPTY);
+        Bytes beaconIes = NlAttr.find(b, Uapi.NL80211_BSS_BEACON_IES).map(NlAttr::value).orElse(Bytes.EMPTY);
+        int beaconInt = NlAttr.find(b, Uapi.NL80211_BSS_BEACON_INTERVAL).map(a -> safeU16(a)).orElse(0);
+        int caps = NlAttr.find(b, Uapi.NL80211_BSS_CAPABILITY).map(a -> safeU16(a)).orElse(0);
+        long tsf = NlAttr.find(b, Uapi.NL80211_BSS_TSF).map(a -> safeU64(a)).orElse(0L);
+        long age = NlAttr.find(b, Uapi.NL80211_BSS_SEEN_MS_AGO).map(NlAttrs::u32OrZero).orElse(0L);
+        return Optional.of(new ScanResult(flags, MacAddress.of(bssid.get().value()), mhz, beaconInt, caps, 0, 0, level, tsf,
+                (int) Math.min(age, Integer.MAX_VALUE), ies, beaconIes));
+    }
+
+    private static int safeU16(NlAttr a) {
+        try {
+            return a.u16();
+        } catch (MalformedFrameException e) {
+            return 0;
+        }
+    }
+
+    private static long safeU64(NlAttr a) {
+        try {
+            return a.u64();
+        } catch (MalformedFrameException e) {
+            return 0;
+        }
+    }
+
+    /** NL80211_CMD_REQ_SET_REG: a regulatory hint from user space. */
+    public void setRegulatory(String alpha2) throws NetlinkException {
+        request(NlWriter.genl(Uapi.NL80211_CMD_REQ_SET_REG, 0).string(Uapi.NL80211_ATTR_REG_ALPHA2, alpha2), 0, "NL80211_CMD_REQ_SET_REG");
+    }
+
+    /** The current regulatory domain's alpha2 (NL80211_CMD_GET_REG). */
+    public String regulatory() throws NetlinkException {
+        try {
+            List<NlMessage> r = request(NlWriter.genl(Uapi.NL80211_CMD_GET_REG, 0), 0, "NL80211_CMD_GET_REG");
+            return NlAttr.find(r.get(0).genlAttrs(), Uapi.NL80211_ATTR_REG_ALPHA2).map(NlAttr::string).orElse("");
+        } catch (MalformedFrameException e) {
+            throw malformed("NL80211_CMD_GET_REG", e);
+        }
+    }
+
+    /** NL80211_CMD_NEW_INTERFACE on the wiphy of {@code ifindex}: the new interface as the kernel reports it. */
+    public InterfaceRecord newInterface(int ifindex, String name, int iftype) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_NEW_INTERFACE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).string(Uapi.NL80211_ATTR_IFNAME, name)
+                .u32(Uapi.NL80211_ATTR_IFTYPE, iftype);
+        try {
+            return InterfaceRecord.parse(request(w, 0, "NL80211_CMD_NEW_INTERFACE " + name).get(0).genlAttrs());
+        } catch (MalformedFrameException | IndexOutOfBoundsException e) {
+            throw new NetlinkException("NL80211_CMD_NEW_INTERFACE " + name + ": no interface in the reply", 71, "");
+        }
+    }
+
+    public void deleteInterface(int ifindex) throws NetlinkException {
+        request(NlWriter.genl(Uapi.NL80211_CMD_DEL_INTERFACE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex), 0, "NL80211_CMD_DEL_INTERFACE");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

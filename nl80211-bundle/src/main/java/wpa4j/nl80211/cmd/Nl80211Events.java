@@ -1,0 +1,88 @@
+package wpa4j.nl80211.cmd;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.nl80211.netlink.GenlClient;
+import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.nl80211.netlink.NetlinkSocket;
+import wpa4j.nl80211.netlink.NlAttr;
+import wpa4j.nl80211.netlink.NlMessage;
+import wpa4j.nl80211.uapi.Uapi;
+
+/**
+ * The event socket: joined to the nl80211 multicast groups scan, mlme, regulatory and config, read on its
+ * own thread; every nl80211 notification goes to the handler (which only enqueues). Malformed messages are
+ * counted and dropped.
+ */
+public final class Nl80211Events implements AutoCloseable {
+    /** One notification: the command and its attributes. */
+    public record Notification(int cmd, List<NlAttr> attrs) {
+        /** NL80211_ATTR_IFINDEX, or -1. */
+        public int ifindex() {
+            return NlAttr.find(attrs, Uapi.NL80211_ATTR_IFINDEX).map(a -> (int) NlAttrs.u32OrZero(a)).orElse(-1);
+        }
+    }
+
+    private final NetlinkSocket socket;
+    private final Thread reader;
+    private volatile boolean running = true;
+    private volatile long malformed;
+
+    public Nl80211Events(GenlClient.Family family, Consumer<Notification> handler) throws NetlinkException {
+        socket = NetlinkSocket.open(Uapi.NETLINK_GENERIC);
+        for (String g : List.of("scan", "mlme", "regulatory", "config")) {
+            Integer id = family.groups().get(g);
+            if (id != null) {
+                socket.joinGroup(id);
+            }
+        }
+        socket.receiveTimeout(500);
+        int familyId = family.id();
+        reader = new Thread(() -> read(familyId, handler), "wpa4j-nl80211-events");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read(int familyId, Consumer<Notification> handler) {
+        byte[] buf = new byte[256 * 1024];
+        while (running) {
+            try {
+                int n = socket.receive(buf);
+                if (n <= 0) {
+                    continue;
+                }
+                for (NlMessage m : NlMessage.parseAll(buf, n)) {
+                    if (m.type() == familyId) {
+                        handler.accept(new Notification(m.genlCmd(), m.genlAttrs()));
+                    }
+                }
+            } catch (MalformedFrameException e) {
+                malformed++;
+            } catch (NetlinkException e) {
+                if (running) {
+                    malformed++;
+                }
+            } catch (RuntimeException e) {
+                // a handler bug must not end event delivery
+                malformed++;
+            }
+        }
+    }
+
+    public long malformed() {
+        return malformed;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        socket.close();
+        try {
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs inside the hwsim VM (see run-in-hwsim-vm.sh): the real-kernel JUnit suite (*KernelTest) on the
+# classpath given as $1, reports (JUnit XML) into $2. The radios are wlan0..wlanN-1 (mac80211_hwsim).
+set -uo pipefail
+cp_file=$1
+reports=$2
+mkdir -p "$reports"
+ip link set lo up
+exec java -Djava.io.tmpdir=/tmp -cp "$(cat "$cp_file")" org.junit.platform.console.ConsoleLauncher \
+  --disable-banner --details=tree --select-package wpa4j.ktest --include-classname '.*KernelTest' --reports-dir "$reports"

@@ -1,0 +1,52 @@
+package wpa4j.ktest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Helpers for tests that run inside the hwsim VM: shell commands and real hostapd. */
+final class KernelSupport {
+    private KernelSupport() {}
+
+    /** Runs a shell command; returns its output; fails on a non-zero exit. */
+    static String sh(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("command failed: " + command + "\n" + out);
+        }
+        return out;
+    }
+
+    /** Starts Debian's hostapd on {@code ifname}, channel 1, WPA2-PSK CCMP, and waits until it is enabled. */
+    static void startHostapd(String ifname, String ssid, String passphrase) throws Exception {
+        Path conf = Path.of("/tmp/hostapd-" + ifname + ".conf");
+        Files.writeString(conf, "interface=" + ifname + "\ndriver=nl80211\nctrl_interface=/var/run/hostapd\nssid=" + ssid
+                + "\nhw_mode=g\nchannel=1\nwpa=2\nwpa_key_mgmt=WPA-PSK\nrsn_pairwise=CCMP\nwpa_passphrase=" + passphrase + "\n");
+        sh("mkdir -p /var/run/hostapd && hostapd -B -P /tmp/hostapd-" + ifname + ".pid -f /tmp/hostapd-" + ifname + ".log " + conf);
+        await(() -> {
+            try {
+                return sh("hostapd_cli -i " + ifname + " status || true").contains("state=ENABLED");
+            } catch (Exception e) {
+                return false;
+            }
+        }, "hostapd on " + ifname + " enabled");
+    }
+
+    static void stopHostapd(String ifname) throws Exception {
+        sh("kill $(cat /tmp/hostapd-" + ifname + ".pid) 2>/dev/null; sleep 0.5; true");
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
