@@ -8,7 +8,6 @@ import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.WifiDriver;
-import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.event.DriverEventSink;
 import wpa4j.driver.types.InterfaceInfo;
 import wpa4j.nl80211.cmd.InterfaceRecord;
@@ -26,29 +25,24 @@ public final class Nl80211Driver implements WifiDriver {
     private final InterfaceRecord iface;
     private final WiphyInfo wiphy;
     private final Capabilities capabilities;
-    private final Map<Integer, DriverEventSink> sinks;
+    private final Map<Integer, Nl80211Interface> sinks;
 
-    Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, DriverEventSink> sinks) {
+    Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, Nl80211Interface> sinks) {
         this.iface = iface;
         this.wiphy = wiphy;
         this.capabilities = Nl80211Interface.capabilities(wiphy);
         this.sinks = sinks;
     }
 
-    /** Routes nl80211 notifications to the sink of the interface they are for. */
-    static void route(Map<Integer, DriverEventSink> sinks, Nl80211Events.Notification n) {
-        DriverEventSink sink = sinks.get(n.ifindex());
-        if (sink == null) {
-            return;
-        }
-        if (n.cmd() == Uapi.NL80211_CMD_NEW_SCAN_RESULTS) {
-            sink.onEvent(new DriverEvent.ScanResults(false, List.of(), List.of()));
-        } else if (n.cmd() == Uapi.NL80211_CMD_SCAN_ABORTED) {
-            sink.onEvent(new DriverEvent.ScanResults(true, List.of(), List.of()));
+    /** Routes nl80211 notifications to the open interface they are for. */
+    static void route(Map<Integer, Nl80211Interface> open, Nl80211Events.Notification n) {
+        Nl80211Interface i = open.get(n.ifindex());
+        if (i != null) {
+            i.onNotification(n);
         }
     }
 
-    static Map<Integer, DriverEventSink> newSinkTable() {
+    static Map<Integer, Nl80211Interface> newSinkTable() {
         return new ConcurrentHashMap<>();
     }
 
@@ -81,15 +75,20 @@ public final class Nl80211Driver implements WifiDriver {
         try {
             // as driver_nl80211's init: the interface must be up for scans and connections
             Rtnetlink.setUp(iface.ifindex(), true);
+            if (iface.iftype() == Uapi.NL80211_IFTYPE_STATION) {
+                Rtnetlink.setLinkModeDormant(iface.ifindex(), true);
+            }
             nl = Nl80211.open();
         } catch (NetlinkException e) {
             throw new DriverException("init", e.getMessage(), e.errno(), e);
         }
-        sinks.put(iface.ifindex(), sink);
-        return new Nl80211Interface(nl, iface, wiphy, () -> {
-            sinks.remove(iface.ifindex(), sink);
+        Nl80211Interface[] self = new Nl80211Interface[1];
+        self[0] = new Nl80211Interface(nl, iface, wiphy, sink, () -> {
+            sinks.remove(iface.ifindex(), self[0]);
             nl.close();
         });
+        sinks.put(iface.ifindex(), self[0]);
+        return self[0];
     }
 
     @Override

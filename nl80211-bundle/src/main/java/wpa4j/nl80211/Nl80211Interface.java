@@ -6,11 +6,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import wpa4j.common.frame.MgmtFrame;
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.DriverOps;
+import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.event.DriverEventSink;
+import wpa4j.driver.types.AssociateParams;
 import wpa4j.driver.types.AuthAlg;
+import wpa4j.driver.types.AuthParams;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.KeyAlg;
+import wpa4j.driver.types.KeyMgmt;
+import wpa4j.driver.types.KeyParams;
+import wpa4j.driver.types.SignalInfo;
+import wpa4j.driver.types.Ssid;
 import wpa4j.driver.types.ChannelData;
 import wpa4j.driver.types.ChannelFlag;
 import wpa4j.driver.types.Cipher;
@@ -24,37 +35,62 @@ import wpa4j.driver.types.IfAddResult;
 import wpa4j.driver.types.IfType;
 import wpa4j.driver.types.KeyMgmtCapability;
 import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.ScanParams;
 import wpa4j.driver.types.ScanResults;
-import wpa4j.driver.types.Bytes;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
+import wpa4j.nl80211.cmd.Nl80211Events;
+import wpa4j.nl80211.l2.EapolSocket;
+import wpa4j.nl80211.netlink.NlAttr;
 import wpa4j.nl80211.cmd.WiphyInfo;
 import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.nl80211.netlink.Rtnetlink;
 import wpa4j.nl80211.uapi.Uapi;
 
 /**
  * One interface driven through nl80211, as hostap's driver_nl80211 maps the ops. This version carries the
- * capability, scan, regulatory and virtual-interface ops; the others throw the named
- * OperationNotSupportedException and are left out of {@link Capabilities#supportedOps()}.
+ * capability, scan, regulatory, virtual-interface and station (SME, keys, EAPOL over PF_PACKET) ops; the
+ * others throw the named OperationNotSupportedException and are left out of {@link Capabilities#supportedOps()}.
  */
 final class Nl80211Interface implements DriverInterface {
     private final Nl80211 nl;
     private final InterfaceRecord iface;
     private final WiphyInfo wiphy;
     private final Capabilities capabilities;
+    private final DriverEventSink sink;
     private final Runnable onClose;
+    private EapolSocket eapol;
+    /** What the SME sent last and got back: needed to report EVENT_ASSOC as driver_nl80211 does. */
+    private volatile Bytes lastReqIes = Bytes.EMPTY;
+    private volatile int lastFreq;
+    private volatile MacAddress bssid;
+    private volatile Ssid ssid;
 
-    Nl80211Interface(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, Runnable onClose) {
+    Nl80211Interface(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, DriverEventSink sink, Runnable onClose) {
         this.nl = nl;
         this.iface = iface;
         this.wiphy = wiphy;
         this.capabilities = capabilities(wiphy);
+        this.sink = sink;
         this.onClose = onClose;
     }
 
     private static DriverException failed(String op, NetlinkException e) {
         return new DriverException(op, e.getMessage(), e.errno(), e);
+    }
+
+    /** One netlink request whose failure becomes the op's DriverException (errno kept). */
+    private interface NlCall {
+        void run() throws NetlinkException;
+    }
+
+    private static void run(String op, NlCall call) throws DriverException {
+        try {
+            call.run();
+        } catch (NetlinkException e) {
+            throw failed(op, e);
+        }
     }
 
     /** driver_nl80211's get_capa from GET_WIPHY: ciphers, interface types, commands, limits. */
@@ -126,18 +162,204 @@ final class Nl80211Interface implements DriverInterface {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (eapol != null) {
+            eapol.close();
+            eapol = null;
+        }
+        try {
+            // as driver_nl80211's deinit: hand the link back in default mode
+            Rtnetlink.setLinkModeDormant(iface.ifindex(), false);
+            Rtnetlink.setOperstate(iface.ifindex(), true);
+        } catch (NetlinkException e) {
+            // the interface may be gone already (hot-unplug); nothing is left to restore
+        }
         onClose.run();
+    }
+
+    /** IFLA_OPERSTATE over rtnetlink; with link mode DORMANT (set at open) DORMANT holds IP traffic back. */
+    @Override
+    public void setOperstate(Operstate state) throws DriverException {
+        run("set_operstate", () -> Rtnetlink.setOperstate(iface.ifindex(), state == Operstate.UP));
+    }
+
+    // ---- station: SME, keys, EAPOL (driver_nl80211 with the supplicant as SME, EAPOL over PF_PACKET) ----
+
+    @Override
+    public void authenticate(AuthParams p) throws DriverException {
+        if (p.authAlg() != AuthAlg.OPEN) {
+            throw new DriverException("authenticate", "only Open System authentication in this version", 95, null);
+        }
+        try {
+            openEapol();
+            lastFreq = p.freq();
+            nl.authenticate(iface.ifindex(), p.bssid(), p.freq(), p.ssid(), p.ie());
+        } catch (NetlinkException e) {
+            throw failed("authenticate", e);
+        } catch (java.io.IOException e) {
+            throw new DriverException("authenticate", "EAPOL socket: " + e.getMessage(), 0, e);
+        }
+    }
+
+    @Override
+    public void associate(AssociateParams p) throws DriverException {
+        if (p.bssid() == null) {
+            throw new DriverException("associate", "a BSSID is required (the supplicant is the SME)", 22, null);
+        }
+        try {
+            lastReqIes = p.wpaIe();
+            lastFreq = p.freq() != 0 ? p.freq() : lastFreq;
+            ssid = p.ssid();
+            nl.associate(iface.ifindex(), p.bssid(), lastFreq, p.ssid(), p.wpaIe(), suite(p.pairwiseSuite()), suite(p.groupSuite()),
+                    p.keyMgmtSuite() == KeyMgmt.PSK ? 0x000fac02L : 0x000fac01L);
+        } catch (NetlinkException e) {
+            throw failed("associate", e);
+        }
+    }
+
+    private static long suite(Cipher c) {
+        return switch (c) {
+            case CCMP -> 0x000fac04L;
+            case TKIP -> 0x000fac02L;
+            case WEP40 -> 0x000fac01L;
+            case WEP104, WEP128 -> 0x000fac05L;
+            case GCMP -> 0x000fac08L;
+            case BIP -> 0x000fac06L;
+            case NONE -> 0;
+        };
+    }
+
+    @Override
+    public void deauthenticate(MacAddress addr, int reasonCode) throws DriverException {
+        run("deauthenticate", () -> nl.leave(iface.ifindex(), addr, reasonCode, true));
+    }
+
+    @Override
+    public void disassociate(MacAddress addr, int reasonCode) throws DriverException {
+        run("disassociate", () -> nl.leave(iface.ifindex(), addr, reasonCode, false));
+    }
+
+    @Override
+    public void setKey(KeyParams k) throws DriverException {
+        try {
+            if (k.alg() == KeyAlg.NONE) {
+                nl.deleteKey(iface.ifindex(), k.isPairwise() ? k.addr() : null, k.keyIdx());
+                return;
+            }
+            long cipher = switch (k.alg()) {
+                case CCMP -> 0x000fac04L;
+                case TKIP -> 0x000fac02L;
+                case GCMP -> 0x000fac08L;
+                case IGTK -> 0x000fac06L;
+                case WEP -> k.key().length() == 5 ? 0x000fac01L : 0x000fac05L;
+                default -> throw new DriverException("set_key", k.alg() + " keys are not installed through nl80211", 95, null);
+            };
+            nl.newKey(iface.ifindex(), k.isPairwise() ? k.addr() : null, k.keyIdx(), cipher, k.seq(), k.key());
+        } catch (NetlinkException e) {
+            throw failed("set_key", e);
+        }
+    }
+
+    @Override
+    public void sendEapol(MacAddress dest, int proto, Bytes data) throws DriverException {
+        try {
+            openEapol().send(dest, data);
+        } catch (java.io.IOException e) {
+            throw new DriverException("send_eapol", e.getMessage(), 0, e);
+        }
+    }
+
+    /** The 802.1X controlled port, as driver_nl80211 sets it: NL80211_CMD_SET_STATION with the AUTHORIZED flag. */
+    @Override
+    public void setSuppPort(boolean authorized) throws DriverException {
+        MacAddress b = bssid;
+        if (b == null) {
+            throw new DriverException("set_supp_port", "not associated", 107, null);
+        }
+        run("set_supp_port", () -> nl.authorize(iface.ifindex(), b, authorized));
+    }
+
+    @Override
+    public java.util.Optional<MacAddress> getBssid() {
+        return java.util.Optional.ofNullable(bssid);
+    }
+
+    @Override
+    public java.util.Optional<Ssid> getSsid() {
+        return bssid == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(ssid);
+    }
+
+    @Override
+    public SignalInfo signalPoll() throws DriverException {
+        MacAddress b = bssid;
+        if (b == null) {
+            throw new DriverException("signal_poll", "not associated", 107, null);
+        }
+        try {
+            int[] st = nl.station(iface.ifindex(), b);
+            return new SignalInfo(lastFreq, true, st[0], -95, st[1] * 100);
+        } catch (NetlinkException e) {
+            throw failed("signal_poll", e);
+        }
+    }
+
+    private synchronized EapolSocket openEapol() throws java.io.IOException {
+        if (eapol == null) {
+            eapol = EapolSocket.open(iface.ifindex(), (src, pdu) -> sink.onEvent(new DriverEvent.EapolRx(src, pdu)));
+        }
+        return eapol;
+    }
+
+    /** An mlme notification for this interface, as driver_nl80211's mlme event handlers turn them into events. */
+    void onNotification(Nl80211Events.Notification n) {
+        try {
+            List<NlAttr> a = n.attrs();
+            boolean timedOut = NlAttr.find(a, Uapi.NL80211_ATTR_TIMED_OUT).isPresent();
+            MacAddress peer = NlAttr.find(a, Uapi.NL80211_ATTR_MAC).filter(x -> x.value().length() == 6).map(x -> MacAddress.of(x.value())).orElse(null);
+            java.util.Optional<NlAttr> frame = NlAttr.find(a, Uapi.NL80211_ATTR_FRAME);
+            if (n.cmd() == Uapi.NL80211_CMD_NEW_SCAN_RESULTS) {
+                sink.onEvent(new DriverEvent.ScanResults(false, List.of(), List.of()));
+            } else if (n.cmd() == Uapi.NL80211_CMD_SCAN_ABORTED) {
+                sink.onEvent(new DriverEvent.ScanResults(true, List.of(), List.of()));
+            } else if (n.cmd() == Uapi.NL80211_CMD_AUTHENTICATE) {
+                if (timedOut) {
+                    sink.onEvent(new DriverEvent.AuthTimedOut(peer));
+                } else if (frame.isPresent() && MgmtFrame.decode(frame.get().value()) instanceof MgmtFrame.Authentication f) {
+                    sink.onEvent(new DriverEvent.Auth(f.header().sa(), f.header().bssid(), f.algorithm(), f.transaction(), f.statusCode(),
+                            f.ies().encode()));
+                }
+            } else if (n.cmd() == Uapi.NL80211_CMD_ASSOCIATE) {
+                if (timedOut) {
+                    sink.onEvent(new DriverEvent.AssocTimedOut(peer));
+                } else if (frame.isPresent() && MgmtFrame.decode(frame.get().value()) instanceof MgmtFrame.AssocResponse r) {
+                    if (r.statusCode() != 0) {
+                        sink.onEvent(new DriverEvent.AssocReject(r.header().sa(), r.ies().encode(), r.statusCode()));
+                    } else {
+                        bssid = r.header().sa();
+                        sink.onEvent(new DriverEvent.Assoc(new DriverEvent.AssocInfoData(bssid, r.isReassoc(), lastReqIes, r.ies().encode(),
+                                Bytes.EMPTY, lastFreq)));
+                    }
+                }
+            } else if ((n.cmd() == Uapi.NL80211_CMD_DEAUTHENTICATE || n.cmd() == Uapi.NL80211_CMD_DISASSOCIATE) && frame.isPresent()) {
+                MgmtFrame f = MgmtFrame.decode(frame.get().value());
+                boolean local = f.header().sa().equals(iface.mac());
+                MacAddress peerAddr = local ? f.header().da() : f.header().sa();
+                bssid = null;
+                if (f instanceof MgmtFrame.Deauthentication d) {
+                    sink.onEvent(new DriverEvent.Deauth(peerAddr, d.reasonCode(), d.ies().encode(), local));
+                } else if (f instanceof MgmtFrame.Disassociation d) {
+                    sink.onEvent(new DriverEvent.Disassoc(peerAddr, d.reasonCode(), d.ies().encode(), local));
+                }
+            }
+        } catch (wpa4j.common.codec.MalformedFrameException e) {
+            // a notification whose frame does not decode is dropped (the event socket counts malformed input)
+        }
     }
 
     /** NL80211_CMD_TRIGGER_SCAN; NL80211_CMD_NEW_SCAN_RESULTS (or SCAN_ABORTED) comes as EVENT_SCAN_RESULTS. */
     @Override
     public void scan2(ScanParams params) throws DriverException {
-        try {
-            nl.triggerScan(iface.ifindex(), params.ssids(), params.freqs(), params.extraIes());
-        } catch (NetlinkException e) {
-            throw failed("scan2", e);
-        }
+        run("scan2", () -> nl.triggerScan(iface.ifindex(), params.ssids(), params.freqs(), params.extraIes()));
     }
 
     @Override
@@ -151,11 +373,7 @@ final class Nl80211Interface implements DriverInterface {
 
     @Override
     public void setCountry(CountryCode alpha2) throws DriverException {
-        try {
-            nl.setRegulatory(alpha2.alpha2());
-        } catch (NetlinkException e) {
-            throw failed("set_country", e);
-        }
+        run("set_country", () -> nl.setRegulatory(alpha2.alpha2()));
     }
 
     /** NL80211_CMD_NEW_INTERFACE on this interface's wiphy. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import wpa4j.driver.event.DriverEventSink;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.Nl80211Events;
@@ -29,7 +28,7 @@ public final class Nl80211Stack implements AutoCloseable {
     private final Nl80211 nl;
     private final Nl80211Events events;
     private final Map<Integer, Nl80211Driver> drivers = new ConcurrentHashMap<>();
-    private final Map<Integer, DriverEventSink> sinks = Nl80211Driver.newSinkTable();
+    private final Map<Integer, Nl80211Interface> sinks = Nl80211Driver.newSinkTable();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     private Nl80211Stack(Nl80211 nl) throws NetlinkException {

@@ -41,7 +41,7 @@ class KernelSuiteIT {
         Files.writeString(cp, base.resolve("target/test-classes") + File.pathSeparator
                 + Files.readString(base.resolve("target/kernel-classpath.deps")).strip());
         Path log = base.resolve("target/kernel-suite.log");
-        Process p = new ProcessBuilder(base.resolve("hwsim/run-in-hwsim-vm.sh").toString(), "--radios", "3", "--rw", reports.toString(),
+        Process p = new ProcessBuilder(base.resolve("hwsim/run-in-hwsim-vm.sh").toString(), "--radios", "3", "--smp", "1", "--rw", reports.toString(),
                 "--timeout", "1200", "--", "bash", base.resolve("hwsim/kernel-suite.sh").toString(),
                 cp.toString(), reports.toString())
                 .directory(base.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -23,9 +23,14 @@ final class KernelSupport {
 
     /** Starts Debian's hostapd on {@code ifname}, channel 1, WPA2-PSK CCMP, and waits until it is enabled. */
     static void startHostapd(String ifname, String ssid, String passphrase) throws Exception {
+        startHostapd(ifname, ssid, passphrase, "");
+    }
+
+    /** As {@link #startHostapd(String, String, String)}, with extra hostapd.conf lines. */
+    static void startHostapd(String ifname, String ssid, String passphrase, String extraConf) throws Exception {
         Path conf = Path.of("/tmp/hostapd-" + ifname + ".conf");
         Files.writeString(conf, "interface=" + ifname + "\ndriver=nl80211\nctrl_interface=/var/run/hostapd\nssid=" + ssid
-                + "\nhw_mode=g\nchannel=1\nwpa=2\nwpa_key_mgmt=WPA-PSK\nrsn_pairwise=CCMP\nwpa_passphrase=" + passphrase + "\n");
+                + "\nhw_mode=g\nchannel=1\nwpa=2\nwpa_key_mgmt=WPA-PSK\nrsn_pairwise=CCMP\nwpa_passphrase=" + passphrase + "\n" + extraConf);
         sh("mkdir -p /var/run/hostapd && hostapd -B -P /tmp/hostapd-" + ifname + ".pid -f /tmp/hostapd-" + ifname + ".log " + conf);
         await(() -> {
             try {

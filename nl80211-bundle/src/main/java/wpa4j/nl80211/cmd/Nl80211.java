@@ -210,4 +210,95 @@ public final class Nl80211 implements AutoCloseable {
     public void close() {
         client.close();
     }
+
+    // ---- station: SME and keys (hostap's driver_nl80211 with the supplicant as SME) --------------
+
+    /** NL80211_CMD_AUTHENTICATE (Open System); the result comes as an AUTHENTICATE notification on mlme. */
+    public void authenticate(int ifindex, MacAddress bssid, int freq, Ssid ssid, Bytes ies) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_AUTHENTICATE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
+                .attr(Uapi.NL80211_ATTR_MAC, bssid.octets()).u32(Uapi.NL80211_ATTR_WIPHY_FREQ, freq).attr(Uapi.NL80211_ATTR_SSID, ssid.octets())
+                .u32(Uapi.NL80211_ATTR_AUTH_TYPE, Uapi.NL80211_AUTHTYPE_OPEN_SYSTEM);
+        if (!ies.isEmpty()) {
+            w.attr(Uapi.NL80211_ATTR_IE, ies);
+        }
+        request(w, 0, "NL80211_CMD_AUTHENTICATE");
+    }
+
+    /**
+     * NL80211_CMD_ASSOCIATE with the station's RSN element, the suites, and CONTROL_PORT so that the kernel
+     * keeps data frames out until the port is authorized (EAPOL still passes).
+     */
+    public void associate(int ifindex, MacAddress bssid, int freq, Ssid ssid, Bytes wpaIe, long pairwise, long group, long akm)
+            throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_ASSOCIATE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
+                .attr(Uapi.NL80211_ATTR_MAC, bssid.octets()).u32(Uapi.NL80211_ATTR_WIPHY_FREQ, freq).attr(Uapi.NL80211_ATTR_SSID, ssid.octets());
+        if (!wpaIe.isEmpty()) {
+            w.attr(Uapi.NL80211_ATTR_IE, wpaIe).u32(Uapi.NL80211_ATTR_WPA_VERSIONS, Uapi.NL80211_WPA_VERSION_2)
+                    .u32(Uapi.NL80211_ATTR_CIPHER_SUITES_PAIRWISE, pairwise).u32(Uapi.NL80211_ATTR_CIPHER_SUITE_GROUP, group)
+                    .u32(Uapi.NL80211_ATTR_AKM_SUITES, akm).flag(Uapi.NL80211_ATTR_CONTROL_PORT);
+        }
+        request(w, 0, "NL80211_CMD_ASSOCIATE");
+    }
+
+    /** NL80211_CMD_DEAUTHENTICATE or NL80211_CMD_DISASSOCIATE with a reason code. */
+    public void leave(int ifindex, MacAddress bssid, int reason, boolean deauth) throws NetlinkException {
+        int cmd = deauth ? Uapi.NL80211_CMD_DEAUTHENTICATE : Uapi.NL80211_CMD_DISASSOCIATE;
+        request(NlWriter.genl(cmd, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, bssid.octets())
+                .u16(Uapi.NL80211_ATTR_REASON_CODE, reason), 0, deauth ? "NL80211_CMD_DEAUTHENTICATE" : "NL80211_CMD_DISASSOCIATE");
+    }
+
+    /** NL80211_CMD_NEW_KEY: a pairwise key (with the peer's address) or a group key (without). */
+    public void newKey(int ifindex, MacAddress peer, int idx, long cipher, Bytes seq, Bytes key) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_NEW_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_KEY_DATA, key)
+                .u32(Uapi.NL80211_ATTR_KEY_CIPHER, cipher).u8(Uapi.NL80211_ATTR_KEY_IDX, idx);
+        if (!seq.isEmpty()) {
+            w.attr(Uapi.NL80211_ATTR_KEY_SEQ, seq);
+        }
+        if (peer != null) {
+            w.attr(Uapi.NL80211_ATTR_MAC, peer.octets());
+        } else {
+            w.u32(Uapi.NL80211_ATTR_KEY_TYPE, Uapi.NL80211_KEYTYPE_GROUP);
+        }
+        request(w, 0, "NL80211_CMD_NEW_KEY");
+    }
+
+    /** NL80211_CMD_DEL_KEY. */
+    public void deleteKey(int ifindex, MacAddress peer, int idx) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_DEL_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u8(Uapi.NL80211_ATTR_KEY_IDX, idx);
+        if (peer != null) {
+            w.attr(Uapi.NL80211_ATTR_MAC, peer.octets());
+        }
+        request(w, 0, "NL80211_CMD_DEL_KEY");
+    }
+
+    /** NL80211_CMD_SET_STATION with STA_FLAGS2: the 802.1X port of {@code peer} authorized or not. */
+    public void authorize(int ifindex, MacAddress peer, boolean authorized) throws NetlinkException {
+        long bit = 1L << Uapi.NL80211_STA_FLAG_AUTHORIZED;
+        byte[] upd = new byte[8];
+        for (int i = 0; i < 4; i++) {
+            upd[i] = (byte) (bit >> (8 * i));
+            upd[4 + i] = (byte) ((authorized ? bit : 0) >> (8 * i));
+        }
+        request(NlWriter.genl(Uapi.NL80211_CMD_SET_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, peer.octets())
+                .attr(Uapi.NL80211_ATTR_STA_FLAGS2, upd), 0, "NL80211_CMD_SET_STATION");
+    }
+
+    /** NL80211_CMD_GET_STATION: the signal (dBm) and TX bitrate (100 kbps) of the link to {@code peer}. */
+    public int[] station(int ifindex, MacAddress peer) throws NetlinkException {
+        try {
+            List<NlMessage> r = request(NlWriter.genl(Uapi.NL80211_CMD_GET_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
+                    .attr(Uapi.NL80211_ATTR_MAC, peer.octets()), 0, "NL80211_CMD_GET_STATION");
+            List<NlAttr> info = NlAttr.find(r.get(0).genlAttrs(), Uapi.NL80211_ATTR_STA_INFO).orElseThrow(() -> new MalformedFrameException(0, "no STA_INFO"))
+                    .nested();
+            int signal = NlAttr.find(info, Uapi.NL80211_STA_INFO_SIGNAL).map(a -> (int) (byte) NlAttrs.u8OrZero(a)).orElse(0);
+            int rate = 0;
+            Optional<NlAttr> tx = NlAttr.find(info, Uapi.NL80211_STA_INFO_TX_BITRATE);
+            if (tx.isPresent()) {
+                rate = NlAttr.find(tx.get().nested(), Uapi.NL80211_RATE_INFO_BITRATE32).map(a -> (int) NlAttrs.u32OrZero(a)).orElse(0);
+            }
+            return new int[] {signal, rate};
+        } catch (MalformedFrameException | IndexOutOfBoundsException e) {
+            throw new NetlinkException("NL80211_CMD_GET_STATION: malformed reply", 71, "");
+        }
+    }
 }

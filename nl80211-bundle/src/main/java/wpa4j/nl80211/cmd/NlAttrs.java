@@ -14,4 +14,12 @@ final class NlAttrs {
             return 0;
         }
     }
+
+    static int u8OrZero(NlAttr a) {
+        try {
+            return a.u8();
+        } catch (MalformedFrameException e) {
+            return 0;
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package wpa4j.nl80211.netlink;
 
-import java.util.List;
+import java.util.function.Consumer;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.nl80211.uapi.Uapi;
@@ -9,25 +9,43 @@ import wpa4j.nl80211.uapi.Uapi;
 public final class Rtnetlink {
     private Rtnetlink() {}
 
-    /** Sets IFF_UP of {@code ifindex} (struct ifinfomsg: family, pad, type, index, flags, change). */
+    /** Sets IFF_UP of {@code ifindex}. */
     public static void setUp(int ifindex, boolean up) throws NetlinkException {
+        newLink(ifindex, up ? Uapi.IFF_UP : 0, Uapi.IFF_UP, w -> { }, up ? " up" : " down");
+    }
+
+    /**
+     * Link mode DORMANT keeps the operational state at "dormant" after association until the supplicant
+     * reports the port authorized, so DHCP clients wait for the key handshake (RFC 2863, as driver_nl80211).
+     */
+    public static void setLinkModeDormant(int ifindex, boolean dormant) throws NetlinkException {
+        newLink(ifindex, 0, 0, w -> w.u8(Uapi.IFLA_LINKMODE, dormant ? Uapi.IF_LINK_MODE_DORMANT : 0), " linkmode");
+    }
+
+    /** IFLA_OPERSTATE: IF_OPER_UP once authorized, IF_OPER_DORMANT before. */
+    public static void setOperstate(int ifindex, boolean up) throws NetlinkException {
+        newLink(ifindex, 0, 0, w -> w.u8(Uapi.IFLA_OPERSTATE, up ? Uapi.IF_OPER_UP : Uapi.IF_OPER_DORMANT), " operstate");
+    }
+
+    /** RTM_NEWLINK: struct ifinfomsg (family, pad, type, index, flags, change), then {@code attrs}; waits for the ack. */
+    private static void newLink(int ifindex, int flags, int change, Consumer<NlWriter> attrs, String what) throws NetlinkException {
         try (NetlinkSocket s = NetlinkSocket.open(Uapi.NETLINK_ROUTE)) {
             s.receiveTimeout(5000);
             byte[] ifinfo = new byte[16];
             put32(ifinfo, 4, ifindex);
-            put32(ifinfo, 8, up ? Uapi.IFF_UP : 0);
-            put32(ifinfo, 12, Uapi.IFF_UP);
+            put32(ifinfo, 8, flags);
+            put32(ifinfo, 12, change);
             NlWriter w = new NlWriter().raw(ifinfo);
+            attrs.accept(w);
             s.send(w.build(Uapi.RTM_NEWLINK, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK, 1, s.portId()));
             byte[] buf = new byte[8192];
             int n = s.receive(buf);
             if (n < 0) {
-                throw new NetlinkException("RTM_NEWLINK " + ifindex + ": no answer", 110, "");
+                throw new NetlinkException("RTM_NEWLINK " + ifindex + what + ": no answer", 110, "");
             }
-            List<NlMessage> msgs = NlMessage.parseAll(buf, n);
-            for (NlMessage m : msgs) {
+            for (NlMessage m : NlMessage.parseAll(buf, n)) {
                 if (m.isError()) {
-                    NetlinkException e = m.error("RTM_NEWLINK " + ifindex + (up ? " up" : " down"));
+                    NetlinkException e = m.error("RTM_NEWLINK " + ifindex + what);
                     if (e.errno() != 0) {
                         throw e;
                     }

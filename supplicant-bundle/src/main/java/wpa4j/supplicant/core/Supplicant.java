@@ -57,6 +57,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private BssTable.Entry currentBss;
     private StationKeyHandshake keys;
     private boolean userDisconnected;
+    /** Set by each association and cleared on completion, so a later group rekey does not report a new connection. */
+    private boolean newConnection;
     private EventLoop.Timer scanTimer;
     private EventLoop.Timer timeout;
     private long eapolDropped;
@@ -303,6 +305,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             return;
         }
         listener.onEvent("Associated with " + currentBss.bssid());
+        newConnection = true;
         setState(SupplicantState.ASSOCIATED);
         if (!current.config.isPsk()) {
             completed();
@@ -384,15 +387,19 @@ public final class Supplicant implements CoreDriverSlot.Core {
         if (timeout != null) {
             timeout.cancel();
         }
-        boolean wasCompleted = state == SupplicantState.COMPLETED;
         setState(SupplicantState.COMPLETED);
         current.authFailures = 0;
-        if (!wasCompleted) {
-            try {
-                driver.setOperstate(Operstate.UP);
-            } catch (DriverException | UnsupportedOperationException e) {
-                driverErrors++;
+        if (newConnection) {
+            newConnection = false;
+            if (current.config.isPsk()) {
+                // drivers with an 802.1X controlled port (nl80211) pass data only once it is authorized
+                try {
+                    driver.setSuppPort(true);
+                } catch (DriverException | UnsupportedOperationException e) {
+                    driverErrors++;
+                }
             }
+            operstate(Operstate.UP);
             listener.onEvent("CTRL-EVENT-CONNECTED - Connection to " + currentBss.bssid() + " completed [id=" + current.config.id() + " id_str=]");
         }
     }
@@ -417,6 +424,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
             listener.onEvent("WPA: 4-Way Handshake failed - pre-shared key may be incorrect");
             authFailed(network, "WRONG_KEY");
         }
+        if (was == SupplicantState.COMPLETED || was == SupplicantState.GROUP_HANDSHAKE) {
+            operstate(Operstate.DORMANT);
+        }
         endAssociation();
         setState(SupplicantState.DISCONNECTED);
         if (!userDisconnected) {
@@ -439,6 +449,15 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 requestScan(0);
             }
         });
+    }
+
+    /** As wpa_supplicant: IP traffic flows (UP) only while the port is authorized. */
+    private void operstate(Operstate o) {
+        try {
+            driver.setOperstate(o);
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+        }
     }
 
     private void endAssociation() {

@@ -66,18 +66,12 @@ public class SupplicantComponent implements SupplicantControl {
         ifname = config.ifname();
         NetworkConfig network = network(config);
         loop = new EventLoop("wpa4j-sta-" + ifname);
-        core = new Supplicant(loop, ifname, List.of(network), SupplicantTiming.DEFAULT, new SupplicantListener() {
-            @Override
-            public void onState(SupplicantState from, SupplicantState to) {
-                Console.line(ifname + ": State: " + from.wpaName() + " -> " + to.wpaName());
-            }
-
-            @Override
-            public void onEvent(String line) {
-                events.add(line);
-                Console.line(ifname + ": " + line);
-            }
-        });
+        core = new Supplicant(loop, ifname, List.of(network), SupplicantTiming.DEFAULT, SupplicantListener.of(
+                (from, to) -> Console.line(ifname + ": State: " + from.wpaName() + " -> " + to.wpaName()),
+                line -> {
+                    events.add(line);
+                    Console.line(ifname + ": " + line);
+                }));
         Console.line(ifname + ": station for " + network + " waiting for a driver");
         CoreDriverSlot slot = new CoreDriverSlot(ifname, loop, core, (candidate, sink) -> candidate.driver().open(ifname, sink));
         binder.start(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), loop, slot);

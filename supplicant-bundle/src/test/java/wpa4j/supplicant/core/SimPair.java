@@ -69,17 +69,7 @@ final class SimPair implements AutoCloseable {
     }
 
     SimPair startStation(NetworkConfig network) throws Exception {
-        sta = new Supplicant(staLoop, "sim1", List.of(network), FAST_STA, new SupplicantListener() {
-            @Override
-            public void onState(SupplicantState from, SupplicantState to) {
-                staStates.add(to);
-            }
-
-            @Override
-            public void onEvent(String line) {
-                staEvents.add(line);
-            }
-        });
+        sta = new Supplicant(staLoop, "sim1", List.of(network), FAST_STA, SupplicantListener.of((from, to) -> staStates.add(to), staEvents::add));
         staIf = new SimDriver(medium, staRadio).open("sim1", e -> staLoop.execute(() -> sta.onEvent(e)));
         staLoop.call(() -> {
             sta.attach(staIf);

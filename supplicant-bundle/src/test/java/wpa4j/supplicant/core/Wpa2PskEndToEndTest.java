@@ -89,6 +89,7 @@ class Wpa2PskEndToEndTest {
             p.apRadio.sendData(MacAddress.BROADCAST, 0x0800, Bytes.of("to all".getBytes()));
             SimPair.await(() -> atSta.contains("to all"), "broadcast under the new GTK");
             assertFalse(p.staEvents.stream().anyMatch(l -> l.startsWith("CTRL-EVENT-DISCONNECTED")), p.staEvents.toString());
+            assertEquals(1, p.staEvents.stream().filter(l -> l.startsWith("CTRL-EVENT-CONNECTED")).count(), "a rekey is not a new connection");
         }
     }
 
@@ -157,16 +158,7 @@ class Wpa2PskEndToEndTest {
             wpa4j.sim.medium.Radio third = p.medium.addRadio("sim2", MacAddress.parse("02:00:00:00:02:00"));
             List<String> events = new CopyOnWriteArrayList<>();
             try (wpa4j.common.eloop.EventLoop loop = new wpa4j.common.eloop.EventLoop("sta2")) {
-                Supplicant second = new Supplicant(loop, "sim2", List.of(SimPair.network(null, false)), SimPair.FAST_STA, new SupplicantListener() {
-                    @Override
-                    public void onState(SupplicantState from, SupplicantState to) {
-                    }
-
-                    @Override
-                    public void onEvent(String line) {
-                        events.add(line);
-                    }
-                });
+                Supplicant second = new Supplicant(loop, "sim2", List.of(SimPair.network(null, false)), SimPair.FAST_STA, SupplicantListener.of((from, to) -> { }, events::add));
                 var di = new wpa4j.sim.SimDriver(p.medium, third).open("sim2", e -> loop.execute(() -> second.onEvent(e)));
                 loop.execute(() -> second.attach(di));
                 SimPair.await(() -> events.stream().anyMatch(l -> l.equals("SME: Authentication failed (status 17)")), "status 17: " + events);

@@ -1,0 +1,139 @@
+package wpa4j.ktest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import wpa4j.common.crypto.Psk;
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.driver.DriverInterface;
+import wpa4j.driver.types.Operstate;
+import wpa4j.driver.types.SignalInfo;
+import wpa4j.driver.types.Ssid;
+import wpa4j.nl80211.Nl80211Stack;
+import wpa4j.supplicant.SupplicantState;
+import wpa4j.supplicant.core.NetworkConfig;
+import wpa4j.supplicant.core.Supplicant;
+import wpa4j.supplicant.core.SupplicantListener;
+import wpa4j.supplicant.core.SupplicantTiming;
+
+/** wpa4j's station core over the nl80211 backend on real cfg80211/mac80211, with Debian's hostapd as the AP. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StationInteropKernelTest {
+    private static final String AP_IF = "wlan2";
+    private static final String STA_IF = "wlan1";
+    private static final String SSID = "wpa4j-interop";
+    private static final String PASS = "interop-passphrase";
+    private static Nl80211Stack stack;
+
+    /** One station core with its event loop and what it reported. */
+    static final class Station implements AutoCloseable {
+        final EventLoop loop = new EventLoop("kt-sta");
+        final List<String> events = new CopyOnWriteArrayList<>();
+        final List<SupplicantState> states = new CopyOnWriteArrayList<>();
+        final Supplicant core;
+        final DriverInterface driver;
+
+        Station(String passphrase) throws Exception {
+            Ssid ssid = Ssid.ofUtf8(SSID);
+            NetworkConfig net = new NetworkConfig(0, ssid, Psk.fromPassphrase(passphrase.getBytes(StandardCharsets.UTF_8), ssid), false, 0,
+                    List.of(2412));
+            core = new Supplicant(loop, STA_IF, List.of(net), new SupplicantTiming(2000, 100, 1000, 30_000, 30_000), SupplicantListener.of((from, to) -> states.add(to), events::add));
+            driver = stack.driver(STA_IF).open(STA_IF, e -> loop.execute(() -> core.onEvent(e)));
+            loop.execute(() -> core.attach(driver));
+        }
+
+        SupplicantState state() {
+            return loop.query(core::state);
+        }
+
+        long count(String prefix) {
+            return events.stream().filter(l -> l.startsWith(prefix)).count();
+        }
+
+        @Override
+        public void close() throws Exception {
+            loop.call(() -> {
+                core.disconnect();
+                return null;
+            });
+            Thread.sleep(300);
+            driver.close();
+            loop.close();
+        }
+    }
+
+    private static String operstate() throws Exception {
+        return KernelSupport.sh("cat /sys/class/net/" + STA_IF + "/operstate").trim();
+    }
+
+    @BeforeAll
+    static void startRealHostapd() throws Exception {
+        // Debian's hostapd_cli has no rekey command, so hostapd's own group rekey timer drives the group key handshake.
+        KernelSupport.startHostapd(AP_IF, SSID, PASS, "wpa_group_rekey=6\n");
+        stack = Nl80211Stack.open(null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        stack.close();
+        KernelSupport.stopHostapd(AP_IF);
+    }
+
+    @Test
+    @Order(1)
+    void completesWithRealHostapdSurvivesGtkRekeyAndReconnectsAfterDeauth() throws Exception {
+        try (Station sta = new Station(PASS)) {
+            KernelSupport.await(() -> sta.state() == SupplicantState.COMPLETED, "COMPLETED with real hostapd: " + sta.events);
+            KernelSupport.await(() -> {
+                try {
+                    return KernelSupport.sh("hostapd_cli -i " + AP_IF + " all_sta").contains("AUTHORIZED");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "hostapd sees the station authorized");
+            assertEquals("up", operstate(), "IF_OPER_UP once authorized");
+            sta.loop.call(() -> {
+                sta.driver.setOperstate(Operstate.DORMANT);
+                return null;
+            });
+            assertEquals("dormant", operstate());
+            sta.loop.call(() -> {
+                sta.driver.setOperstate(Operstate.UP);
+                return null;
+            });
+            assertEquals("up", operstate());
+            SignalInfo signal = sta.loop.call(sta.driver::signalPoll);
+            assertEquals(2412, signal.frequency());
+            assertTrue(signal.currentSignal() < 0 && signal.currentSignal() > -100, "kernel-reported signal: " + signal);
+            KernelSupport.await(() -> sta.states.contains(SupplicantState.GROUP_HANDSHAKE) && sta.state() == SupplicantState.COMPLETED,
+                    "group key handshake with real hostapd: " + sta.states);
+            assertEquals(0, sta.count("CTRL-EVENT-DISCONNECTED"), "the rekey kept the link: " + sta.events);
+            KernelSupport.sh("hostapd_cli -i " + AP_IF + " deauthenticate 02:00:00:00:01:00");
+            KernelSupport.await(() -> sta.count("CTRL-EVENT-CONNECTED") == 2, "reconnected after hostapd's deauthentication: " + sta.events);
+            assertTrue(sta.events.stream().anyMatch(l -> l.startsWith("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:02:00")), sta.events.toString());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void wrongPassphraseIsReportedAsWrongKey() throws Exception {
+        try (Station sta = new Station("not-the-interop-passphrase")) {
+            KernelSupport.await(() -> sta.count("CTRL-EVENT-SSID-TEMP-DISABLED") >= 1, "WRONG_KEY: " + sta.events);
+            assertTrue(sta.events.stream().anyMatch(l -> l.endsWith("auth_failures=1 duration=10 reason=WRONG_KEY")), sta.events.toString());
+            assertEquals(0, sta.count("CTRL-EVENT-CONNECTED"));
+            assertNotEquals("up", operstate(), "link mode DORMANT holds IP back while the key is wrong");
+        }
+    }
+}
