@@ -8,6 +8,8 @@ import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.WifiDriver;
+import wpa4j.driver.types.ApInitParams;
+import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.event.DriverEventSink;
 import wpa4j.driver.types.InterfaceInfo;
 import wpa4j.nl80211.cmd.InterfaceRecord;
@@ -82,13 +84,68 @@ public final class Nl80211Driver implements WifiDriver {
         } catch (NetlinkException e) {
             throw new DriverException("init", e.getMessage(), e.errno(), e);
         }
+        return register(nl, sink, () -> { });
+    }
+
+    private Nl80211Interface register(Nl80211 nl, DriverEventSink sink, Runnable afterClose) {
         Nl80211Interface[] self = new Nl80211Interface[1];
         self[0] = new Nl80211Interface(nl, iface, wiphy, sink, () -> {
             sinks.remove(iface.ifindex(), self[0]);
             nl.close();
+            afterClose.run();
         });
         sinks.put(iface.ifindex(), self[0]);
         return self[0];
+    }
+
+    /**
+     * hapd_init as driver_nl80211's i802_init: the interface becomes an AP (down, NL80211_CMD_SET_INTERFACE,
+     * up), a socket registers for the AP's management frames, and EAPOL is opened; close() stops the BSS and
+     * gives the interface back as a station.
+     */
+    @Override
+    public DriverInterface openAp(ApInitParams params, DriverEventSink sink) throws DriverException {
+        if (!params.ifname().equals(iface.ifname())) {
+            throw new DriverException("hapd_init", "this service drives " + iface.ifname() + ", not " + params.ifname());
+        }
+        if (!capabilities.has(DriverFlag.AP)) {
+            throw new DriverException("hapd_init", "wiphy " + iface.wiphy() + " cannot run an AP (no AP interface type or START_AP)", 95, null);
+        }
+        Nl80211 nl = null;
+        Nl80211Interface[] self = new Nl80211Interface[1];
+        try {
+            nl = Nl80211.open();
+            Rtnetlink.setUp(iface.ifindex(), false);
+            nl.setIftype(iface.ifindex(), Uapi.NL80211_IFTYPE_AP);
+            Rtnetlink.setUp(iface.ifindex(), true);
+            Nl80211Events frames = Nl80211.openFrameReceiver(iface.ifindex(), ApOps.AP_FRAMES, n -> {
+                if (self[0] != null) {
+                    self[0].onNotification(n);
+                }
+            });
+            self[0] = register(nl, sink, this::backToStation);
+            self[0].becomeAp(new ApOps(nl, iface, frames));
+            return self[0];
+        } catch (NetlinkException e) {
+            if (self[0] != null) {
+                self[0].close();
+            } else if (nl != null) {
+                nl.close();
+            }
+            throw new DriverException("hapd_init", e.getMessage(), e.errno(), e);
+        } catch (DriverException e) {
+            self[0].close();
+            throw e;
+        }
+    }
+
+    private void backToStation() {
+        try (Nl80211 nl = Nl80211.open()) {
+            Rtnetlink.setUp(iface.ifindex(), false);
+            nl.setIftype(iface.ifindex(), Uapi.NL80211_IFTYPE_STATION);
+        } catch (NetlinkException e) {
+            // the interface may be gone (hot-unplug); nothing is left to give back
+        }
     }
 
     @Override

@@ -35,18 +35,28 @@ import wpa4j.driver.types.IfAddResult;
 import wpa4j.driver.types.IfType;
 import wpa4j.driver.types.KeyMgmtCapability;
 import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.StaFlag;
+import wpa4j.driver.types.StaDriverData;
+import wpa4j.driver.types.StaAddParams;
+import wpa4j.driver.types.FreqParams;
+import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.ScanParams;
 import wpa4j.driver.types.ScanResults;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.Nl80211Events;
+import wpa4j.nl80211.cmd.NlAttrs;
+import wpa4j.nl80211.cmd.StationRecord;
 import wpa4j.nl80211.l2.EapolSocket;
 import wpa4j.nl80211.netlink.NlAttr;
 import wpa4j.nl80211.cmd.WiphyInfo;
 import wpa4j.nl80211.netlink.NetlinkException;
 import wpa4j.nl80211.netlink.Rtnetlink;
 import wpa4j.nl80211.uapi.Uapi;
+
+import static wpa4j.nl80211.NlOps.failed;
+import static wpa4j.nl80211.NlOps.run;
 
 /**
  * One interface driven through nl80211, as hostap's driver_nl80211 maps the ops. This version carries the
@@ -60,6 +70,8 @@ final class Nl80211Interface implements DriverInterface {
     private final Capabilities capabilities;
     private final DriverEventSink sink;
     private final Runnable onClose;
+    /** The AP side when opened with hapd_init, else null. */
+    private volatile ApOps ap;
     private EapolSocket eapol;
     /** What the SME sent last and got back: needed to report EVENT_ASSOC as driver_nl80211 does. */
     private volatile Bytes lastReqIes = Bytes.EMPTY;
@@ -76,22 +88,6 @@ final class Nl80211Interface implements DriverInterface {
         this.onClose = onClose;
     }
 
-    private static DriverException failed(String op, NetlinkException e) {
-        return new DriverException(op, e.getMessage(), e.errno(), e);
-    }
-
-    /** One netlink request whose failure becomes the op's DriverException (errno kept). */
-    private interface NlCall {
-        void run() throws NetlinkException;
-    }
-
-    private static void run(String op, NlCall call) throws DriverException {
-        try {
-            call.run();
-        } catch (NetlinkException e) {
-            throw failed(op, e);
-        }
-    }
 
     /** driver_nl80211's get_capa from GET_WIPHY: ciphers, interface types, commands, limits. */
     static Capabilities capabilities(WiphyInfo w) {
@@ -163,6 +159,9 @@ final class Nl80211Interface implements DriverInterface {
 
     @Override
     public synchronized void close() {
+        if (ap != null) {
+            ap.close();
+        }
         if (eapol != null) {
             eapol.close();
             eapol = null;
@@ -210,23 +209,11 @@ final class Nl80211Interface implements DriverInterface {
             lastReqIes = p.wpaIe();
             lastFreq = p.freq() != 0 ? p.freq() : lastFreq;
             ssid = p.ssid();
-            nl.associate(iface.ifindex(), p.bssid(), lastFreq, p.ssid(), p.wpaIe(), suite(p.pairwiseSuite()), suite(p.groupSuite()),
-                    p.keyMgmtSuite() == KeyMgmt.PSK ? 0x000fac02L : 0x000fac01L);
+            nl.associate(iface.ifindex(), p.bssid(), lastFreq, p.ssid(), p.wpaIe(), Suites.cipher(p.pairwiseSuite()), Suites.cipher(p.groupSuite()),
+                    p.keyMgmtSuite() == KeyMgmt.PSK ? Suites.AKM_PSK : Suites.AKM_8021X);
         } catch (NetlinkException e) {
             throw failed("associate", e);
         }
-    }
-
-    private static long suite(Cipher c) {
-        return switch (c) {
-            case CCMP -> 0x000fac04L;
-            case TKIP -> 0x000fac02L;
-            case WEP40 -> 0x000fac01L;
-            case WEP104, WEP128 -> 0x000fac05L;
-            case GCMP -> 0x000fac08L;
-            case BIP -> 0x000fac06L;
-            case NONE -> 0;
-        };
     }
 
     @Override
@@ -255,6 +242,10 @@ final class Nl80211Interface implements DriverInterface {
                 default -> throw new DriverException("set_key", k.alg() + " keys are not installed through nl80211", 95, null);
             };
             nl.newKey(iface.ifindex(), k.isPairwise() ? k.addr() : null, k.keyIdx(), cipher, k.seq(), k.key());
+            if (!k.isPairwise() && k.setTx()) {
+                // the AP's group key: make it the default for broadcast/multicast TX
+                nl.setDefaultKey(iface.ifindex(), k.keyIdx(), true);
+            }
         } catch (NetlinkException e) {
             throw failed("set_key", e);
         }
@@ -296,8 +287,8 @@ final class Nl80211Interface implements DriverInterface {
             throw new DriverException("signal_poll", "not associated", 107, null);
         }
         try {
-            int[] st = nl.station(iface.ifindex(), b);
-            return new SignalInfo(lastFreq, true, st[0], -95, st[1] * 100);
+            StationRecord st = nl.station(iface.ifindex(), b);
+            return new SignalInfo(lastFreq, true, st.signal(), -95, st.txBitrate() * 100);
         } catch (NetlinkException e) {
             throw failed("signal_poll", e);
         }
@@ -317,7 +308,18 @@ final class Nl80211Interface implements DriverInterface {
             boolean timedOut = NlAttr.find(a, Uapi.NL80211_ATTR_TIMED_OUT).isPresent();
             MacAddress peer = NlAttr.find(a, Uapi.NL80211_ATTR_MAC).filter(x -> x.value().length() == 6).map(x -> MacAddress.of(x.value())).orElse(null);
             java.util.Optional<NlAttr> frame = NlAttr.find(a, Uapi.NL80211_ATTR_FRAME);
-            if (n.cmd() == Uapi.NL80211_CMD_NEW_SCAN_RESULTS) {
+            if (n.cmd() == Uapi.NL80211_CMD_FRAME && frame.isPresent()) {
+                int f = NlAttr.find(a, Uapi.NL80211_ATTR_WIPHY_FREQ).map(x -> (int) NlAttrs.u32OrZero(x)).orElse(0);
+                int dbm = NlAttr.find(a, Uapi.NL80211_ATTR_RX_SIGNAL_DBM).map(x -> (int) NlAttrs.u32OrZero(x)).orElse(0);
+                sink.onEvent(new DriverEvent.RxMgmt(frame.get().value(), 0, f, dbm));
+            } else if (n.cmd() == Uapi.NL80211_CMD_FRAME_TX_STATUS && frame.isPresent()) {
+                Bytes fr = frame.get().value();
+                if (fr.length() >= 10) {
+                    int fc = fr.get(0) & 0xff;
+                    sink.onEvent(new DriverEvent.TxStatus((fc >> 2) & 3, (fc >> 4) & 0xf, MacAddress.of(fr.slice(4, 6)), fr,
+                            NlAttr.find(a, Uapi.NL80211_ATTR_ACK).isPresent()));
+                }
+            } else if (n.cmd() == Uapi.NL80211_CMD_NEW_SCAN_RESULTS) {
                 sink.onEvent(new DriverEvent.ScanResults(false, List.of(), List.of()));
             } else if (n.cmd() == Uapi.NL80211_CMD_SCAN_ABORTED) {
                 sink.onEvent(new DriverEvent.ScanResults(true, List.of(), List.of()));
@@ -354,6 +356,108 @@ final class Nl80211Interface implements DriverInterface {
         } catch (wpa4j.common.codec.MalformedFrameException e) {
             // a notification whose frame does not decode is dropped (the event socket counts malformed input)
         }
+    }
+
+    // ---- AP (hapd_init): delegated to ApOps --------------------------------------------------------
+
+    /** Called by the driver's openAp: from here on this interface is an AP and receives management frames. */
+    void becomeAp(ApOps ops) throws DriverException {
+        ap = ops;
+        try {
+            openEapol();
+        } catch (java.io.IOException e) {
+            throw new DriverException("hapd_init", "EAPOL socket: " + e.getMessage(), 0, e);
+        }
+    }
+
+    private ApOps ap(String op) throws DriverException {
+        ApOps a = ap;
+        if (a == null) {
+            throw new DriverException(op, iface.ifname() + " was opened as a station (init), not as an AP (hapd_init)", 95, null);
+        }
+        return a;
+    }
+
+    @Override
+    public void setFreq(FreqParams freq) throws DriverException {
+        ap("set_freq").setFreq(freq);
+    }
+
+    @Override
+    public void setAp(ApParams params) throws DriverException {
+        ap("set_ap").setAp(params);
+    }
+
+    @Override
+    public void deinitAp() throws DriverException {
+        ap("deinit_ap").deinitAp();
+    }
+
+    @Override
+    public void sendMlme(Bytes frame, boolean noAck) throws DriverException {
+        ap("send_mlme").sendMlme(frame, noAck);
+    }
+
+    @Override
+    public void hapdSendEapol(MacAddress addr, Bytes data, boolean encrypt, MacAddress ownAddr, Set<StaFlag> flags) throws DriverException {
+        ap("hapd_send_eapol");
+        try {
+            openEapol().send(addr, data);
+        } catch (java.io.IOException e) {
+            throw new DriverException("hapd_send_eapol", e.getMessage(), 0, e);
+        }
+    }
+
+    @Override
+    public void staAdd(StaAddParams params) throws DriverException {
+        ap("sta_add").staAdd(params);
+    }
+
+    @Override
+    public void staRemove(MacAddress addr) throws DriverException {
+        ap("sta_remove").staRemove(addr);
+    }
+
+    @Override
+    public void staSetFlags(MacAddress addr, Set<StaFlag> total, Set<StaFlag> flagsOr, Set<StaFlag> flagsAnd) throws DriverException {
+        ap("sta_set_flags").staSetFlags(addr, flagsOr, flagsAnd);
+    }
+
+    @Override
+    public void staDeauth(MacAddress ownAddr, MacAddress addr, int reason) throws DriverException {
+        ap("sta_deauth").staDeauth(ownAddr, addr, reason);
+    }
+
+    @Override
+    public void staDisassoc(MacAddress ownAddr, MacAddress addr, int reason) throws DriverException {
+        ap("sta_disassoc").staDisassoc(ownAddr, addr, reason);
+    }
+
+    @Override
+    public StaDriverData readStaData(MacAddress addr) throws DriverException {
+        return ap("read_sta_data").readStaData(addr);
+    }
+
+    @Override
+    public int getInactSec(MacAddress addr) throws DriverException {
+        return (int) (ap("get_inact_sec").station("get_inact_sec", addr).inactiveMs() / 1000);
+    }
+
+    @Override
+    public Bytes getSeqnum(String ifname, MacAddress addr, int idx) throws DriverException {
+        return ap("get_seqnum").getSeqnum(addr, idx);
+    }
+
+    /** NL80211_CMD_SET_WIPHY RTS threshold; -1 or 2347 and above turn RTS off ((u32) -1), as driver_nl80211. */
+    @Override
+    public void setRts(int rts) throws DriverException {
+        run("set_rts", () -> nl.setWiphy(iface.ifindex(), null, rts < 0 || rts >= 2347 ? 0xffffffffL : rts, null));
+    }
+
+    /** NL80211_CMD_SET_WIPHY fragmentation threshold; -1 or 2346 and above turn it off. */
+    @Override
+    public void setFrag(int frag) throws DriverException {
+        run("set_frag", () -> nl.setWiphy(iface.ifindex(), null, null, frag < 0 || frag >= 2346 ? 0xffffffffL : frag & ~1L));
     }
 
     /** NL80211_CMD_TRIGGER_SCAN; NL80211_CMD_NEW_SCAN_RESULTS (or SCAN_ABORTED) comes as EVENT_SCAN_RESULTS. */

@@ -12,6 +12,7 @@ import wpa4j.driver.types.AuthParams;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.FreqParams;
 import wpa4j.driver.types.KeyParams;
+import wpa4j.common.frame.LeaveFrames;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.ScanParams;

@@ -23,18 +23,19 @@ final class KernelSupport {
 
     /** Starts Debian's hostapd on {@code ifname}, channel 1, WPA2-PSK CCMP, and waits until it is enabled. */
     static void startHostapd(String ifname, String ssid, String passphrase) throws Exception {
-        startHostapd(ifname, ssid, passphrase, "");
+        startHostapd(null, ifname, ssid, passphrase, "");
     }
 
-    /** As {@link #startHostapd(String, String, String)}, with extra hostapd.conf lines. */
-    static void startHostapd(String ifname, String ssid, String passphrase, String extraConf) throws Exception {
+    /** As {@link #startHostapd(String, String, String)}, inside {@code ns} when not null, with extra hostapd.conf lines. */
+    static void startHostapd(Netns ns, String ifname, String ssid, String passphrase, String extraConf) throws Exception {
+        java.util.function.UnaryOperator<String> in = c -> ns == null ? c : ns.exec(c);
         Path conf = Path.of("/tmp/hostapd-" + ifname + ".conf");
         Files.writeString(conf, "interface=" + ifname + "\ndriver=nl80211\nctrl_interface=/var/run/hostapd\nssid=" + ssid
                 + "\nhw_mode=g\nchannel=1\nwpa=2\nwpa_key_mgmt=WPA-PSK\nrsn_pairwise=CCMP\nwpa_passphrase=" + passphrase + "\n" + extraConf);
-        sh("mkdir -p /var/run/hostapd && hostapd -B -P /tmp/hostapd-" + ifname + ".pid -f /tmp/hostapd-" + ifname + ".log " + conf);
+        sh("mkdir -p /var/run/hostapd && " + in.apply("hostapd -B -P /tmp/hostapd-" + ifname + ".pid -f /tmp/hostapd-" + ifname + ".log " + conf));
         await(() -> {
             try {
-                return sh("hostapd_cli -i " + ifname + " status || true").contains("state=ENABLED");
+                return sh(in.apply("hostapd_cli -i " + ifname + " status") + " || true").contains("state=ENABLED");
             } catch (Exception e) {
                 return false;
             }

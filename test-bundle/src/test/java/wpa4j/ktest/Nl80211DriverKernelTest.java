@@ -3,6 +3,7 @@ package wpa4j.ktest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -86,6 +87,21 @@ class Nl80211DriverKernelTest {
                     return false;
                 }
             }, "regulatory domain DE");
+        }
+    }
+
+    @Test
+    void rtsAndFragmentationThresholdsReachTheWiphy() throws Exception {
+        try (DriverInterface di = stack.driver("wlan1").open("wlan1", e -> { })) {
+            String phy = "phy" + KernelSupport.sh("iw dev wlan1 info | awk '/wiphy/ {print $2}'").trim();
+            di.setRts(500);
+            di.setFrag(1000);
+            String info = KernelSupport.sh("iw phy " + phy + " info");
+            assertTrue(info.contains("RTS threshold: 500") && info.contains("Fragmentation threshold: 1000"), info);
+            di.setRts(-1);
+            di.setFrag(-1);
+            info = KernelSupport.sh("iw phy " + phy + " info");
+            assertFalse(info.contains("RTS threshold:") || info.contains("Fragmentation threshold:"), "both off again: " + info);
         }
     }
 

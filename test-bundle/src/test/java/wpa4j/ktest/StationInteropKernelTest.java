@@ -36,6 +36,8 @@ class StationInteropKernelTest {
     private static final String SSID = "wpa4j-interop";
     private static final String PASS = "interop-passphrase";
     private static Nl80211Stack stack;
+    /** hostapd's radio lives in its own namespace so that ping crosses the air. */
+    private static Netns apNs;
 
     /** One station core with its event loop and what it reported. */
     static final class Station implements AutoCloseable {
@@ -81,7 +83,9 @@ class StationInteropKernelTest {
     @BeforeAll
     static void startRealHostapd() throws Exception {
         // Debian's hostapd_cli has no rekey command, so hostapd's own group rekey timer drives the group key handshake.
-        KernelSupport.startHostapd(AP_IF, SSID, PASS, "wpa_group_rekey=6\n");
+        apNs = Netns.moveInto("ap", AP_IF);
+        KernelSupport.startHostapd(apNs, AP_IF, SSID, PASS, "wpa_group_rekey=6\n");
+        KernelSupport.sh(apNs.exec("ip addr add 10.99.0.1/24 dev " + AP_IF));
         stack = Nl80211Stack.open(null);
     }
 
@@ -89,6 +93,8 @@ class StationInteropKernelTest {
     static void stop() throws Exception {
         stack.close();
         KernelSupport.stopHostapd(AP_IF);
+        KernelSupport.sh("ip addr flush dev " + STA_IF);
+        apNs.close();
     }
 
     @Test
@@ -98,7 +104,7 @@ class StationInteropKernelTest {
             KernelSupport.await(() -> sta.state() == SupplicantState.COMPLETED, "COMPLETED with real hostapd: " + sta.events);
             KernelSupport.await(() -> {
                 try {
-                    return KernelSupport.sh("hostapd_cli -i " + AP_IF + " all_sta").contains("AUTHORIZED");
+                    return KernelSupport.sh(apNs.exec("hostapd_cli -i " + AP_IF + " all_sta")).contains("AUTHORIZED");
                 } catch (Exception e) {
                     return false;
                 }
@@ -114,13 +120,16 @@ class StationInteropKernelTest {
                 return null;
             });
             assertEquals("up", operstate());
+            KernelSupport.sh("ip addr add 10.99.0.2/24 dev " + STA_IF);
+            assertTrue(KernelSupport.sh("ping -c 3 -W 3 10.99.0.1").contains("3 received"), "ping from our station to hostapd's side");
+            assertTrue(KernelSupport.sh(apNs.exec("ping -c 3 -W 3 10.99.0.2")).contains("3 received"), "ping from hostapd's side to our station");
             SignalInfo signal = sta.loop.call(sta.driver::signalPoll);
             assertEquals(2412, signal.frequency());
             assertTrue(signal.currentSignal() < 0 && signal.currentSignal() > -100, "kernel-reported signal: " + signal);
             KernelSupport.await(() -> sta.states.contains(SupplicantState.GROUP_HANDSHAKE) && sta.state() == SupplicantState.COMPLETED,
                     "group key handshake with real hostapd: " + sta.states);
             assertEquals(0, sta.count("CTRL-EVENT-DISCONNECTED"), "the rekey kept the link: " + sta.events);
-            KernelSupport.sh("hostapd_cli -i " + AP_IF + " deauthenticate 02:00:00:00:01:00");
+            KernelSupport.sh(apNs.exec("hostapd_cli -i " + AP_IF + " deauthenticate 02:00:00:00:01:00"));
             KernelSupport.await(() -> sta.count("CTRL-EVENT-CONNECTED") == 2, "reconnected after hostapd's deauthentication: " + sta.events);
             assertTrue(sta.events.stream().anyMatch(l -> l.startsWith("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:02:00")), sta.events.toString());
         }

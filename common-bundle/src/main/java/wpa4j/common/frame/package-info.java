@@ -4,5 +4,5 @@
  * decoded octet-exact, plus reason and status codes.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package wpa4j.common.frame;

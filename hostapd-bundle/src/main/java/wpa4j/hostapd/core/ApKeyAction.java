@@ -17,6 +17,12 @@ sealed interface ApKeyAction {
     /** The group key handshake is done. */
     record GroupDone() implements ApKeyAction {}
 
+    /**
+     * Message 2's MIC does not verify under our PMK: most likely the station has another passphrase. Nothing
+     * changes (message 1 is retransmitted until the handshake times out); hostapd reports it as a possible PSK mismatch.
+     */
+    record PskMismatch() implements ApKeyAction {}
+
     /** Fail closed: deauthenticate the station with this reason. */
     record Deauth(int reason) implements ApKeyAction {}
 }

@@ -136,7 +136,7 @@ final class AuthenticatorHandshake implements AutoCloseable {
         Ptk candidate = Ptk.derive(pmk, aa, spa, anonce, m2.nonce(), 16, false);
         if (!EapolMic.verify(candidate.kck(), m2, version)) {
             candidate.destroy();
-            throw new MalformedFrameException(81, "message 2 MIC failure (wrong passphrase?)");
+            return List.of(new ApKeyAction.PskMismatch());
         }
         if (ptk != null) {
             ptk.destroy();

@@ -420,6 +420,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
             } else if (a instanceof ApKeyAction.GroupDone) {
                 sta.timer.cancel();
                 listener.onEvent("WPA-GROUP-KEY-COMPLETED " + src + " keyid=" + gtk.keyId());
+            } else if (a instanceof ApKeyAction.PskMismatch) {
+                eapolDropped++;
+                listener.onEvent("AP-STA-POSSIBLE-PSK-MISMATCH " + src);
             } else if (a instanceof ApKeyAction.Deauth d) {
                 deauthenticate(src, d.reason());
                 return;

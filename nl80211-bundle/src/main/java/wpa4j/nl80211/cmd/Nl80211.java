@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.driver.types.Bytes;
@@ -274,31 +275,166 @@ public final class Nl80211 implements AutoCloseable {
     /** NL80211_CMD_SET_STATION with STA_FLAGS2: the 802.1X port of {@code peer} authorized or not. */
     public void authorize(int ifindex, MacAddress peer, boolean authorized) throws NetlinkException {
         long bit = 1L << Uapi.NL80211_STA_FLAG_AUTHORIZED;
-        byte[] upd = new byte[8];
-        for (int i = 0; i < 4; i++) {
-            upd[i] = (byte) (bit >> (8 * i));
-            upd[4 + i] = (byte) ((authorized ? bit : 0) >> (8 * i));
-        }
-        request(NlWriter.genl(Uapi.NL80211_CMD_SET_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, peer.octets())
-                .attr(Uapi.NL80211_ATTR_STA_FLAGS2, upd), 0, "NL80211_CMD_SET_STATION");
+        setStationFlags(ifindex, peer, bit, authorized ? bit : 0);
     }
 
-    /** NL80211_CMD_GET_STATION: the signal (dBm) and TX bitrate (100 kbps) of the link to {@code peer}. */
-    public int[] station(int ifindex, MacAddress peer) throws NetlinkException {
+    /** NL80211_CMD_SET_STATION: the STA_FLAGS2 bits in {@code mask} set to those of {@code set}. */
+    public void setStationFlags(int ifindex, MacAddress peer, long mask, long set) throws NetlinkException {
+        request(NlWriter.genl(Uapi.NL80211_CMD_SET_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, peer.octets())
+                .attr(Uapi.NL80211_ATTR_STA_FLAGS2, flagsUpdate(mask, set)), 0, "NL80211_CMD_SET_STATION");
+    }
+
+    /** struct nl80211_sta_flag_update: u32 mask, u32 set. */
+    private static byte[] flagsUpdate(long mask, long set) {
+        byte[] upd = new byte[8];
+        for (int i = 0; i < 4; i++) {
+            upd[i] = (byte) (mask >> (8 * i));
+            upd[4 + i] = (byte) (set >> (8 * i));
+        }
+        return upd;
+    }
+
+    /** NL80211_CMD_GET_STATION: what the kernel keeps of the link to {@code peer}. */
+    public StationRecord station(int ifindex, MacAddress peer) throws NetlinkException {
         try {
             List<NlMessage> r = request(NlWriter.genl(Uapi.NL80211_CMD_GET_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
                     .attr(Uapi.NL80211_ATTR_MAC, peer.octets()), 0, "NL80211_CMD_GET_STATION");
             List<NlAttr> info = NlAttr.find(r.get(0).genlAttrs(), Uapi.NL80211_ATTR_STA_INFO).orElseThrow(() -> new MalformedFrameException(0, "no STA_INFO"))
                     .nested();
-            int signal = NlAttr.find(info, Uapi.NL80211_STA_INFO_SIGNAL).map(a -> (int) (byte) NlAttrs.u8OrZero(a)).orElse(0);
-            int rate = 0;
-            Optional<NlAttr> tx = NlAttr.find(info, Uapi.NL80211_STA_INFO_TX_BITRATE);
-            if (tx.isPresent()) {
-                rate = NlAttr.find(tx.get().nested(), Uapi.NL80211_RATE_INFO_BITRATE32).map(a -> (int) NlAttrs.u32OrZero(a)).orElse(0);
-            }
-            return new int[] {signal, rate};
+            return StationRecord.parse(info);
         } catch (MalformedFrameException | IndexOutOfBoundsException e) {
             throw new NetlinkException("NL80211_CMD_GET_STATION: malformed reply", 71, "");
+        }
+    }
+
+    // ---- AP: beaconing, management frames, stations (driver_nl80211 with hostapd as the AP MLME) --------
+
+    /** NL80211_CMD_SET_INTERFACE: the interface type (NL80211_IFTYPE_STATION, _AP). */
+    public void setIftype(int ifindex, int iftype) throws NetlinkException {
+        request(NlWriter.genl(Uapi.NL80211_CMD_SET_INTERFACE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u32(Uapi.NL80211_ATTR_IFTYPE, iftype), 0,
+                "NL80211_CMD_SET_INTERFACE");
+    }
+
+    /** NL80211_CMD_SET_WIPHY for the wiphy of {@code ifindex}: channel (20 MHz), and RTS/fragmentation thresholds when not null. */
+    public void setWiphy(int ifindex, Integer freq, Long rts, Long frag) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_SET_WIPHY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex);
+        if (freq != null) {
+            w.u32(Uapi.NL80211_ATTR_WIPHY_FREQ, freq);
+        }
+        if (rts != null) {
+            w.u32(Uapi.NL80211_ATTR_WIPHY_RTS_THRESHOLD, rts);
+        }
+        if (frag != null) {
+            w.u32(Uapi.NL80211_ATTR_WIPHY_FRAG_THRESHOLD, frag);
+        }
+        request(w, 0, "NL80211_CMD_SET_WIPHY");
+    }
+
+    /** NL80211_CMD_START_AP (or SET_BEACON to update a running BSS) with the templates and the security of {@code b}. */
+    public void startAp(int ifindex, ApBeacon b, boolean update) throws NetlinkException {
+        NlWriter w = NlWriter.genl(update ? Uapi.NL80211_CMD_SET_BEACON : Uapi.NL80211_CMD_START_AP, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
+                .attr(Uapi.NL80211_ATTR_BEACON_HEAD, b.head()).attr(Uapi.NL80211_ATTR_BEACON_TAIL, b.tail());
+        nonEmpty(w, Uapi.NL80211_ATTR_IE, b.beaconIes());
+        nonEmpty(w, Uapi.NL80211_ATTR_IE_PROBE_RESP, b.probeRespIes());
+        nonEmpty(w, Uapi.NL80211_ATTR_IE_ASSOC_RESP, b.assocRespIes());
+        if (!update) {
+            w.u32(Uapi.NL80211_ATTR_BEACON_INTERVAL, b.beaconInt()).u32(Uapi.NL80211_ATTR_DTIM_PERIOD, b.dtimPeriod())
+                    .attr(Uapi.NL80211_ATTR_SSID, b.ssid().octets()).u32(Uapi.NL80211_ATTR_HIDDEN_SSID, b.hiddenSsid())
+                    .u32(Uapi.NL80211_ATTR_AUTH_TYPE, Uapi.NL80211_AUTHTYPE_OPEN_SYSTEM);
+            if (b.freq() != 0) {
+                w.u32(Uapi.NL80211_ATTR_WIPHY_FREQ, b.freq());
+            }
+            if (b.rsn()) {
+                w.flag(Uapi.NL80211_ATTR_PRIVACY).u32(Uapi.NL80211_ATTR_WPA_VERSIONS, Uapi.NL80211_WPA_VERSION_2)
+                        .u32(Uapi.NL80211_ATTR_CIPHER_SUITES_PAIRWISE, b.pairwise()).u32(Uapi.NL80211_ATTR_CIPHER_SUITE_GROUP, b.group())
+                        .u32(Uapi.NL80211_ATTR_AKM_SUITES, b.akm());
+            }
+        }
+        request(w, 0, update ? "NL80211_CMD_SET_BEACON" : "NL80211_CMD_START_AP");
+    }
+
+    private static void nonEmpty(NlWriter w, int type, Bytes value) {
+        if (!value.isEmpty()) {
+            w.attr(type, value);
+        }
+    }
+
+    public void stopAp(int ifindex) throws NetlinkException {
+        request(NlWriter.genl(Uapi.NL80211_CMD_STOP_AP, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex), 0, "NL80211_CMD_STOP_AP");
+    }
+
+    /**
+     * Opens a socket registered (NL80211_CMD_REGISTER_FRAME) for the management frame types (frame control
+     * values) on {@code ifindex}; matching frames arrive unicast to it as NL80211_CMD_FRAME and go to the handler.
+     */
+    public static Nl80211Events openFrameReceiver(int ifindex, List<Integer> frameTypes, Consumer<Nl80211Events.Notification> handler)
+            throws NetlinkException {
+        Nl80211 reg = open();
+        try {
+            for (int type : frameTypes) {
+                reg.request(NlWriter.genl(Uapi.NL80211_CMD_REGISTER_FRAME, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
+                        .u16(Uapi.NL80211_ATTR_FRAME_TYPE, type).attr(Uapi.NL80211_ATTR_FRAME_MATCH, new byte[0]), 0,
+                        String.format("NL80211_CMD_REGISTER_FRAME 0x%04x", type));
+            }
+            return new Nl80211Events(reg.client.socket(), reg.family.id(), handler, "wpa4j-nl80211-frames-" + ifindex);
+        } catch (NetlinkException e) {
+            reg.close();
+            throw e;
+        }
+    }
+
+    /** NL80211_CMD_FRAME on the operating channel; the TX status comes as NL80211_CMD_FRAME_TX_STATUS on mlme. */
+    public void sendFrame(int ifindex, Bytes frame, boolean noAck) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_FRAME, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_FRAME, frame);
+        if (noAck) {
+            w.flag(Uapi.NL80211_ATTR_DONT_WAIT_FOR_ACK);
+        }
+        request(w, 0, "NL80211_CMD_FRAME");
+    }
+
+    /** NL80211_CMD_NEW_STATION: an associated station (AID, listen interval, rates in 500 kbps, capability). */
+    public void newStation(int ifindex, MacAddress sta, int aid, int listenInterval, byte[] rates, int capability, long flagsMask, long flagsSet)
+            throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_NEW_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, sta.octets())
+                .u16(Uapi.NL80211_ATTR_STA_AID, aid).u16(Uapi.NL80211_ATTR_STA_LISTEN_INTERVAL, listenInterval)
+                .attr(Uapi.NL80211_ATTR_STA_SUPPORTED_RATES, rates).u16(Uapi.NL80211_ATTR_STA_CAPABILITY, capability);
+        if (flagsMask != 0) {
+            w.attr(Uapi.NL80211_ATTR_STA_FLAGS2, flagsUpdate(flagsMask, flagsSet));
+        }
+        request(w, 0, "NL80211_CMD_NEW_STATION");
+    }
+
+    public void delStation(int ifindex, MacAddress sta) throws NetlinkException {
+        request(NlWriter.genl(Uapi.NL80211_CMD_DEL_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, sta.octets()), 0,
+                "NL80211_CMD_DEL_STATION");
+    }
+
+    /** NL80211_CMD_SET_KEY: key {@code idx} becomes the default (unicast or multicast) TX key. */
+    public void setDefaultKey(int ifindex, int idx, boolean multicast) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_SET_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u8(Uapi.NL80211_ATTR_KEY_IDX, idx)
+                .flag(Uapi.NL80211_ATTR_KEY_DEFAULT).nestStart(Uapi.NL80211_ATTR_KEY_DEFAULT_TYPES)
+                .flag(multicast ? Uapi.NL80211_KEY_DEFAULT_TYPE_MULTICAST : Uapi.NL80211_KEY_DEFAULT_TYPE_UNICAST).nestEnd();
+        request(w, 0, "NL80211_CMD_SET_KEY");
+    }
+
+    /** NL80211_CMD_GET_KEY: the key's current TX sequence counter (PN/TSC), octets in the kernel's order. */
+    public Bytes keySeq(int ifindex, MacAddress peer, int idx) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_GET_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u8(Uapi.NL80211_ATTR_KEY_IDX, idx);
+        if (peer != null) {
+            w.attr(Uapi.NL80211_ATTR_MAC, peer.octets());
+        }
+        try {
+            List<NlAttr> a = request(w, 0, "NL80211_CMD_GET_KEY").get(0).genlAttrs();
+            Optional<NlAttr> seq = NlAttr.find(a, Uapi.NL80211_ATTR_KEY_SEQ);
+            if (seq.isEmpty()) {
+                Optional<NlAttr> key = NlAttr.find(a, Uapi.NL80211_ATTR_KEY);
+                if (key.isPresent()) {
+                    seq = NlAttr.find(key.get().nested(), Uapi.NL80211_KEY_SEQ);
+                }
+            }
+            return seq.map(NlAttr::value).orElse(Bytes.EMPTY);
+        } catch (MalformedFrameException | IndexOutOfBoundsException e) {
+            throw new NetlinkException("NL80211_CMD_GET_KEY: malformed reply", 71, "");
         }
     }
 }

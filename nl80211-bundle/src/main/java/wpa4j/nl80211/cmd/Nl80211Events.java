@@ -14,7 +14,7 @@ import wpa4j.nl80211.uapi.Uapi;
 /**
  * The event socket: joined to the nl80211 multicast groups scan, mlme, regulatory and config, read on its
  * own thread; every nl80211 notification goes to the handler (which only enqueues). Malformed messages are
- * counted and dropped.
+ * counted and dropped. The same reader serves a socket registered for management frames (unicast CMD_FRAME).
  */
 public final class Nl80211Events implements AutoCloseable {
     /** One notification: the command and its attributes. */
@@ -31,18 +31,32 @@ public final class Nl80211Events implements AutoCloseable {
     private volatile long malformed;
 
     public Nl80211Events(GenlClient.Family family, Consumer<Notification> handler) throws NetlinkException {
-        socket = NetlinkSocket.open(Uapi.NETLINK_GENERIC);
-        for (String g : List.of("scan", "mlme", "regulatory", "config")) {
-            Integer id = family.groups().get(g);
-            if (id != null) {
-                socket.joinGroup(id);
-            }
-        }
+        this(joined(family), family.id(), handler, "wpa4j-nl80211-events");
+    }
+
+    /** Reads nl80211 messages that arrive on {@code socket} (multicast or unicast to it), which this now owns. */
+    Nl80211Events(NetlinkSocket socket, int familyId, Consumer<Notification> handler, String threadName) {
+        this.socket = socket;
         socket.receiveTimeout(500);
-        int familyId = family.id();
-        reader = new Thread(() -> read(familyId, handler), "wpa4j-nl80211-events");
+        reader = new Thread(() -> read(familyId, handler), threadName);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private static NetlinkSocket joined(GenlClient.Family family) throws NetlinkException {
+        NetlinkSocket s = NetlinkSocket.open(Uapi.NETLINK_GENERIC);
+        try {
+            for (String g : List.of("scan", "mlme", "regulatory", "config")) {
+                Integer id = family.groups().get(g);
+                if (id != null) {
+                    s.joinGroup(id);
+                }
+            }
+            return s;
+        } catch (NetlinkException e) {
+            s.close();
+            throw e;
+        }
     }
 
     private void read(int familyId, Consumer<Notification> handler) {

@@ -4,10 +4,10 @@ import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.nl80211.netlink.NlAttr;
 
 /** Lenient accessors for optional attributes. */
-final class NlAttrs {
+public final class NlAttrs {
     private NlAttrs() {}
 
-    static long u32OrZero(NlAttr a) {
+    public static long u32OrZero(NlAttr a) {
         try {
             return a.u32();
         } catch (MalformedFrameException e) {
@@ -15,7 +15,7 @@ final class NlAttrs {
         }
     }
 
-    static int u8OrZero(NlAttr a) {
+    public static int u8OrZero(NlAttr a) {
         try {
             return a.u8();
         } catch (MalformedFrameException e) {

@@ -53,6 +53,7 @@ class Wpa2PskEndToEndTest {
             assertTrue(p.staEvents.contains("CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"wpa4j-test\" auth_failures=2 duration=20 reason=WRONG_KEY"));
             assertFalse(p.staStates.contains(SupplicantState.COMPLETED));
             assertTrue(p.apEvents.stream().anyMatch(l -> l.startsWith("WPA: 4-way handshake timed out")), p.apEvents.toString());
+            assertTrue(p.apEvents.contains("AP-STA-POSSIBLE-PSK-MISMATCH 02:00:00:00:01:00"), p.apEvents.toString());
             assertTrue(p.apLoop.call(p.ap::eapolDropped) >= 4, "every message 2 with a wrong MIC was dropped and counted");
         }
     }

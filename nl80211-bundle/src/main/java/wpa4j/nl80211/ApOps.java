@@ -1,0 +1,168 @@
+package wpa4j.nl80211;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import wpa4j.common.frame.LeaveFrames;
+import wpa4j.driver.DriverException;
+import wpa4j.driver.types.ApParams;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.FreqParams;
+import wpa4j.driver.types.KeyMgmt;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.StaAddParams;
+import wpa4j.driver.types.StaDriverData;
+import wpa4j.driver.types.StaFlag;
+import wpa4j.nl80211.cmd.ApBeacon;
+import wpa4j.nl80211.cmd.InterfaceRecord;
+import wpa4j.nl80211.cmd.Nl80211;
+import wpa4j.nl80211.cmd.Nl80211Events;
+import wpa4j.nl80211.cmd.StationRecord;
+import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.nl80211.uapi.Uapi;
+
+import static wpa4j.nl80211.NlOps.run;
+
+/**
+ * The AP side of one interface opened with hapd_init, as driver_nl80211 serves hostapd on a SoftMAC
+ * (AP_MLME) wiphy: the core is the MLME, so management frames come up through a registered socket and go
+ * down with NL80211_CMD_FRAME; mac80211 keeps the station table, keys and beaconing.
+ */
+final class ApOps implements AutoCloseable {
+    /** Frame control values hostapd registers for in AP mode: (re)assoc req, probe req, auth, disassoc, deauth, action. */
+    static final List<Integer> AP_FRAMES = List.of(0x0000, 0x0020, 0x0040, 0x00b0, 0x00a0, 0x00c0, 0x00d0);
+
+    private final Nl80211 nl;
+    private final InterfaceRecord iface;
+    private final Nl80211Events frames;
+    private volatile int freq;
+    private volatile boolean beaconing;
+
+    ApOps(Nl80211 nl, InterfaceRecord iface, Nl80211Events frames) {
+        this.nl = nl;
+        this.iface = iface;
+        this.frames = frames;
+    }
+
+    /** NL80211_CMD_SET_WIPHY with the channel; before the BSS starts it also becomes START_AP's channel. */
+    void setFreq(FreqParams f) throws DriverException {
+        if (f.htEnabled()) {
+            throw new DriverException("set_freq", "HT channels are not configured by this version (20 MHz, no HT only)", 95, null);
+        }
+        freq = f.freq();
+        if (beaconing) {
+            run("set_freq", () -> nl.setWiphy(iface.ifindex(), f.freq(), null, null));
+        }
+    }
+
+    /** START_AP the first time, SET_BEACON for updates of the templates. */
+    void setAp(ApParams p) throws DriverException {
+        boolean rsn = p.wpaVersion().contains(wpa4j.driver.types.Proto.RSN);
+        if (rsn && (p.pairwiseCiphers().size() != 1 || !p.keyMgmtSuites().equals(Set.of(KeyMgmt.PSK)))) {
+            throw new DriverException("set_ap", "this version starts RSN BSSs with one pairwise cipher and WPA-PSK", 95, null);
+        }
+        int hidden = switch (p.hideSsid()) {
+            case NO_SSID_HIDING -> Uapi.NL80211_HIDDEN_SSID_NOT_IN_USE;
+            case ZERO_LEN -> Uapi.NL80211_HIDDEN_SSID_ZERO_LEN;
+            case ZERO_CONTENTS -> Uapi.NL80211_HIDDEN_SSID_ZERO_CONTENTS;
+        };
+        long pairwise = rsn ? Suites.cipher(p.pairwiseCiphers().iterator().next()) : 0;
+        ApBeacon b = new ApBeacon(p.head(), p.tail(), p.beaconIes(), p.proberespIes(), p.assocrespIes(), p.beaconInt(), p.dtimPeriod(), p.ssid(),
+                hidden, freq, rsn, pairwise, rsn ? Suites.cipher(p.groupCipher()) : 0, Suites.AKM_PSK);
+        run("set_ap", () -> nl.startAp(iface.ifindex(), b, beaconing));
+        beaconing = true;
+    }
+
+    void deinitAp() throws DriverException {
+        if (!beaconing) {
+            return;
+        }
+        run("deinit_ap", () -> nl.stopAp(iface.ifindex()));
+        beaconing = false;
+    }
+
+    void sendMlme(Bytes frame, boolean noAck) throws DriverException {
+        run("send_mlme", () -> nl.sendFrame(iface.ifindex(), frame, noAck));
+    }
+
+    /** driver_nl80211 sends these as frames itself on an AP_MLME wiphy. */
+    void staDeauth(MacAddress own, MacAddress sta, int reason) throws DriverException {
+        sendMlme(LeaveFrames.deauth(own, sta, reason), false);
+    }
+
+    void staDisassoc(MacAddress own, MacAddress sta, int reason) throws DriverException {
+        sendMlme(LeaveFrames.disassoc(own, sta, reason), false);
+    }
+
+    /** NL80211_CMD_NEW_STATION (or SET_STATION when {@code set}): added as authenticated and associated. */
+    void staAdd(StaAddParams p) throws DriverException {
+        long flags = flagBits(p.flags());
+        if (p.set()) {
+            run("sta_add", () -> nl.setStationFlags(iface.ifindex(), p.addr(), flagBits(EnumSet.allOf(StaFlag.class)), flags));
+            return;
+        }
+        byte[] rates = new byte[p.suppRates().size()];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = (byte) (int) p.suppRates().get(i);
+        }
+        run("sta_add", () -> nl.newStation(iface.ifindex(), p.addr(), p.aid(), p.listenInterval(), rates, p.capability(), flags, flags));
+    }
+
+    void staRemove(MacAddress sta) throws DriverException {
+        run("sta_remove", () -> nl.delStation(iface.ifindex(), sta));
+    }
+
+    /** As driver_nl80211: the mask is every flag that is set or cleared, the value the ones set. */
+    void staSetFlags(MacAddress sta, Set<StaFlag> flagsOr, Set<StaFlag> flagsAnd) throws DriverException {
+        Set<StaFlag> cleared = EnumSet.complementOf(flagsAnd.isEmpty() ? EnumSet.noneOf(StaFlag.class) : EnumSet.copyOf(flagsAnd));
+        long set = flagBits(flagsOr);
+        run("sta_set_flags", () -> nl.setStationFlags(iface.ifindex(), sta, set | flagBits(cleared), set));
+    }
+
+    private static long flagBits(Set<StaFlag> flags) {
+        long bits = 0;
+        for (StaFlag f : flags) {
+            bits |= switch (f) {
+                case AUTHORIZED -> 1L << Uapi.NL80211_STA_FLAG_AUTHORIZED;
+                case WMM -> 1L << Uapi.NL80211_STA_FLAG_WME;
+                case SHORT_PREAMBLE -> 1L << Uapi.NL80211_STA_FLAG_SHORT_PREAMBLE;
+                case MFP -> 1L << Uapi.NL80211_STA_FLAG_MFP;
+                case TDLS_PEER -> 0L;
+            };
+        }
+        return bits;
+    }
+
+    StationRecord station(String op, MacAddress sta) throws DriverException {
+        return NlOps.get(op, () -> nl.station(iface.ifindex(), sta));
+    }
+
+    StaDriverData readStaData(MacAddress sta) throws DriverException {
+        StationRecord s = station("read_sta_data", sta);
+        return new StaDriverData(s.rxPackets(), s.txPackets(), s.rxBytes(), s.txBytes(), s.txBitrate(), s.inactiveMs(), Set.of(), 0, s.txFailed(),
+                s.txRetries(), s.signal(), 0);
+    }
+
+    /** NL80211_CMD_GET_KEY; the sequence counter padded to the 8 octets of an EAPOL-Key RSC, as hostapd's buffer. */
+    Bytes getSeqnum(MacAddress addr, int idx) throws DriverException {
+        Bytes seq = NlOps.get("get_seqnum", () -> nl.keySeq(iface.ifindex(), addr == null || addr.isMulticast() ? null : addr, idx));
+        byte[] rsc = new byte[8];
+        System.arraycopy(seq.toArray(), 0, rsc, 0, Math.min(8, seq.length()));
+        return Bytes.of(rsc);
+    }
+
+    int freq() {
+        return freq;
+    }
+
+    @Override
+    public void close() {
+        try {
+            deinitAp();
+        } catch (DriverException e) {
+            // the interface may be gone (hot-unplug); the kernel stops the BSS with it
+        }
+        frames.close();
+    }
+}

@@ -1,0 +1,11 @@
+package wpa4j.nl80211.cmd;
+
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.Ssid;
+
+/**
+ * What NL80211_CMD_START_AP carries: beacon head/tail templates, extra IEs, timing, SSID and its hiding
+ * (NL80211_HIDDEN_SSID_*), the channel (0: the one set before), and for RSN the suite selectors.
+ */
+public record ApBeacon(Bytes head, Bytes tail, Bytes beaconIes, Bytes probeRespIes, Bytes assocRespIes, int beaconInt, int dtimPeriod, Ssid ssid,
+        int hiddenSsid, int freq, boolean rsn, long pairwise, long group, long akm) {}
