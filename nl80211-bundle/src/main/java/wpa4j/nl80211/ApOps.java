@@ -36,11 +36,13 @@ final class ApOps implements AutoCloseable {
     private final Nl80211 nl;
     private final InterfaceRecord iface;
     private final Nl80211Events frames;
+    private final boolean controlPort;
     private volatile int freq;
     private volatile boolean beaconing;
 
-    ApOps(Nl80211 nl, InterfaceRecord iface, Nl80211Events frames) {
+    ApOps(Nl80211 nl, InterfaceRecord iface, Nl80211Events frames, boolean controlPort) {
         this.nl = nl;
+        this.controlPort = controlPort;
         this.iface = iface;
         this.frames = frames;
     }
@@ -69,7 +71,7 @@ final class ApOps implements AutoCloseable {
         };
         long pairwise = rsn ? Suites.cipher(p.pairwiseCiphers().iterator().next()) : 0;
         ApBeacon b = new ApBeacon(p.head(), p.tail(), p.beaconIes(), p.proberespIes(), p.assocrespIes(), p.beaconInt(), p.dtimPeriod(), p.ssid(),
-                hidden, freq, rsn, pairwise, rsn ? Suites.cipher(p.groupCipher()) : 0, Suites.AKM_PSK);
+                hidden, freq, rsn, pairwise, rsn ? Suites.cipher(p.groupCipher()) : 0, Suites.AKM_PSK, controlPort);
         run("set_ap", () -> nl.startAp(iface.ifindex(), b, beaconing));
         beaconing = true;
     }

@@ -12,6 +12,9 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import wpa4j.driver.BackendStatus;
 import wpa4j.driver.Capabilities;
@@ -24,8 +27,16 @@ import wpa4j.nl80211.netlink.NetlinkException;
  * Registers the drivers of the {@link Nl80211Stack} as services, ranked by what GET_WIPHY says, and
  * follows interfaces coming and going. Off a kernel without cfg80211 it reports why it is inactive.
  */
-@Component(property = DriverBackend.PROP_DRIVER + "=nl80211")
+@Component(property = DriverBackend.PROP_DRIVER + "=nl80211", configurationPid = "wpa4j.nl80211")
+@Designate(ocd = Nl80211Backend.Config.class)
 public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
+
+    @ObjectClassDefinition(name = "wpa4j nl80211 backend", description = "The Linux cfg80211 backend over generic netlink")
+    public @interface Config {
+        @AttributeDefinition(description = "EAPOL path: AUTO (the nl80211 control port where the wiphy supports it, else PF_PACKET) or PACKET")
+        EapolMode eapol() default EapolMode.AUTO;
+    }
+
     static final String NAME = Nl80211Driver.NAME;
 
     private final Map<String, ServiceRegistration<WifiDriver>> registrations = new ConcurrentHashMap<>();
@@ -35,11 +46,11 @@ public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
     private Nl80211Stack stack;
 
     @Activate
-    void activate(BundleContext ctx) {
+    void activate(BundleContext ctx, Config config) {
         context = ctx;
         version = ctx.getBundle().getVersion().toString();
         try {
-            stack = Nl80211Stack.open(this);
+            stack = Nl80211Stack.open(this, config.eapol());
             reason = "nl80211 family " + stack.familyId();
         } catch (NetlinkException e) {
             reason = e.errno() == 2 ? "no nl80211 generic netlink family (kernel without cfg80211)" : "netlink: " + e.getMessage();

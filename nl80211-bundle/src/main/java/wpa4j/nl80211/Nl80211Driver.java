@@ -28,8 +28,10 @@ public final class Nl80211Driver implements WifiDriver {
     private final WiphyInfo wiphy;
     private final Capabilities capabilities;
     private final Map<Integer, Nl80211Interface> sinks;
+    private final EapolMode eapol;
 
-    Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, Nl80211Interface> sinks) {
+    Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, Nl80211Interface> sinks, EapolMode eapol) {
+        this.eapol = eapol;
         this.iface = iface;
         this.wiphy = wiphy;
         this.capabilities = Nl80211Interface.capabilities(wiphy);
@@ -89,7 +91,8 @@ public final class Nl80211Driver implements WifiDriver {
 
     private Nl80211Interface register(Nl80211 nl, DriverEventSink sink, Runnable afterClose) {
         Nl80211Interface[] self = new Nl80211Interface[1];
-        self[0] = new Nl80211Interface(nl, iface, wiphy, sink, () -> {
+        boolean controlPort = eapol == EapolMode.AUTO && wiphy.extFeature(Uapi.NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211);
+        self[0] = new Nl80211Interface(nl, iface, wiphy, sink, controlPort, () -> {
             sinks.remove(iface.ifindex(), self[0]);
             nl.close();
             afterClose.run();
@@ -124,7 +127,7 @@ public final class Nl80211Driver implements WifiDriver {
                 }
             });
             self[0] = register(nl, sink, this::backToStation);
-            self[0].becomeAp(new ApOps(nl, iface, frames));
+            self[0].becomeAp(new ApOps(nl, iface, frames, self[0].controlPort()));
             return self[0];
         } catch (NetlinkException e) {
             if (self[0] != null) {

@@ -73,14 +73,20 @@ final class Nl80211Interface implements DriverInterface {
     /** The AP side when opened with hapd_init, else null. */
     private volatile ApOps ap;
     private EapolSocket eapol;
+    /** EAPOL over the nl80211 control port (this interface's command socket owns the connection), else PF_PACKET. */
+    private final boolean controlPort;
     /** What the SME sent last and got back: needed to report EVENT_ASSOC as driver_nl80211 does. */
     private volatile Bytes lastReqIes = Bytes.EMPTY;
     private volatile int lastFreq;
     private volatile MacAddress bssid;
     private volatile Ssid ssid;
 
-    Nl80211Interface(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, DriverEventSink sink, Runnable onClose) {
+    Nl80211Interface(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, DriverEventSink sink, boolean controlPort, Runnable onClose) {
         this.nl = nl;
+        this.controlPort = controlPort;
+        if (controlPort) {
+            nl.receiveUnicast(this::onNotification, "wpa4j-nl80211-owner-" + iface.ifname());
+        }
         this.iface = iface;
         this.wiphy = wiphy;
         this.capabilities = capabilities(wiphy);
@@ -190,7 +196,9 @@ final class Nl80211Interface implements DriverInterface {
             throw new DriverException("authenticate", "only Open System authentication in this version", 95, null);
         }
         try {
-            openEapol();
+            if (!controlPort) {
+                openEapol();
+            }
             lastFreq = p.freq();
             nl.authenticate(iface.ifindex(), p.bssid(), p.freq(), p.ssid(), p.ie());
         } catch (NetlinkException e) {
@@ -210,7 +218,7 @@ final class Nl80211Interface implements DriverInterface {
             lastFreq = p.freq() != 0 ? p.freq() : lastFreq;
             ssid = p.ssid();
             nl.associate(iface.ifindex(), p.bssid(), lastFreq, p.ssid(), p.wpaIe(), Suites.cipher(p.pairwiseSuite()), Suites.cipher(p.groupSuite()),
-                    p.keyMgmtSuite() == KeyMgmt.PSK ? Suites.AKM_PSK : Suites.AKM_8021X);
+                    p.keyMgmtSuite() == KeyMgmt.PSK ? Suites.AKM_PSK : Suites.AKM_8021X, controlPort);
         } catch (NetlinkException e) {
             throw failed("associate", e);
         }
@@ -253,10 +261,19 @@ final class Nl80211Interface implements DriverInterface {
 
     @Override
     public void sendEapol(MacAddress dest, int proto, Bytes data) throws DriverException {
+        eapolTx("send_eapol", dest, data, false);
+    }
+
+    /** One EAPOL PDU out: NL80211_CMD_CONTROL_PORT_FRAME when this socket owns the control port, else the PF_PACKET socket. */
+    private void eapolTx(String op, MacAddress dest, Bytes data, boolean noEncrypt) throws DriverException {
+        if (controlPort) {
+            run(op, () -> nl.controlPortFrame(iface.ifindex(), dest, data, noEncrypt));
+            return;
+        }
         try {
             openEapol().send(dest, data);
         } catch (java.io.IOException e) {
-            throw new DriverException("send_eapol", e.getMessage(), 0, e);
+            throw new DriverException(op, e.getMessage(), 0, e);
         }
     }
 
@@ -308,7 +325,9 @@ final class Nl80211Interface implements DriverInterface {
             boolean timedOut = NlAttr.find(a, Uapi.NL80211_ATTR_TIMED_OUT).isPresent();
             MacAddress peer = NlAttr.find(a, Uapi.NL80211_ATTR_MAC).filter(x -> x.value().length() == 6).map(x -> MacAddress.of(x.value())).orElse(null);
             java.util.Optional<NlAttr> frame = NlAttr.find(a, Uapi.NL80211_ATTR_FRAME);
-            if (n.cmd() == Uapi.NL80211_CMD_FRAME && frame.isPresent()) {
+            if (n.cmd() == Uapi.NL80211_CMD_CONTROL_PORT_FRAME && frame.isPresent() && peer != null) {
+                sink.onEvent(new DriverEvent.EapolRx(peer, frame.get().value()));
+            } else if (n.cmd() == Uapi.NL80211_CMD_FRAME && frame.isPresent()) {
                 int f = NlAttr.find(a, Uapi.NL80211_ATTR_WIPHY_FREQ).map(x -> (int) NlAttrs.u32OrZero(x)).orElse(0);
                 int dbm = NlAttr.find(a, Uapi.NL80211_ATTR_RX_SIGNAL_DBM).map(x -> (int) NlAttrs.u32OrZero(x)).orElse(0);
                 sink.onEvent(new DriverEvent.RxMgmt(frame.get().value(), 0, f, dbm));
@@ -363,11 +382,18 @@ final class Nl80211Interface implements DriverInterface {
     /** Called by the driver's openAp: from here on this interface is an AP and receives management frames. */
     void becomeAp(ApOps ops) throws DriverException {
         ap = ops;
+        if (controlPort) {
+            return;
+        }
         try {
             openEapol();
         } catch (java.io.IOException e) {
             throw new DriverException("hapd_init", "EAPOL socket: " + e.getMessage(), 0, e);
         }
+    }
+
+    boolean controlPort() {
+        return controlPort;
     }
 
     private ApOps ap(String op) throws DriverException {
@@ -401,11 +427,7 @@ final class Nl80211Interface implements DriverInterface {
     @Override
     public void hapdSendEapol(MacAddress addr, Bytes data, boolean encrypt, MacAddress ownAddr, Set<StaFlag> flags) throws DriverException {
         ap("hapd_send_eapol");
-        try {
-            openEapol().send(addr, data);
-        } catch (java.io.IOException e) {
-            throw new DriverException("hapd_send_eapol", e.getMessage(), 0, e);
-        }
+        eapolTx("hapd_send_eapol", addr, data, !encrypt);
     }
 
     @Override

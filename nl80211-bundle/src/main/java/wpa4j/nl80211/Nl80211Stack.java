@@ -30,9 +30,11 @@ public final class Nl80211Stack implements AutoCloseable {
     private final Map<Integer, Nl80211Driver> drivers = new ConcurrentHashMap<>();
     private final Map<Integer, Nl80211Interface> sinks = Nl80211Driver.newSinkTable();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final EapolMode eapol;
 
-    private Nl80211Stack(Nl80211 nl) throws NetlinkException {
+    private Nl80211Stack(Nl80211 nl, EapolMode eapol) throws NetlinkException {
         this.nl = nl;
+        this.eapol = eapol;
         this.events = new Nl80211Events(nl.family(), n -> {
             if (n.cmd() == Uapi.NL80211_CMD_NEW_INTERFACE || n.cmd() == Uapi.NL80211_CMD_DEL_INTERFACE) {
                 refresh();
@@ -44,9 +46,14 @@ public final class Nl80211Stack implements AutoCloseable {
 
     /** Resolves nl80211 (ENOENT, errno 2, without cfg80211) and finds the interfaces. */
     public static Nl80211Stack open(Listener listener) throws NetlinkException {
+        return open(listener, EapolMode.AUTO);
+    }
+
+    /** As {@link #open(Listener)}, with the EAPOL path the interfaces use. */
+    public static Nl80211Stack open(Listener listener, EapolMode eapol) throws NetlinkException {
         Nl80211 nl = Nl80211.open();
         try {
-            Nl80211Stack s = new Nl80211Stack(nl);
+            Nl80211Stack s = new Nl80211Stack(nl, eapol);
             if (listener != null) {
                 s.listeners.add(listener);
             }
@@ -84,7 +91,7 @@ public final class Nl80211Stack implements AutoCloseable {
             present.add(r.ifindex());
             if (!drivers.containsKey(r.ifindex())) {
                 try {
-                    Nl80211Driver d = new Nl80211Driver(r, nl.wiphy(r.wiphy()), sinks);
+                    Nl80211Driver d = new Nl80211Driver(r, nl.wiphy(r.wiphy()), sinks, eapol);
                     drivers.put(r.ifindex(), d);
                     listeners.forEach(l -> l.added(d));
                 } catch (NetlinkException e) {

@@ -29,6 +29,7 @@ import wpa4j.driver.types.Ssid;
 import wpa4j.hostapd.core.ApConfig;
 import wpa4j.hostapd.core.ApTiming;
 import wpa4j.hostapd.core.Hostapd;
+import wpa4j.nl80211.EapolMode;
 import wpa4j.nl80211.Nl80211Stack;
 
 /** wpa4j's AP core over the nl80211 backend on real cfg80211/mac80211, with Debian's wpa_supplicant as the station. */
@@ -43,7 +44,8 @@ class ApInteropKernelTest {
     /** wpa_supplicant's radio lives in its own namespace so that ping crosses the air. */
     private static Netns staNs;
 
-    private final EventLoop loop = new EventLoop("kt-ap");
+    private EventLoop loop = new EventLoop("kt-ap");
+    private Nl80211Stack packetStack;
     private final List<String> apEvents = new CopyOnWriteArrayList<>();
     private Hostapd ap;
     private DriverInterface driver;
@@ -63,10 +65,14 @@ class ApInteropKernelTest {
 
     @BeforeEach
     void startOurAp() throws Exception {
+        startOurAp(stack);
+    }
+
+    private void startOurAp(Nl80211Stack over) throws Exception {
         ApConfig config = new ApConfig(SSID, 1, Psk.fromPassphrase(PASS.getBytes(StandardCharsets.UTF_8), SSID), HiddenSsid.NO_SSID_HIDING, 100, 2,
                 2007, 0, 0);
         ap = new Hostapd(loop, AP_IF, config, new ApTiming(1000, 1000, 3), apEvents::add);
-        driver = stack.driver(AP_IF).openAp(new ApInitParams(AP_IF, null, SSID, false, List.of()), e -> loop.execute(() -> ap.onEvent(e)));
+        driver = over.driver(AP_IF).openAp(new ApInitParams(AP_IF, null, SSID, false, List.of()), e -> loop.execute(() -> ap.onEvent(e)));
         loop.call(() -> {
             ap.attach(driver);
             return null;
@@ -84,6 +90,10 @@ class ApInteropKernelTest {
         });
         driver.close();
         loop.close();
+        if (packetStack != null) {
+            packetStack.close();
+            packetStack = null;
+        }
         assertTrue(KernelSupport.sh("iw dev " + AP_IF + " info").contains("type managed"), "closing gives the interface back as a station");
     }
 
@@ -114,6 +124,7 @@ class ApInteropKernelTest {
         KernelSupport.await(() -> wpaCli("status").contains("wpa_state=COMPLETED"), "wpa_cli status COMPLETED with our AP; AP events " + apEvents);
         assertTrue(wpaCli("status").contains("bssid=02:00:00:00:00:00"), wpaCli("status"));
         KernelSupport.await(() -> apEvents.contains("AP-STA-CONNECTED " + STA_MAC), "AP-STA-CONNECTED: " + apEvents);
+        assertEquals(0, StationInteropKernelTest.eapolPacketSockets(), "EAPOL went over the nl80211 control port");
         assertEquals("[AUTH][ASSOC][AUTHORIZED]", loop.query(() -> ap.stationInfos().get(0)).flags(), "our station list");
         String dump = KernelSupport.sh("iw dev " + AP_IF + " station dump");
         assertTrue(dump.contains("Station " + STA_MAC) && dump.contains("authorized:\tyes"), "the kernel's station table: " + dump);
@@ -130,6 +141,22 @@ class ApInteropKernelTest {
         assertTrue(apEvents.contains("AP-STA-DISCONNECTED " + STA_MAC), apEvents.toString());
         assertTrue(KernelSupport.sh("cat /tmp/wpa_supplicant-" + STA_IF + ".log").contains("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:00 reason=1"),
                 "wpa_supplicant saw our deauthentication with its reason");
+    }
+
+    @Test
+    @Order(3)
+    void thePfPacketEapolPathServesRealWpaSupplicantToo() throws Exception {
+        // the AP of @BeforeEach (control port) makes way for one whose EAPOL goes through PF_PACKET
+        stop();
+        apEvents.clear();
+        loop = new EventLoop("kt-ap-packet");
+        packetStack = Nl80211Stack.open(null, EapolMode.PACKET);
+        startOurAp(packetStack);
+        assertEquals(1, StationInteropKernelTest.eapolPacketSockets(), "our AP's PF_PACKET socket");
+        startWpaSupplicant(PASS);
+        KernelSupport.await(() -> wpaCli("status").contains("wpa_state=COMPLETED"), "COMPLETED over PF_PACKET; AP events " + apEvents);
+        KernelSupport.sh("ip addr add 10.99.1.1/24 dev " + AP_IF);
+        assertTrue(KernelSupport.sh("ping -c 2 -W 3 10.99.1.2").contains("2 received"), "traffic after the PF_PACKET handshake");
     }
 
     @Test

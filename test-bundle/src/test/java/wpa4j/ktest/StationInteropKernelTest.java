@@ -21,6 +21,7 @@ import wpa4j.driver.DriverInterface;
 import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.SignalInfo;
 import wpa4j.driver.types.Ssid;
+import wpa4j.nl80211.EapolMode;
 import wpa4j.nl80211.Nl80211Stack;
 import wpa4j.supplicant.SupplicantState;
 import wpa4j.supplicant.core.NetworkConfig;
@@ -48,11 +49,15 @@ class StationInteropKernelTest {
         final DriverInterface driver;
 
         Station(String passphrase) throws Exception {
+            this(passphrase, stack);
+        }
+
+        Station(String passphrase, Nl80211Stack over) throws Exception {
             Ssid ssid = Ssid.ofUtf8(SSID);
             NetworkConfig net = new NetworkConfig(0, ssid, Psk.fromPassphrase(passphrase.getBytes(StandardCharsets.UTF_8), ssid), false, 0,
                     List.of(2412));
             core = new Supplicant(loop, STA_IF, List.of(net), new SupplicantTiming(2000, 100, 1000, 30_000, 30_000), SupplicantListener.of((from, to) -> states.add(to), events::add));
-            driver = stack.driver(STA_IF).open(STA_IF, e -> loop.execute(() -> core.onEvent(e)));
+            driver = over.driver(STA_IF).open(STA_IF, e -> loop.execute(() -> core.onEvent(e)));
             loop.execute(() -> core.attach(driver));
         }
 
@@ -102,6 +107,7 @@ class StationInteropKernelTest {
     void completesWithRealHostapdSurvivesGtkRekeyAndReconnectsAfterDeauth() throws Exception {
         try (Station sta = new Station(PASS)) {
             KernelSupport.await(() -> sta.state() == SupplicantState.COMPLETED, "COMPLETED with real hostapd: " + sta.events);
+            assertEquals(0, eapolPacketSockets(), "hwsim's wiphy has the nl80211 control port: EAPOL goes over it, no PF_PACKET socket");
             KernelSupport.await(() -> {
                 try {
                     return KernelSupport.sh(apNs.exec("hostapd_cli -i " + AP_IF + " all_sta")).contains("AUTHORIZED");
@@ -132,6 +138,21 @@ class StationInteropKernelTest {
             KernelSupport.sh(apNs.exec("hostapd_cli -i " + AP_IF + " deauthenticate 02:00:00:00:01:00"));
             KernelSupport.await(() -> sta.count("CTRL-EVENT-CONNECTED") == 2, "reconnected after hostapd's deauthentication: " + sta.events);
             assertTrue(sta.events.stream().anyMatch(l -> l.startsWith("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:02:00")), sta.events.toString());
+        }
+    }
+
+    /** PF_PACKET sockets on ETH_P_PAE in this namespace, from /proc/net/packet (protocol in hex). */
+    static long eapolPacketSockets() throws Exception {
+        return KernelSupport.sh("cat /proc/net/packet").lines().filter(l -> l.contains(" 888e ")).count();
+    }
+
+    @Test
+    @Order(3)
+    void thePfPacketEapolPathCompletesToo() throws Exception {
+        try (Nl80211Stack packet = Nl80211Stack.open(null, EapolMode.PACKET); Station sta = new Station(PASS, packet)) {
+            KernelSupport.await(() -> sta.state() == SupplicantState.COMPLETED, "COMPLETED over PF_PACKET: " + sta.events);
+            assertEquals(1, eapolPacketSockets(), "EAPOL went through our PF_PACKET socket");
+            assertTrue(KernelSupport.sh("ping -c 2 -W 3 10.99.0.1").contains("2 received"), "traffic after the PF_PACKET handshake");
         }
     }
 

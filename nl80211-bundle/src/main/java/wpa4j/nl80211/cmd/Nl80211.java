@@ -229,8 +229,8 @@ public final class Nl80211 implements AutoCloseable {
      * NL80211_CMD_ASSOCIATE with the station's RSN element, the suites, and CONTROL_PORT so that the kernel
      * keeps data frames out until the port is authorized (EAPOL still passes).
      */
-    public void associate(int ifindex, MacAddress bssid, int freq, Ssid ssid, Bytes wpaIe, long pairwise, long group, long akm)
-            throws NetlinkException {
+    public void associate(int ifindex, MacAddress bssid, int freq, Ssid ssid, Bytes wpaIe, long pairwise, long group, long akm,
+            boolean controlPortOwner) throws NetlinkException {
         NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_ASSOCIATE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
                 .attr(Uapi.NL80211_ATTR_MAC, bssid.octets()).u32(Uapi.NL80211_ATTR_WIPHY_FREQ, freq).attr(Uapi.NL80211_ATTR_SSID, ssid.octets());
         if (!wpaIe.isEmpty()) {
@@ -238,7 +238,43 @@ public final class Nl80211 implements AutoCloseable {
                     .u32(Uapi.NL80211_ATTR_CIPHER_SUITES_PAIRWISE, pairwise).u32(Uapi.NL80211_ATTR_CIPHER_SUITE_GROUP, group)
                     .u32(Uapi.NL80211_ATTR_AKM_SUITES, akm).flag(Uapi.NL80211_ATTR_CONTROL_PORT);
         }
+        if (controlPortOwner) {
+            ownControlPort(w);
+        }
         request(w, 0, "NL80211_CMD_ASSOCIATE");
+    }
+
+    /**
+     * EAPOL over nl80211: this socket becomes the connection's owner (SOCKET_OWNER), EAPOL frames come to it
+     * as NL80211_CMD_CONTROL_PORT_FRAME instead of to the interface; the kernel ends the connection when
+     * the socket closes.
+     */
+    private static void ownControlPort(NlWriter w) {
+        w.flag(Uapi.NL80211_ATTR_SOCKET_OWNER).flag(Uapi.NL80211_ATTR_CONTROL_PORT_OVER_NL80211);
+    }
+
+    /** NL80211_CMD_CONTROL_PORT_FRAME: one EAPOL PDU to {@code dest} (ethertype 0x888e). */
+    public void controlPortFrame(int ifindex, MacAddress dest, Bytes pdu, boolean noEncrypt) throws NetlinkException {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_CONTROL_PORT_FRAME, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_FRAME, pdu)
+                .attr(Uapi.NL80211_ATTR_MAC, dest.octets()).u16(Uapi.NL80211_ATTR_CONTROL_PORT_ETHERTYPE, Uapi.ETH_P_PAE);
+        if (noEncrypt) {
+            w.flag(Uapi.NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT);
+        }
+        request(w, 0, "NL80211_CMD_CONTROL_PORT_FRAME");
+    }
+
+    /** Unicast notifications to this socket (control-port frames when it owns the connection) go to {@code handler}, read on their own thread. */
+    public void receiveUnicast(Consumer<Nl80211Events.Notification> handler, String threadName) {
+        int id = family.id();
+        client.startReader(m -> {
+            if (m.type() == id) {
+                try {
+                    handler.accept(new Nl80211Events.Notification(m.genlCmd(), m.genlAttrs()));
+                } catch (MalformedFrameException e) {
+                    throw new IllegalArgumentException("malformed notification: " + e.reason(), e);
+                }
+            }
+        }, threadName);
     }
 
     /** NL80211_CMD_DEAUTHENTICATE or NL80211_CMD_DISASSOCIATE with a reason code. */
@@ -343,6 +379,9 @@ public final class Nl80211 implements AutoCloseable {
                     .u32(Uapi.NL80211_ATTR_AUTH_TYPE, Uapi.NL80211_AUTHTYPE_OPEN_SYSTEM);
             if (b.freq() != 0) {
                 w.u32(Uapi.NL80211_ATTR_WIPHY_FREQ, b.freq());
+            }
+            if (b.controlPortOwner()) {
+                ownControlPort(w);
             }
             if (b.rsn()) {
                 w.flag(Uapi.NL80211_ATTR_PRIVACY).u32(Uapi.NL80211_ATTR_WPA_VERSIONS, Uapi.NL80211_WPA_VERSION_2)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.driver.types.Bytes;
 import wpa4j.nl80211.netlink.NlAttr;
 import wpa4j.nl80211.uapi.Uapi;
 
@@ -26,7 +27,12 @@ import wpa4j.nl80211.uapi.Uapi;
  * @param bands the bands with their channels and rates
  */
 public record WiphyInfo(int index, String name, Set<Long> cipherSuites, Set<Integer> iftypes, Set<Integer> commands, int maxScanSsids,
-        int maxSchedScanSsids, int maxMatchSets, long maxRemainOnChannel, long featureFlags, boolean apSme, List<Band> bands) {
+        int maxSchedScanSsids, int maxMatchSets, long maxRemainOnChannel, long featureFlags, boolean apSme, List<Band> bands, Bytes extFeatures) {
+
+    /** Bit {@code feature} (NL80211_EXT_FEATURE_*) of NL80211_ATTR_EXT_FEATURES: bit n is octet n/8, bit n%8. */
+    public boolean extFeature(int feature) {
+        return feature / 8 < extFeatures.length() && (extFeatures.u8(feature / 8) & (1 << (feature % 8))) != 0;
+    }
 
     /** One band: channels (MHz, disabled flag, max power in mBm) and rates (100 kbps). */
     public record Band(int band, List<Channel> channels, List<Integer> rates) {}
@@ -46,6 +52,7 @@ public record WiphyInfo(int index, String name, Set<Long> cipherSuites, Set<Inte
         long maxRoc = 0;
         long features = 0;
         boolean apSme = false;
+        Bytes ext = Bytes.EMPTY;
         List<Band> bands = new ArrayList<>();
         for (List<NlAttr> attrs : parts) {
             for (NlAttr a : attrs) {
@@ -74,6 +81,8 @@ public record WiphyInfo(int index, String name, Set<Long> cipherSuites, Set<Inte
                     maxRoc = a.u32();
                 } else if (t == Uapi.NL80211_ATTR_FEATURE_FLAGS) {
                     features = a.u32();
+                } else if (t == Uapi.NL80211_ATTR_EXT_FEATURES) {
+                    ext = a.value();
                 } else if (t == Uapi.NL80211_ATTR_DEVICE_AP_SME) {
                     apSme = true;
                 } else if (t == Uapi.NL80211_ATTR_WIPHY_BANDS) {
@@ -83,7 +92,7 @@ public record WiphyInfo(int index, String name, Set<Long> cipherSuites, Set<Inte
                 }
             }
         }
-        return new WiphyInfo(index, name, ciphers, iftypes, commands, maxScan, maxSched, maxMatch, maxRoc, features, apSme, bands);
+        return new WiphyInfo(index, name, ciphers, iftypes, commands, maxScan, maxSched, maxMatch, maxRoc, features, apSme, bands, ext);
     }
 
     /** Split dumps send a band's channels and rates in separate messages: merge them by band index. */

@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.nl80211.uapi.Uapi;
@@ -19,6 +24,7 @@ public final class GenlClient implements AutoCloseable {
     private final NetlinkSocket socket;
     private final AtomicInteger seq = new AtomicInteger((int) (System.nanoTime() & 0x7fffffff));
     private final byte[] buf = new byte[256 * 1024];
+    private volatile Reader reader;
 
     /** A generic netlink family: its id and multicast groups by name. */
     public record Family(String name, int id, Map<String, Integer> groups) {}
@@ -66,45 +72,130 @@ public final class GenlClient implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on a thread of its own reads the socket: replies go to the request waiting for their sequence
+     * number, every other message (unicast notifications such as control-port frames for the socket owner)
+     * to {@code unsolicited}, on that thread. Malformed input is counted and dropped.
+     */
+    public synchronized void startReader(Consumer<NlMessage> unsolicited, String threadName) {
+        if (reader == null) {
+            reader = new Reader(unsolicited);
+            socket.receiveTimeout(500);
+            Thread t = new Thread(reader::run, threadName);
+            t.setDaemon(true);
+            reader.thread = t;
+            t.start();
+        }
+    }
+
+    /** Messages the reader thread dropped as malformed (0 without a reader). */
+    public long malformed() {
+        Reader r = reader;
+        return r == null ? 0 : r.malformed;
+    }
+
     /** Sends a request and collects the replies: one message, or all parts of a dump; an ack ends it too. */
     public synchronized List<NlMessage> request(int family, NlWriter msg, int extraFlags, String what) throws NetlinkException {
         int s = seq.incrementAndGet();
         boolean dump = (extraFlags & Uapi.NLM_F_DUMP) == Uapi.NLM_F_DUMP;
-        socket.send(msg.build(family, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK | extraFlags, s, socket.portId()));
-        List<NlMessage> replies = new ArrayList<>();
-        while (true) {
-            int n = socket.receive(buf);
-            if (n < 0) {
+        Reader r = reader;
+        BlockingQueue<NlMessage> queue = new LinkedBlockingQueue<>();
+        if (r != null) {
+            r.pending.put(s, queue);
+        }
+        try {
+            socket.send(msg.build(family, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK | extraFlags, s, socket.portId()));
+            List<NlMessage> replies = new ArrayList<>();
+            while (true) {
+                for (NlMessage m : r == null ? receive(what) : List.of(take(queue, what))) {
+                    if (m.seq() != s) {
+                        continue; // a late reply to an earlier request
+                    }
+                    if (m.isError()) {
+                        try {
+                            NetlinkException err = m.error(what);
+                            if (err.errno() != 0) {
+                                throw err;
+                            }
+                        } catch (MalformedFrameException e) {
+                            throw new NetlinkException(what + ": malformed error " + e.reason(), 71, "");
+                        }
+                        return replies;
+                    }
+                    if (m.isDone()) {
+                        return replies;
+                    }
+                    // a dump part, or a single reply whose ack follows
+                    replies.add(m);
+                }
+            }
+        } finally {
+            if (r != null) {
+                r.pending.remove(s);
+            }
+        }
+    }
+
+    private List<NlMessage> receive(String what) throws NetlinkException {
+        int n = socket.receive(buf);
+        if (n < 0) {
+            throw new NetlinkException(what + ": no answer within " + TIMEOUT_MS + " ms", 110, "");
+        }
+        try {
+            return NlMessage.parseAll(buf, n);
+        } catch (MalformedFrameException e) {
+            throw new NetlinkException(what + ": malformed reply " + e.reason(), 71, "");
+        }
+    }
+
+    private static NlMessage take(BlockingQueue<NlMessage> queue, String what) throws NetlinkException {
+        try {
+            NlMessage m = queue.poll(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            if (m == null) {
                 throw new NetlinkException(what + ": no answer within " + TIMEOUT_MS + " ms", 110, "");
             }
-            List<NlMessage> msgs;
-            try {
-                msgs = NlMessage.parseAll(buf, n);
-            } catch (MalformedFrameException e) {
-                throw new NetlinkException(what + ": malformed reply " + e.reason(), 71, "");
-            }
-            for (NlMessage m : msgs) {
-                if (m.seq() != s) {
-                    continue; // a late reply to an earlier request
-                }
-                if (m.isError()) {
-                    try {
-                        NetlinkException err = m.error(what);
-                        if (err.errno() != 0) {
-                            throw err;
-                        }
-                    } catch (MalformedFrameException e) {
-                        throw new NetlinkException(what + ": malformed error " + e.reason(), 71, "");
+            return m;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetlinkException(what + ": interrupted", 4, "");
+        }
+    }
+
+    /** The socket's reader thread in reader mode. */
+    private final class Reader {
+        final Map<Integer, BlockingQueue<NlMessage>> pending = new ConcurrentHashMap<>();
+        final Consumer<NlMessage> unsolicited;
+        volatile boolean running = true;
+        volatile long malformed;
+        Thread thread;
+
+        Reader(Consumer<NlMessage> unsolicited) {
+            this.unsolicited = unsolicited;
+        }
+
+        void run() {
+            byte[] rbuf = new byte[256 * 1024];
+            while (running) {
+                try {
+                    int n = socket.receive(rbuf);
+                    if (n <= 0) {
+                        continue;
                     }
-                    return replies;
-                }
-                if (m.isDone()) {
-                    return replies;
-                }
-                replies.add(m);
-                if (!dump && (m.flags() & Uapi.NLM_F_MULTI) == 0) {
-                    // a single reply; its ack follows
-                    continue;
+                    for (NlMessage m : NlMessage.parseAll(rbuf, n)) {
+                        BlockingQueue<NlMessage> q = pending.get(m.seq());
+                        if (q != null) {
+                            q.add(m);
+                        } else {
+                            unsolicited.accept(m);
+                        }
+                    }
+                } catch (MalformedFrameException | RuntimeException e) {
+                    // bad input or a handler bug must not end the reader
+                    malformed++;
+                } catch (NetlinkException e) {
+                    if (running) {
+                        malformed++;
+                    }
                 }
             }
         }
@@ -112,6 +203,17 @@ public final class GenlClient implements AutoCloseable {
 
     @Override
     public void close() {
+        Reader r = reader;
+        if (r != null) {
+            r.running = false;
+        }
         socket.close();
+        if (r != null && r.thread != Thread.currentThread()) {
+            try {
+                r.thread.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -208,6 +208,8 @@ public final class Uapi {
     public static final int NL80211_HIDDEN_SSID_ZERO_CONTENTS = 2;
     public static final int NL80211_ATTR_WIPHY_RTS_THRESHOLD = 64;
     public static final int NL80211_ATTR_WIPHY_FRAG_THRESHOLD = 63;
+    public static final int NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211 = 26;
+    public static final int NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT = 103;
 
     private Uapi() {}
 }
