@@ -35,6 +35,10 @@ import wpa4j.driver.types.IfAddResult;
 import wpa4j.driver.types.IfType;
 import wpa4j.driver.types.KeyMgmtCapability;
 import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.TxQueueParams;
+import wpa4j.driver.types.SendActionParams;
+import wpa4j.driver.types.RekeyInfo;
+import wpa4j.driver.types.PmkidEntry;
 import wpa4j.driver.types.StaFlag;
 import wpa4j.driver.types.StaDriverData;
 import wpa4j.driver.types.StaAddParams;
@@ -70,6 +74,9 @@ final class Nl80211Interface implements DriverInterface {
     private final Capabilities capabilities;
     private final DriverEventSink sink;
     private final Runnable onClose;
+    /** driver_nl80211's WPA_INVALID_NOISE: the kernel reports no noise floor for the channel. */
+    static final int NOISE_UNKNOWN = 9999;
+    private final LinkOps linkOps;
     /** The AP side when opened with hapd_init, else null. */
     private volatile ApOps ap;
     private EapolSocket eapol;
@@ -84,6 +91,7 @@ final class Nl80211Interface implements DriverInterface {
     Nl80211Interface(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, DriverEventSink sink, boolean controlPort, Runnable onClose) {
         this.nl = nl;
         this.controlPort = controlPort;
+        this.linkOps = new LinkOps(nl, iface, wiphy, this::onNotification);
         if (controlPort) {
             nl.receiveUnicast(this::onNotification, "wpa4j-nl80211-owner-" + iface.ifname());
         }
@@ -134,12 +142,17 @@ final class Nl80211Interface implements DriverInterface {
         }
         return new Capabilities(keyMgmt, enc, EnumSet.of(AuthAlg.OPEN, AuthAlg.SHARED, AuthAlg.LEAP), flags, Math.min(w.maxScanSsids(), 255),
                 Math.min(w.maxSchedScanSsids(), 255), w.maxSchedScanSsids() > 0, Math.min(w.maxMatchSets(), 255), (int) w.maxRemainOnChannel(), 0,
-                Set.of(), supportedOps());
+                Set.of(), supportedOps(w));
     }
 
-    static Set<String> supportedOps() {
+    /** The ops this class implements whose nl80211 command the wiphy has, plus the lifecycle ops. */
+    static Set<String> supportedOps(WiphyInfo w) {
         Set<String> ops = new HashSet<>(DriverOps.implementedBy(Nl80211Interface.class));
+        ops.removeIf(op -> !LinkOps.available(op, w));
         ops.addAll(List.of("init", "init2", "global_init", "global_deinit", "get_interfaces"));
+        if (w.iftypes().contains(Uapi.NL80211_IFTYPE_AP)) {
+            ops.add("hapd_init");
+        }
         return ops;
     }
 
@@ -165,6 +178,7 @@ final class Nl80211Interface implements DriverInterface {
 
     @Override
     public synchronized void close() {
+        linkOps.close();
         if (ap != null) {
             ap.close();
         }
@@ -305,7 +319,7 @@ final class Nl80211Interface implements DriverInterface {
         }
         try {
             StationRecord st = nl.station(iface.ifindex(), b);
-            return new SignalInfo(lastFreq, true, st.signal(), -95, st.txBitrate() * 100);
+            return new SignalInfo(lastFreq, true, st.signal(), NOISE_UNKNOWN, st.txBitrate() * 100);
         } catch (NetlinkException e) {
             throw failed("signal_poll", e);
         }
@@ -328,9 +342,24 @@ final class Nl80211Interface implements DriverInterface {
             if (n.cmd() == Uapi.NL80211_CMD_CONTROL_PORT_FRAME && frame.isPresent() && peer != null) {
                 sink.onEvent(new DriverEvent.EapolRx(peer, frame.get().value()));
             } else if (n.cmd() == Uapi.NL80211_CMD_FRAME && frame.isPresent()) {
-                int f = NlAttr.find(a, Uapi.NL80211_ATTR_WIPHY_FREQ).map(x -> (int) NlAttrs.u32OrZero(x)).orElse(0);
-                int dbm = NlAttr.find(a, Uapi.NL80211_ATTR_RX_SIGNAL_DBM).map(x -> (int) NlAttrs.u32OrZero(x)).orElse(0);
-                sink.onEvent(new DriverEvent.RxMgmt(frame.get().value(), 0, f, dbm));
+                sink.onEvent(rxFrame(frame.get().value(), u32(a, Uapi.NL80211_ATTR_WIPHY_FREQ), u32(a, Uapi.NL80211_ATTR_RX_SIGNAL_DBM)));
+            } else if (n.cmd() == Uapi.NL80211_CMD_REMAIN_ON_CHANNEL) {
+                sink.onEvent(new DriverEvent.RemainOnChannel(u32(a, Uapi.NL80211_ATTR_WIPHY_FREQ), u32(a, Uapi.NL80211_ATTR_DURATION)));
+            } else if (n.cmd() == Uapi.NL80211_CMD_CANCEL_REMAIN_ON_CHANNEL) {
+                sink.onEvent(new DriverEvent.CancelRemainOnChannel(u32(a, Uapi.NL80211_ATTR_WIPHY_FREQ), u32(a, Uapi.NL80211_ATTR_DURATION)));
+            } else if (n.cmd() == Uapi.NL80211_CMD_NOTIFY_CQM) {
+                List<NlAttr> cqm = NlAttr.find(a, Uapi.NL80211_ATTR_CQM).orElseThrow(() -> new wpa4j.common.codec.MalformedFrameException(0, "no CQM"))
+                        .nested();
+                if (NlAttr.find(cqm, Uapi.NL80211_ATTR_CQM_RSSI_THRESHOLD_EVENT).isPresent()) {
+                    boolean high = u32(cqm, Uapi.NL80211_ATTR_CQM_RSSI_THRESHOLD_EVENT) == Uapi.NL80211_CQM_RSSI_THRESHOLD_EVENT_HIGH;
+                    sink.onEvent(new DriverEvent.SignalChange(new SignalInfo(lastFreq, high, u32(cqm, Uapi.NL80211_ATTR_CQM_RSSI_LEVEL), NOISE_UNKNOWN, 0)));
+                }
+            } else if (n.cmd() == Uapi.NL80211_CMD_PROBE_CLIENT && peer != null && NlAttr.find(a, Uapi.NL80211_ATTR_ACK).isPresent()) {
+                sink.onEvent(new DriverEvent.DriverClientPollOk(peer));
+            } else if (n.cmd() == Uapi.NL80211_CMD_SCHED_SCAN_RESULTS) {
+                sink.onEvent(new DriverEvent.ScanResults(false, List.of(), List.of()));
+            } else if (n.cmd() == Uapi.NL80211_CMD_SCHED_SCAN_STOPPED) {
+                sink.onEvent(new DriverEvent.SchedScanStopped());
             } else if (n.cmd() == Uapi.NL80211_CMD_FRAME_TX_STATUS && frame.isPresent()) {
                 Bytes fr = frame.get().value();
                 if (fr.length() >= 10) {
@@ -375,6 +404,102 @@ final class Nl80211Interface implements DriverInterface {
         } catch (wpa4j.common.codec.MalformedFrameException e) {
             // a notification whose frame does not decode is dropped (the event socket counts malformed input)
         }
+    }
+
+    private static int u32(List<NlAttr> a, int type) {
+        return NlAttr.find(a, type).map(x -> (int) NlAttrs.u32OrZero(x)).orElse(0);
+    }
+
+    /**
+     * A registered management frame, as driver_nl80211 reports it: everything to the AP's MLME in AP mode;
+     * otherwise Probe Requests and Action frames as their own events.
+     */
+    private DriverEvent rxFrame(Bytes f, int freq, int dbm) throws wpa4j.common.codec.MalformedFrameException {
+        if (ap == null && f.length() >= 24) {
+            int subtype = (f.u8(0) >> 4) & 0xf;
+            MacAddress da = MacAddress.of(f.slice(4, 6));
+            MacAddress sa = MacAddress.of(f.slice(10, 6));
+            MacAddress bss = MacAddress.of(f.slice(16, 6));
+            if (subtype == 4) {
+                return new DriverEvent.RxProbeReq(sa, da, bss, f.slice(24, f.length() - 24), dbm);
+            }
+            if (subtype == 13 && f.length() >= 25) {
+                return new DriverEvent.RxAction(da, sa, bss, f.u8(24), f.slice(25, f.length() - 25), freq);
+            }
+        }
+        return new DriverEvent.RxMgmt(f, 0, freq, dbm);
+    }
+
+    // ---- link extras: delegated to LinkOps --------------------------------------------------------
+
+    @Override
+    public void addPmkid(PmkidEntry entry) throws DriverException {
+        linkOps.addPmkid(entry);
+    }
+
+    @Override
+    public void removePmkid(PmkidEntry entry) throws DriverException {
+        linkOps.removePmkid(entry);
+    }
+
+    @Override
+    public void flushPmkid() throws DriverException {
+        linkOps.flushPmkid();
+    }
+
+    @Override
+    public void setRekeyInfo(RekeyInfo info) {
+        linkOps.setRekeyInfo(info);
+    }
+
+    @Override
+    public void signalMonitor(int threshold, int hysteresis) throws DriverException {
+        linkOps.signalMonitor(threshold, hysteresis);
+    }
+
+    @Override
+    public void schedScan(ScanParams params, int intervalMs) throws DriverException {
+        linkOps.schedScan(params, intervalMs);
+    }
+
+    @Override
+    public void stopSchedScan() throws DriverException {
+        linkOps.stopSchedScan();
+    }
+
+    @Override
+    public void setTxQueueParams(TxQueueParams params) throws DriverException {
+        linkOps.setTxQueueParams(params);
+    }
+
+    @Override
+    public void remainOnChannel(int freq, int durationMs) throws DriverException {
+        linkOps.remainOnChannel(freq, durationMs);
+    }
+
+    @Override
+    public void cancelRemainOnChannel() throws DriverException {
+        linkOps.cancelRemainOnChannel();
+    }
+
+    @Override
+    public void sendAction(SendActionParams params) throws DriverException {
+        linkOps.sendAction(params);
+    }
+
+    @Override
+    public void sendActionCancelWait() {
+        linkOps.sendActionCancelWait();
+    }
+
+    @Override
+    public void probeReqReport(boolean report) throws DriverException {
+        linkOps.probeReqReport(report);
+    }
+
+    @Override
+    public void pollClient(MacAddress ownAddr, MacAddress addr, boolean qos) {
+        linkOps.pollClient(addr);
     }
 
     // ---- AP (hapd_init): delegated to ApOps --------------------------------------------------------

@@ -22,7 +22,9 @@ import wpa4j.common.crypto.Psk;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.common.frame.ReasonCode;
 import wpa4j.driver.DriverInterface;
+import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.ApInitParams;
+import wpa4j.driver.types.TxQueueParams;
 import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Ssid;
@@ -47,6 +49,7 @@ class ApInteropKernelTest {
     private EventLoop loop = new EventLoop("kt-ap");
     private Nl80211Stack packetStack;
     private final List<String> apEvents = new CopyOnWriteArrayList<>();
+    private final List<DriverEvent> driverEvents = new CopyOnWriteArrayList<>();
     private Hostapd ap;
     private DriverInterface driver;
 
@@ -72,7 +75,10 @@ class ApInteropKernelTest {
         ApConfig config = new ApConfig(SSID, 1, Psk.fromPassphrase(PASS.getBytes(StandardCharsets.UTF_8), SSID), HiddenSsid.NO_SSID_HIDING, 100, 2,
                 2007, 0, 0);
         ap = new Hostapd(loop, AP_IF, config, new ApTiming(1000, 1000, 3), apEvents::add);
-        driver = over.driver(AP_IF).openAp(new ApInitParams(AP_IF, null, SSID, false, List.of()), e -> loop.execute(() -> ap.onEvent(e)));
+        driver = over.driver(AP_IF).openAp(new ApInitParams(AP_IF, null, SSID, false, List.of()), e -> {
+            driverEvents.add(e);
+            loop.execute(() -> ap.onEvent(e));
+        });
         loop.call(() -> {
             ap.attach(driver);
             return null;
@@ -130,6 +136,12 @@ class ApInteropKernelTest {
         assertTrue(dump.contains("Station " + STA_MAC) && dump.contains("authorized:\tyes"), "the kernel's station table: " + dump);
         KernelSupport.sh("ip addr add 10.99.1.1/24 dev " + AP_IF);
         assertTrue(KernelSupport.sh("ping -c 3 -W 3 10.99.1.2").contains("3 received"), "ping from our AP to wpa_supplicant's side");
+        loop.call(() -> {
+            driver.pollClient(driver.getMacAddr(), STA_MAC, false);
+            driver.setTxQueueParams(new TxQueueParams(2, 3, 15, 1023, 0));
+            return null;
+        });
+        KernelSupport.await(() -> driverEvents.contains(new DriverEvent.DriverClientPollOk(STA_MAC)), "poll_client acknowledged: " + driverEvents);
         assertTrue(KernelSupport.sh(staNs.exec("ping -c 3 -W 3 10.99.1.1")).contains("3 received"), "ping from wpa_supplicant's side to our AP");
 
         loop.execute(ap::rekeyGroup);

@@ -3,6 +3,7 @@ package wpa4j.ktest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,16 @@ import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.RsnElement;
 import wpa4j.common.ie.Suite;
 import wpa4j.driver.DriverInterface;
+import wpa4j.driver.OperationNotSupportedException;
+import wpa4j.driver.WifiDriver;
 import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.CountryCode;
 import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.types.IfAddParams;
 import wpa4j.driver.types.IfType;
 import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.PmkidEntry;
 import wpa4j.driver.types.ScanParams;
 import wpa4j.driver.types.ScanResult;
 import wpa4j.nl80211.Nl80211Driver;
@@ -87,6 +92,19 @@ class Nl80211DriverKernelTest {
                     return false;
                 }
             }, "regulatory domain DE");
+        }
+    }
+
+    @Test
+    void opsTheWiphyLacksAreNamedUnsupportedNotSentToTheKernel() throws Exception {
+        // mac80211 has no PMKSA cache commands: cfg80211 leaves SET_PMKSA out of SUPPORTED_COMMANDS
+        WifiDriver d = stack.driver("wlan1");
+        assertFalse(d.capabilities().supportedOps().contains("add_pmkid"), d.capabilities().supportedOps().toString());
+        assertTrue(d.capabilities().supportedOps().contains("remain_on_channel"));
+        try (DriverInterface di = d.open("wlan1", e -> { })) {
+            OperationNotSupportedException e = assertThrows(OperationNotSupportedException.class,
+                    () -> di.addPmkid(new PmkidEntry(MacAddress.parse("02:00:00:00:02:00"), Bytes.of(new byte[16]))));
+            assertEquals("add_pmkid is not supported by the nl80211 backend", e.getMessage());
         }
     }
 

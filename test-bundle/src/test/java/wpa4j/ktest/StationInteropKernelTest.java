@@ -18,7 +18,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.driver.DriverInterface;
+import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Operstate;
+import wpa4j.driver.types.SendActionParams;
 import wpa4j.driver.types.SignalInfo;
 import wpa4j.driver.types.Ssid;
 import wpa4j.nl80211.EapolMode;
@@ -45,6 +49,8 @@ class StationInteropKernelTest {
         final EventLoop loop = new EventLoop("kt-sta");
         final List<String> events = new CopyOnWriteArrayList<>();
         final List<SupplicantState> states = new CopyOnWriteArrayList<>();
+        /** Every event the driver reported, as the core got it. */
+        final List<DriverEvent> driverEvents = new CopyOnWriteArrayList<>();
         final Supplicant core;
         final DriverInterface driver;
 
@@ -57,7 +63,10 @@ class StationInteropKernelTest {
             NetworkConfig net = new NetworkConfig(0, ssid, Psk.fromPassphrase(passphrase.getBytes(StandardCharsets.UTF_8), ssid), false, 0,
                     List.of(2412));
             core = new Supplicant(loop, STA_IF, List.of(net), new SupplicantTiming(2000, 100, 1000, 30_000, 30_000), SupplicantListener.of((from, to) -> states.add(to), events::add));
-            driver = over.driver(STA_IF).open(STA_IF, e -> loop.execute(() -> core.onEvent(e)));
+            driver = over.driver(STA_IF).open(STA_IF, e -> {
+                driverEvents.add(e);
+                loop.execute(() -> core.onEvent(e));
+            });
             loop.execute(() -> core.attach(driver));
         }
 
@@ -132,6 +141,7 @@ class StationInteropKernelTest {
             SignalInfo signal = sta.loop.call(sta.driver::signalPoll);
             assertEquals(2412, signal.frequency());
             assertTrue(signal.currentSignal() < 0 && signal.currentSignal() > -100, "kernel-reported signal: " + signal);
+            linkExtras(sta, signal.currentSignal());
             KernelSupport.await(() -> sta.states.contains(SupplicantState.GROUP_HANDSHAKE) && sta.state() == SupplicantState.COMPLETED,
                     "group key handshake with real hostapd: " + sta.states);
             assertEquals(0, sta.count("CTRL-EVENT-DISCONNECTED"), "the rekey kept the link: " + sta.events);
@@ -139,6 +149,33 @@ class StationInteropKernelTest {
             KernelSupport.await(() -> sta.count("CTRL-EVENT-CONNECTED") == 2, "reconnected after hostapd's deauthentication: " + sta.events);
             assertTrue(sta.events.stream().anyMatch(l -> l.startsWith("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:02:00")), sta.events.toString());
         }
+    }
+
+    /** CQM, remain-on-channel and an action frame on the live link; each answered by the kernel with its event. */
+    private static void linkExtras(Station sta, int signal) throws Exception {
+        sta.loop.call(() -> {
+            sta.driver.signalMonitor(signal + 10, 0);
+            return null;
+        });
+        KernelSupport.await(() -> sta.driverEvents.stream().anyMatch(e -> e instanceof DriverEvent.SignalChange c && !c.info().aboveThreshold()),
+                "CQM: the signal is below a threshold 10 dB above it: " + sta.driverEvents);
+        sta.loop.call(() -> {
+            sta.driver.signalMonitor(0, 0);
+            sta.driver.remainOnChannel(2437, 200);
+            return null;
+        });
+        KernelSupport.await(() -> sta.driverEvents.stream().anyMatch(e -> e instanceof DriverEvent.CancelRemainOnChannel c && c.freq() == 2437),
+                "remain-on-channel on 2437 MHz started and expired: " + sta.driverEvents);
+        assertTrue(sta.driverEvents.stream().anyMatch(e -> e instanceof DriverEvent.RemainOnChannel r && r.freq() == 2437 && r.durationMs() == 200));
+        MacAddress own = sta.driver.getMacAddr();
+        MacAddress ap = MacAddress.parse("02:00:00:00:02:00");
+        // a Public Action frame (category 4, a vendor-specific action with our own OUI-less body) to hostapd's BSSID
+        sta.loop.call(() -> {
+            sta.driver.sendAction(new SendActionParams(2412, 0, ap, own, ap, Bytes.fromHex("0409506f9a"), false));
+            return null;
+        });
+        KernelSupport.await(() -> sta.driverEvents.stream().anyMatch(e -> e instanceof DriverEvent.TxStatus t && t.frameSubtype() == 13 && t.ack()
+                && t.dst().equals(ap)), "the action frame acknowledged by hostapd's radio: " + sta.driverEvents);
     }
 
     /** PF_PACKET sockets on ETH_P_PAE in this namespace, from /proc/net/packet (protocol in hex). */

@@ -44,7 +44,7 @@ public final class Nl80211 implements AutoCloseable {
         return family;
     }
 
-    private List<NlMessage> request(NlWriter w, int flags, String what) throws NetlinkException {
+    List<NlMessage> request(NlWriter w, int flags, String what) throws NetlinkException {
         return client.request(family.id(), w, flags, what);
     }
 
@@ -91,6 +91,12 @@ public final class Nl80211 implements AutoCloseable {
     /** NL80211_CMD_TRIGGER_SCAN with the SSIDs to probe for, the frequencies (all when empty) and extra IEs. */
     public void triggerScan(int ifindex, List<Ssid> ssids, List<Integer> freqs, Bytes ies) throws NetlinkException {
         NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_TRIGGER_SCAN, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex);
+        scanTargets(w, ssids, freqs, ies);
+        request(w, 0, "NL80211_CMD_TRIGGER_SCAN");
+    }
+
+    /** SCAN_SSIDS, SCAN_FREQUENCIES (all when empty) and IE of a scan or scheduled scan. */
+    static void scanTargets(NlWriter w, List<Ssid> ssids, List<Integer> freqs, Bytes ies) {
         w.nestStart(Uapi.NL80211_ATTR_SCAN_SSIDS);
         for (int i = 0; i < ssids.size(); i++) {
             w.attr(i + 1, ssids.get(i).octets());
@@ -106,7 +112,6 @@ public final class Nl80211 implements AutoCloseable {
         if (!ies.isEmpty()) {
             w.attr(Uapi.NL80211_ATTR_IE, ies);
         }
-        request(w, 0, "NL80211_CMD_TRIGGER_SCAN");
     }
 
     /** NL80211_CMD_GET_SCAN dump: the BSS table of the interface. */

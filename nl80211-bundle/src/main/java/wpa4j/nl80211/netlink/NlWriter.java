@@ -62,6 +62,14 @@ public final class NlWriter {
         return attr(type, new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)});
     }
 
+    public NlWriter u64(int type, long v) {
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (v >> (8 * i));
+        }
+        return attr(type, b);
+    }
+
     public NlWriter flag(int type) {
         return attr(type, new byte[0]);
     }

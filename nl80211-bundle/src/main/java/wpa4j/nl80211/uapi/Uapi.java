@@ -210,6 +210,40 @@ public final class Uapi {
     public static final int NL80211_ATTR_WIPHY_FRAG_THRESHOLD = 63;
     public static final int NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211 = 26;
     public static final int NL80211_ATTR_CONTROL_PORT_NO_ENCRYPT = 103;
+    public static final int NL80211_CMD_SET_PMKSA = 52;
+    public static final int NL80211_CMD_DEL_PMKSA = 53;
+    public static final int NL80211_CMD_FLUSH_PMKSA = 54;
+    public static final int NL80211_ATTR_PMKID = 85;
+    public static final int NL80211_CMD_CANCEL_REMAIN_ON_CHANNEL = 56;
+    public static final int NL80211_CMD_FRAME_WAIT_CANCEL = 67;
+    public static final int NL80211_ATTR_DURATION = 87;
+    public static final int NL80211_ATTR_OFFCHANNEL_TX_OK = 108;
+    public static final int NL80211_ATTR_TX_NO_CCK_RATE = 135;
+    public static final int NL80211_CMD_SET_CQM = 63;
+    public static final int NL80211_CMD_NOTIFY_CQM = 64;
+    public static final int NL80211_ATTR_CQM = 94;
+    public static final int NL80211_ATTR_CQM_RSSI_THOLD = 1;
+    public static final int NL80211_ATTR_CQM_RSSI_HYST = 2;
+    public static final int NL80211_ATTR_CQM_RSSI_THRESHOLD_EVENT = 3;
+    public static final int NL80211_ATTR_CQM_RSSI_LEVEL = 9;
+    public static final int NL80211_CQM_RSSI_THRESHOLD_EVENT_HIGH = 1;
+    public static final int NL80211_CMD_PROBE_CLIENT = 84;
+    public static final int NL80211_CMD_START_SCHED_SCAN = 75;
+    public static final int NL80211_CMD_STOP_SCHED_SCAN = 76;
+    public static final int NL80211_CMD_SCHED_SCAN_RESULTS = 77;
+    public static final int NL80211_CMD_SCHED_SCAN_STOPPED = 78;
+    public static final int NL80211_ATTR_SCHED_SCAN_INTERVAL = 119;
+    public static final int NL80211_CMD_SET_REKEY_OFFLOAD = 79;
+    public static final int NL80211_ATTR_REKEY_DATA = 122;
+    public static final int NL80211_REKEY_DATA_KEK = 1;
+    public static final int NL80211_REKEY_DATA_KCK = 2;
+    public static final int NL80211_REKEY_DATA_REPLAY_CTR = 3;
+    public static final int NL80211_ATTR_WIPHY_TXQ_PARAMS = 37;
+    public static final int NL80211_TXQ_ATTR_AC = 1;
+    public static final int NL80211_TXQ_ATTR_TXOP = 2;
+    public static final int NL80211_TXQ_ATTR_CWMIN = 3;
+    public static final int NL80211_TXQ_ATTR_CWMAX = 4;
+    public static final int NL80211_TXQ_ATTR_AIFS = 5;
 
     private Uapi() {}
 }
