@@ -111,6 +111,20 @@ final class LinkOps implements AutoCloseable {
         run("stop_sched_scan", () -> link.stopSchedScan(iface.ifindex()));
     }
 
+    /** Only the legacy power-save part: opportunistic PS and CTWindow are P2P GO settings nl80211 carries in START_AP. */
+    void setP2pPowersave(int legacyPs, int oppPs, int ctwindow) throws DriverException {
+        if (oppPs != -1 || ctwindow != -1) {
+            throw new DriverException("set_p2p_powersave", "opportunistic power save and CTWindow are not set by this version", 95, null);
+        }
+        if (legacyPs != -1) {
+            run("set_p2p_powersave", () -> link.powerSave(iface.ifindex(), legacyPs != 0));
+        }
+    }
+
+    void flush() throws DriverException {
+        run("flush", () -> link.flushStations(iface.ifindex()));
+    }
+
     /** As driver_nl80211: the burst time (0.1 ms) becomes a TXOP in 32 µs units. */
     void setTxQueueParams(TxQueueParams p) throws DriverException {
         run("set_tx_queue_params", () -> link.txQueue(iface.ifindex(), p.queue(), (p.burstTime() * 100 + 16) / 32, p.cwMin(), p.cwMax(), p.aifs()));

@@ -502,6 +502,27 @@ final class Nl80211Interface implements DriverInterface {
         linkOps.pollClient(addr);
     }
 
+    @Override
+    public void setP2pPowersave(int legacyPs, int oppPs, int ctwindow) throws DriverException {
+        linkOps.setP2pPowersave(legacyPs, oppPs, ctwindow);
+    }
+
+    /** The wiphy's name (phyN), as driver_nl80211. */
+    @Override
+    public String getRadioName() {
+        return wiphy.name();
+    }
+
+    /** After a system resume: the interface up again, as driver_nl80211. */
+    @Override
+    public void resume() {
+        try {
+            Rtnetlink.setUp(iface.ifindex(), true);
+        } catch (NetlinkException e) {
+            throw new IllegalStateException("resume: " + e.getMessage(), e);
+        }
+    }
+
     // ---- AP (hapd_init): delegated to ApOps --------------------------------------------------------
 
     /** Called by the driver's openAp: from here on this interface is an AP and receives management frames. */
@@ -588,6 +609,13 @@ final class Nl80211Interface implements DriverInterface {
     @Override
     public int getInactSec(MacAddress addr) throws DriverException {
         return (int) (ap("get_inact_sec").station("get_inact_sec", addr).inactiveMs() / 1000);
+    }
+
+    /** Every station of the BSS removed from the kernel (hostapd does this when the BSS starts). */
+    @Override
+    public void flush() throws DriverException {
+        ap("flush");
+        linkOps.flush();
     }
 
     @Override

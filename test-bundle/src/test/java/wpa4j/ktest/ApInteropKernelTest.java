@@ -153,6 +153,11 @@ class ApInteropKernelTest {
         assertTrue(apEvents.contains("AP-STA-DISCONNECTED " + STA_MAC), apEvents.toString());
         assertTrue(KernelSupport.sh("cat /tmp/wpa_supplicant-" + STA_IF + ".log").contains("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:00:00 reason=1"),
                 "wpa_supplicant saw our deauthentication with its reason");
+        loop.call(() -> {
+            driver.flush();
+            return null;
+        });
+        assertTrue(KernelSupport.sh("iw dev " + AP_IF + " station dump").isBlank(), "flush emptied the kernel's station table");
     }
 
     @Test

@@ -167,6 +167,17 @@ class StationInteropKernelTest {
         KernelSupport.await(() -> sta.driverEvents.stream().anyMatch(e -> e instanceof DriverEvent.CancelRemainOnChannel c && c.freq() == 2437),
                 "remain-on-channel on 2437 MHz started and expired: " + sta.driverEvents);
         assertTrue(sta.driverEvents.stream().anyMatch(e -> e instanceof DriverEvent.RemainOnChannel r && r.freq() == 2437 && r.durationMs() == 200));
+        sta.loop.call(() -> {
+            sta.driver.setP2pPowersave(1, -1, -1);
+            return null;
+        });
+        assertTrue(KernelSupport.sh("iw dev " + STA_IF + " get power_save").contains("Power save: on"));
+        sta.loop.call(() -> {
+            sta.driver.setP2pPowersave(0, -1, -1);
+            return null;
+        });
+        assertTrue(KernelSupport.sh("iw dev " + STA_IF + " get power_save").contains("Power save: off"));
+        assertEquals("phy" + KernelSupport.sh("iw dev " + STA_IF + " info | awk '/wiphy/ {print $2}'").trim(), sta.driver.getRadioName());
         MacAddress own = sta.driver.getMacAddr();
         MacAddress ap = MacAddress.parse("02:00:00:00:02:00");
         // a Public Action frame (category 4, a vendor-specific action with our own OUI-less body) to hostapd's BSSID

@@ -60,6 +60,17 @@ public final class LinkCommands {
         nl.request(NlWriter.genl(Uapi.NL80211_CMD_STOP_SCHED_SCAN, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex), 0, "NL80211_CMD_STOP_SCHED_SCAN");
     }
 
+    /** NL80211_CMD_SET_POWER_SAVE: legacy (802.11 PS-Poll/U-APSD) power save on or off. */
+    public void powerSave(int ifindex, boolean enabled) throws NetlinkException {
+        nl.request(NlWriter.genl(Uapi.NL80211_CMD_SET_POWER_SAVE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
+                .u32(Uapi.NL80211_ATTR_PS_STATE, enabled ? Uapi.NL80211_PS_ENABLED : Uapi.NL80211_PS_DISABLED), 0, "NL80211_CMD_SET_POWER_SAVE");
+    }
+
+    /** NL80211_CMD_DEL_STATION without a MAC: every station of the AP interface. */
+    public void flushStations(int ifindex) throws NetlinkException {
+        nl.request(NlWriter.genl(Uapi.NL80211_CMD_DEL_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex), 0, "NL80211_CMD_DEL_STATION (all)");
+    }
+
     /** NL80211_CMD_SET_WIPHY WIPHY_TXQ_PARAMS for one access category (0 VO, 1 VI, 2 BE, 3 BK); TXOP in 32 µs units. */
     public void txQueue(int ifindex, int ac, int txop, int cwMin, int cwMax, int aifs) throws NetlinkException {
         nl.request(NlWriter.genl(Uapi.NL80211_CMD_SET_WIPHY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).nestStart(Uapi.NL80211_ATTR_WIPHY_TXQ_PARAMS)

@@ -244,6 +244,10 @@ public final class Uapi {
     public static final int NL80211_TXQ_ATTR_CWMIN = 3;
     public static final int NL80211_TXQ_ATTR_CWMAX = 4;
     public static final int NL80211_TXQ_ATTR_AIFS = 5;
+    public static final int NL80211_CMD_SET_POWER_SAVE = 61;
+    public static final int NL80211_ATTR_PS_STATE = 93;
+    public static final int NL80211_PS_ENABLED = 1;
+    public static final int NL80211_PS_DISABLED = 0;
 
     private Uapi() {}
 }
