@@ -109,6 +109,23 @@ class Nl80211DriverKernelTest {
     }
 
     @Test
+    void scheduledScanRunsWhereTheWiphyHasItAndIsNamedUnsupportedElsewhere() throws Exception {
+        Nl80211Driver d = stack.driver("wlan1");
+        List<DriverEvent> events = new CopyOnWriteArrayList<>();
+        try (DriverInterface di = d.open("wlan1", events::add)) {
+            ScanParams p = new ScanParams(List.of(), Bytes.EMPTY, List.of(2412), List.of(), 0, false);
+            if (d.capabilities().supportedOps().contains("sched_scan")) {
+                di.schedScan(p, 1000);
+                KernelSupport.await(() -> events.stream().anyMatch(e -> e instanceof DriverEvent.ScanResults), "scheduled scan results: " + events);
+                di.stopSchedScan();
+            } else {
+                assertEquals("sched_scan is not supported by the nl80211 backend",
+                        assertThrows(OperationNotSupportedException.class, () -> di.schedScan(p, 1000)).getMessage());
+            }
+        }
+    }
+
+    @Test
     void rtsAndFragmentationThresholdsReachTheWiphy() throws Exception {
         try (DriverInterface di = stack.driver("wlan1").open("wlan1", e -> { })) {
             String phy = "phy" + KernelSupport.sh("iw dev wlan1 info | awk '/wiphy/ {print $2}'").trim();

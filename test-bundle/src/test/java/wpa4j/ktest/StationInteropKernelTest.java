@@ -2,6 +2,7 @@ package wpa4j.ktest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.driver.DriverInterface;
+import wpa4j.driver.OperationNotSupportedException;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Operstate;
+import wpa4j.driver.types.RekeyInfo;
 import wpa4j.driver.types.SendActionParams;
 import wpa4j.driver.types.SignalInfo;
 import wpa4j.driver.types.Ssid;
@@ -178,6 +181,31 @@ class StationInteropKernelTest {
         });
         assertTrue(KernelSupport.sh("iw dev " + STA_IF + " get power_save").contains("Power save: off"));
         assertEquals("phy" + KernelSupport.sh("iw dev " + STA_IF + " info | awk '/wiphy/ {print $2}'").trim(), sta.driver.getRadioName());
+        // Probe Requests of another radio's active scan on our channel reach us while reporting is on
+        sta.loop.call(() -> {
+            sta.driver.probeReqReport(true);
+            return null;
+        });
+        MacAddress scanner = MacAddress.parse("02:00:00:00:00:00");
+        KernelSupport.sh("ip link set wlan0 up");
+        KernelSupport.await(() -> {
+            try {
+                // trigger only (no wait on iw's event socket); retried, since a trigger can meet a busy radio
+                KernelSupport.sh("iw dev wlan0 scan trigger freq 2412 >/dev/null 2>&1; sleep 1");
+            } catch (Exception e) {
+                return false;
+            }
+            return sta.driverEvents.stream().anyMatch(e -> e instanceof DriverEvent.RxProbeReq p && p.sa().equals(scanner));
+        }, "EVENT_RX_PROBE_REQ from wlan0's scan: " + sta.driverEvents);
+        sta.loop.call(() -> {
+            sta.driver.probeReqReport(false);
+            return null;
+        });
+        // mac80211_hwsim cannot offload GTK rekeying: the kernel says EOPNOTSUPP, reported as the named exception
+        assertThrows(OperationNotSupportedException.class, () -> sta.loop.call(() -> {
+            sta.driver.setRekeyInfo(new RekeyInfo(Bytes.of(new byte[16]), Bytes.of(new byte[16]), Bytes.of(new byte[8])));
+            return null;
+        }));
         MacAddress own = sta.driver.getMacAddr();
         MacAddress ap = MacAddress.parse("02:00:00:00:02:00");
         // a Public Action frame (category 4, a vendor-specific action with our own OUI-less body) to hostapd's BSSID
