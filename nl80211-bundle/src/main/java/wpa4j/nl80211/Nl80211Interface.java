@@ -507,6 +507,29 @@ final class Nl80211Interface implements DriverInterface {
         linkOps.setP2pPowersave(legacyPs, oppPs, ctwindow);
     }
 
+    /** The channel another interface of this wiphy operates on (the radio is shared), as driver_nl80211; 0 when none. */
+    @Override
+    public int sharedFreq() throws DriverException {
+        return NlOps.get("shared_freq", () -> nl.interfaces().stream().filter(r -> r.wiphy() == iface.wiphy() && r.ifindex() != iface.ifindex())
+                .mapToInt(InterfaceRecord::freq).filter(f -> f != 0).findFirst().orElse(0));
+    }
+
+    /** An FT Action frame (category 6) to the current AP, as driver_nl80211: action code, our address, the target AP, IEs. */
+    @Override
+    public void sendFtAction(int action, MacAddress targetAp, Bytes ies) throws DriverException {
+        MacAddress b = bssid;
+        if (b == null) {
+            throw new DriverException("send_ft_action", "not associated", 107, null);
+        }
+        byte[] body = new byte[2 + 12 + ies.length()];
+        body[0] = 6;
+        body[1] = (byte) action;
+        System.arraycopy(iface.mac().octets(), 0, body, 2, 6);
+        System.arraycopy(targetAp.octets(), 0, body, 8, 6);
+        System.arraycopy(ies.toArray(), 0, body, 14, ies.length());
+        linkOps.sendAction(new SendActionParams(lastFreq, 0, b, iface.mac(), b, Bytes.of(body), false));
+    }
+
     /** The wiphy's name (phyN), as driver_nl80211. */
     @Override
     public String getRadioName() {

@@ -123,6 +123,19 @@ class ApInteropKernelTest {
         return apEvents.stream().filter(l -> l.startsWith(prefix)).count();
     }
 
+    /** A second (virtual) interface on the AP's radio reports the AP's channel as shared. */
+    private static void sharedFreqSeesOurBssFromASecondInterfaceOfTheRadio() throws Exception {
+        KernelSupport.sh("iw dev " + AP_IF + " interface add wlan0v type managed");
+        try {
+            KernelSupport.await(() -> stack.driver("wlan0v") != null, "the new interface's driver");
+            try (DriverInterface v = stack.driver("wlan0v").open("wlan0v", e -> { })) {
+                assertEquals(2412, v.sharedFreq(), "the AP's channel on the shared radio");
+            }
+        } finally {
+            KernelSupport.sh("iw dev wlan0v del");
+        }
+    }
+
     @Test
     @Order(1)
     void realWpaSupplicantCompletesSurvivesOurGroupRekeyAndReconnectsAfterOurDeauth() throws Exception {
@@ -142,6 +155,7 @@ class ApInteropKernelTest {
             return null;
         });
         KernelSupport.await(() -> driverEvents.contains(new DriverEvent.DriverClientPollOk(STA_MAC)), "poll_client acknowledged: " + driverEvents);
+        sharedFreqSeesOurBssFromASecondInterfaceOfTheRadio();
         assertTrue(KernelSupport.sh(staNs.exec("ping -c 3 -W 3 10.99.1.1")).contains("3 received"), "ping from wpa_supplicant's side to our AP");
 
         loop.execute(ap::rekeyGroup);

@@ -215,6 +215,12 @@ class StationInteropKernelTest {
         });
         KernelSupport.await(() -> sta.driverEvents.stream().anyMatch(e -> e instanceof DriverEvent.TxStatus t && t.frameSubtype() == 13 && t.ack()
                 && t.dst().equals(ap)), "the action frame acknowledged by hostapd's radio: " + sta.driverEvents);
+        sta.loop.call(() -> {
+            sta.driver.sendFtAction(1, ap, Bytes.EMPTY);
+            return null;
+        });
+        KernelSupport.await(() -> sta.driverEvents.stream().anyMatch(e -> e instanceof DriverEvent.TxStatus t && t.frameSubtype() == 13 && t.ack()
+                && t.data().length() >= 26 && t.data().u8(24) == 6), "the FT Action frame (category 6) acknowledged: " + sta.driverEvents);
     }
 
     /** PF_PACKET sockets on ETH_P_PAE in this namespace, from /proc/net/packet (protocol in hex). */
