@@ -3,13 +3,18 @@ package wpa4j.ktest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.ScanResult;
+import wpa4j.wext.ioctl.IwEventStream;
 import wpa4j.wext.ioctl.IwRange;
 import wpa4j.wext.ioctl.WextException;
 import wpa4j.wext.ioctl.WextSocket;
@@ -18,6 +23,7 @@ import wpa4j.wext.uapi.Uapi;
 /** The wext ioctl layer against cfg80211's Wireless Extensions compatibility, checked with wireless-tools' iwlist. */
 class WextKernelTest {
     private static final String IF = "wlan1";
+    private static final MacAddress AP = MacAddress.parse("02:00:00:00:02:00");
 
     @Test
     void nameAndRangeAgreeWithIwlist() throws Exception {
@@ -32,6 +38,34 @@ class WextKernelTest {
             assertEquals(auth.contains("CIPHER-CCMP"), r.has(Uapi.IW_ENC_CAPA_CIPHER_CCMP), auth);
             assertEquals(auth.contains("4-WAY-HANDSHAKE"), r.has(Uapi.IW_ENC_CAPA_4WAY_HANDSHAKE), auth);
             assertEquals(Uapi.WIRELESS_EXT, r.weVersionCompiled(), "the kernel was built with the WE version of the headers");
+        }
+    }
+
+    @Test
+    void directedScanFindsRealHostapdAsIwSeesIt() throws Exception {
+        KernelSupport.startHostapd("wlan2", "wpa4j-wext", "wext-passphrase");
+        try (WextSocket s = WextSocket.open()) {
+            KernelSupport.sh("ip link set " + IF + " up");
+            s.scan(IF, "wpa4j-wext".getBytes(StandardCharsets.US_ASCII));
+            IwEventStream.Parsed[] got = new IwEventStream.Parsed[1];
+            KernelSupport.await(() -> {
+                try {
+                    got[0] = s.scanResults(IF);
+                    return got[0].results().stream().anyMatch(r -> r.bssid().equals(AP));
+                } catch (WextException e) {
+                    return false; // EAGAIN (11) while the scan runs
+                }
+            }, "SIOCGIWSCAN with hostapd's BSS");
+            ScanResult r = got[0].results().stream().filter(x -> x.bssid().equals(AP)).findFirst().orElseThrow();
+            String iw = KernelSupport.sh("iw dev " + IF + " scan dump");
+            assertTrue(iw.contains("BSS " + AP) && iw.contains("SSID: wpa4j-wext") && iw.contains("freq: " + r.freq()), iw);
+            assertEquals(2412, r.freq());
+            assertEquals("wpa4j-wext", new String(r.ie(0).orElseThrow().toArray(), StandardCharsets.US_ASCII));
+            assertTrue(r.ie(48).isPresent(), "hostapd's RSN element came as IWEVGENIE");
+            assertEquals(0x0010, r.caps() & 0x0010, "privacy");
+            assertEquals(0, got[0].malformed());
+        } finally {
+            KernelSupport.stopHostapd("wlan2");
         }
     }
 

@@ -25,6 +25,7 @@ public final class WextSocket implements AutoCloseable {
 
     private static final int AF_INET = 2;
     private static final int SOCK_DGRAM = 2;
+    private static final int E2BIG = 7;
     private static final LibC LIBC = Native.load("c", LibC.class);
 
     private final int fd;
@@ -82,6 +83,45 @@ public final class WextSocket implements AutoCloseable {
         ioctl(Uapi.SIOCGIWRANGE, req, "SIOCGIWRANGE " + ifname);
         int length = req.getShort(Uapi.IWREQ_U + Uapi.IW_POINT_LENGTH) & 0xffff;
         return IwRange.decode(range.getByteArray(0, Uapi.SIZEOF_IW_RANGE), length);
+    }
+
+    /**
+     * SIOCSIWSCAN; with {@code essid} a directed scan (struct iw_scan_req, IW_SCAN_THIS_ESSID). Completion is the
+     * SIOCGIWSCAN wireless event on rtnetlink; until then SIOCGIWSCAN answers EAGAIN (11).
+     */
+    public void scan(String ifname, byte[] essid) throws WextException {
+        Memory req = iwreq(ifname);
+        if (essid != null) {
+            if (essid.length > Uapi.IW_ESSID_MAX_SIZE) {
+                throw new IllegalArgumentException("essid: " + essid.length + " octets");
+            }
+            Memory sr = new Memory(Uapi.SIZEOF_IW_SCAN_REQ);
+            sr.clear();
+            sr.setByte(Uapi.IW_SCAN_REQ_ESSID_LEN, (byte) essid.length);
+            sr.write(Uapi.IW_SCAN_REQ_ESSID, essid, 0, essid.length);
+            point(req, sr, Uapi.SIZEOF_IW_SCAN_REQ, Uapi.IW_SCAN_THIS_ESSID);
+        }
+        ioctl(Uapi.SIOCSIWSCAN, req, "SIOCSIWSCAN " + ifname);
+    }
+
+    /** SIOCGIWSCAN into a buffer that grows on E2BIG (up to the u16 limit of iw_point.length), parsed. */
+    public IwEventStream.Parsed scanResults(String ifname) throws WextException {
+        int size = 4096;
+        while (true) {
+            Memory req = iwreq(ifname);
+            Memory buf = new Memory(size);
+            buf.clear();
+            point(req, buf, size, 0);
+            if (LIBC.ioctl(fd, new NativeLong(Uapi.SIOCGIWSCAN & 0xffffffffL), req) == 0) {
+                int length = req.getShort(Uapi.IWREQ_U + Uapi.IW_POINT_LENGTH) & 0xffff;
+                return IwEventStream.parse(buf.getByteArray(0, size), Math.min(length, size));
+            }
+            int errno = Native.getLastError();
+            if (errno != E2BIG || size >= 65535) {
+                throw new WextException("SIOCGIWSCAN " + ifname, errno);
+            }
+            size = Math.min(size * 2, 65535);
+        }
     }
 
     @Override

@@ -50,6 +50,22 @@ public final class Uapi {
     public static final int IW_RANGE_ENC_CAPA = 564;
     public static final int SIZEOF_IW_FREQ = 8;
     public static final int IW_MAX_FREQUENCIES = 32;
+    public static final int IW_SCAN_THIS_ESSID = 2;
+    public static final int IW_SCAN_THIS_FREQ = 8;
+    public static final int IW_ESSID_MAX_SIZE = 32;
+    public static final int SIZEOF_IW_SCAN_REQ = 316;
+    public static final int IW_SCAN_REQ_ESSID_LEN = 1;
+    public static final int IW_SCAN_REQ_NUM_CHANNELS = 2;
+    public static final int IW_SCAN_REQ_ESSID = 20;
+    public static final int IW_SCAN_REQ_CHANNEL_LIST = 60;
+    public static final int IW_EV_LCP_LEN = 8;
+    public static final int IW_EV_POINT_LEN = 16;
+    public static final int IW_EV_ADDR_LEN = 24;
+    public static final int IW_EV_FREQ_LEN = 16;
+    public static final int IW_EV_QUAL_LEN = 12;
+    public static final int IW_QUAL_DBM = 8;
+    public static final int IW_QUAL_LEVEL_INVALID = 32;
+    public static final int IW_ENCODE_DISABLED = 32768;
 
     private Uapi() {}
 }
