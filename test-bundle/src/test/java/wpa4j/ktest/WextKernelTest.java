@@ -70,6 +70,40 @@ class WextKernelTest {
     }
 
     @Test
+    void bssidSsidAndThresholdsAgreeWithIwconfigOnALiveLink() throws Exception {
+        KernelSupport.startHostapd("wlan2", "wpa4j-wext", "wext-passphrase");
+        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/wext-sta.conf"), "ctrl_interface=/var/run/wpa_supplicant\nnetwork={\n ssid=\"wpa4j-wext\"\n"
+                + " psk=\"wext-passphrase\"\n key_mgmt=WPA-PSK\n scan_freq=2412\n}\n");
+        try (WextSocket s = WextSocket.open()) {
+            assertEquals("00:00:00:00:00:00", MacAddress.of(s.bssid(IF)).toString(), "not associated yet");
+            KernelSupport.sh("wpa_supplicant -B -D nl80211 -i " + IF + " -c /tmp/wext-sta.conf");
+            KernelSupport.await(() -> {
+                try {
+                    return KernelSupport.sh("wpa_cli -i " + IF + " status").contains("wpa_state=COMPLETED");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "real wpa_supplicant associated " + IF);
+            String iwconfig = KernelSupport.sh("iwconfig " + IF);
+            assertEquals(AP, MacAddress.of(s.bssid(IF)));
+            assertTrue(iwconfig.contains("Access Point: " + AP.toString().toUpperCase()), iwconfig);
+            assertEquals("wpa4j-wext", new String(s.essid(IF), StandardCharsets.US_ASCII));
+            assertTrue(iwconfig.contains("ESSID:\"wpa4j-wext\""), iwconfig);
+            s.threshold(IF, true, 500);
+            s.threshold(IF, false, 1000);
+            iwconfig = KernelSupport.sh("iwconfig " + IF);
+            assertTrue(iwconfig.contains("RTS thr=500 B") && iwconfig.contains("Fragment thr=1000 B"), iwconfig);
+            s.threshold(IF, true, -1);
+            s.threshold(IF, false, -1);
+            iwconfig = KernelSupport.sh("iwconfig " + IF);
+            assertTrue(iwconfig.contains("RTS thr:off") && iwconfig.contains("Fragment thr:off"), iwconfig);
+        } finally {
+            KernelSupport.sh("wpa_cli -i " + IF + " terminate >/dev/null 2>&1; sleep 0.5; true");
+            KernelSupport.stopHostapd("wlan2");
+        }
+    }
+
+    @Test
     void anInterfaceWithoutWirelessExtensionsIsRefusedWithItsErrno() throws Exception {
         try (WextSocket s = WextSocket.open()) {
             assertEquals(95, assertThrows(WextException.class, () -> s.name("lo")).errno(), "EOPNOTSUPP for lo");

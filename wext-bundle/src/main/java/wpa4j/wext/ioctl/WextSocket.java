@@ -85,6 +85,34 @@ public final class WextSocket implements AutoCloseable {
         return IwRange.decode(range.getByteArray(0, Uapi.SIZEOF_IW_RANGE), length);
     }
 
+    /** SIOCGIWAP: the BSSID the interface is associated with (00:00:00:00:00:00 when none). */
+    public byte[] bssid(String ifname) throws WextException {
+        Memory req = iwreq(ifname);
+        ioctl(Uapi.SIOCGIWAP, req, "SIOCGIWAP " + ifname);
+        return req.getByteArray(Uapi.IWREQ_AP_SA_DATA, 6);
+    }
+
+    /** SIOCGIWESSID: the SSID octets (empty when not associated). */
+    public byte[] essid(String ifname) throws WextException {
+        Memory req = iwreq(ifname);
+        Memory buf = new Memory(Uapi.IW_ESSID_MAX_SIZE);
+        buf.clear();
+        // exactly 32: a length of 33 marks pre-WE-21 user space, and the kernel then counts a NUL in the answer
+        point(req, buf, Uapi.IW_ESSID_MAX_SIZE, 0);
+        ioctl(Uapi.SIOCGIWESSID, req, "SIOCGIWESSID " + ifname);
+        int length = Math.min(req.getShort(Uapi.IWREQ_U + Uapi.IW_POINT_LENGTH) & 0xffff, Uapi.IW_ESSID_MAX_SIZE);
+        return buf.getByteArray(0, length);
+    }
+
+    /** SIOCSIWRTS / SIOCSIWFRAG (an iw_param): the threshold in octets, or off when {@code value} is negative. */
+    public void threshold(String ifname, boolean rts, int value) throws WextException {
+        Memory req = iwreq(ifname);
+        req.setInt(Uapi.IWREQ_U + Uapi.IW_PARAM_VALUE, Math.max(value, 0));
+        req.setByte(Uapi.IWREQ_U + Uapi.IW_PARAM_FIXED, (byte) 1);
+        req.setByte(Uapi.IWREQ_U + Uapi.IW_PARAM_DISABLED, (byte) (value < 0 ? 1 : 0));
+        ioctl(rts ? Uapi.SIOCSIWRTS : Uapi.SIOCSIWFRAG, req, (rts ? "SIOCSIWRTS " : "SIOCSIWFRAG ") + ifname);
+    }
+
     /**
      * SIOCSIWSCAN; with {@code essid} a directed scan (struct iw_scan_req, IW_SCAN_THIS_ESSID). Completion is the
      * SIOCGIWSCAN wireless event on rtnetlink; until then SIOCGIWSCAN answers EAGAIN (11).

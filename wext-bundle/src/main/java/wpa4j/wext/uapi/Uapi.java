@@ -66,6 +66,10 @@ public final class Uapi {
     public static final int IW_QUAL_DBM = 8;
     public static final int IW_QUAL_LEVEL_INVALID = 32;
     public static final int IW_ENCODE_DISABLED = 32768;
+    public static final int IWREQ_AP_SA_DATA = 18;
+    public static final int IW_PARAM_VALUE = 0;
+    public static final int IW_PARAM_FIXED = 4;
+    public static final int IW_PARAM_DISABLED = 5;
 
     private Uapi() {}
 }
