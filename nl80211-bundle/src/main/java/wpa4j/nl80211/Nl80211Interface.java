@@ -107,15 +107,7 @@ final class Nl80211Interface implements DriverInterface {
     static Capabilities capabilities(WiphyInfo w) {
         Set<Cipher> enc = EnumSet.noneOf(Cipher.class);
         for (long s : w.cipherSuites()) {
-            switch ((int) s) {
-                case 0x000fac01 -> enc.add(Cipher.WEP40);
-                case 0x000fac05 -> enc.add(Cipher.WEP104);
-                case 0x000fac02 -> enc.add(Cipher.TKIP);
-                case 0x000fac04 -> enc.add(Cipher.CCMP);
-                case 0x000fac06 -> enc.add(Cipher.BIP);
-                case 0x000fac08 -> enc.add(Cipher.GCMP);
-                default -> { }
-            }
+            Suites.fromSuite(s).ifPresent(enc::add);
         }
         Set<KeyMgmtCapability> keyMgmt = EnumSet.noneOf(KeyMgmtCapability.class);
         if (enc.contains(Cipher.CCMP) || enc.contains(Cipher.TKIP)) {
@@ -255,14 +247,8 @@ final class Nl80211Interface implements DriverInterface {
                 nl.deleteKey(iface.ifindex(), k.isPairwise() ? k.addr() : null, k.keyIdx());
                 return;
             }
-            long cipher = switch (k.alg()) {
-                case CCMP -> 0x000fac04L;
-                case TKIP -> 0x000fac02L;
-                case GCMP -> 0x000fac08L;
-                case IGTK -> 0x000fac06L;
-                case WEP -> k.key().length() == 5 ? 0x000fac01L : 0x000fac05L;
-                default -> throw new DriverException("set_key", k.alg() + " keys are not installed through nl80211", 95, null);
-            };
+            long cipher = Suites.keyCipher(k.alg(), k.key().length())
+                    .orElseThrow(() -> new DriverException("set_key", k.alg() + " keys are not installed through nl80211", 95, null));
             nl.newKey(iface.ifindex(), k.isPairwise() ? k.addr() : null, k.keyIdx(), cipher, k.seq(), k.key());
             if (!k.isPairwise() && k.setTx()) {
                 // the AP's group key: make it the default for broadcast/multicast TX

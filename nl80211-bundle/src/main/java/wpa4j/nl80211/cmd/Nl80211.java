@@ -270,16 +270,7 @@ public final class Nl80211 implements AutoCloseable {
 
     /** Unicast notifications to this socket (control-port frames when it owns the connection) go to {@code handler}, read on their own thread. */
     public void receiveUnicast(Consumer<Nl80211Events.Notification> handler, String threadName) {
-        int id = family.id();
-        client.startReader(m -> {
-            if (m.type() == id) {
-                try {
-                    handler.accept(new Nl80211Events.Notification(m.genlCmd(), m.genlAttrs()));
-                } catch (MalformedFrameException e) {
-                    throw new IllegalArgumentException("malformed notification: " + e.reason(), e);
-                }
-            }
-        }, threadName);
+        client.startReader(Nl80211Events.notifications(family.id(), handler), threadName);
     }
 
     /** NL80211_CMD_DEAUTHENTICATE or NL80211_CMD_DISASSOCIATE with a reason code. */
@@ -420,7 +411,7 @@ public final class Nl80211 implements AutoCloseable {
                         .u16(Uapi.NL80211_ATTR_FRAME_TYPE, type).attr(Uapi.NL80211_ATTR_FRAME_MATCH, new byte[0]), 0,
                         String.format("NL80211_CMD_REGISTER_FRAME 0x%04x", type));
             }
-            return new Nl80211Events(reg.client.socket(), reg.family.id(), handler, "wpa4j-nl80211-frames-" + ifindex);
+            return new Nl80211Events(reg.client, reg.family.id(), handler, "wpa4j-nl80211-frames-" + ifindex);
         } catch (NetlinkException e) {
             reg.close();
             throw e;

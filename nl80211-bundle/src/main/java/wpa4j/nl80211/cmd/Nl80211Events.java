@@ -25,22 +25,29 @@ public final class Nl80211Events implements AutoCloseable {
         }
     }
 
-    private final NetlinkSocket socket;
-    private final Thread reader;
-    private volatile boolean running = true;
-    private volatile long malformed;
+    private final GenlClient client;
 
     public Nl80211Events(GenlClient.Family family, Consumer<Notification> handler) throws NetlinkException {
-        this(joined(family), family.id(), handler, "wpa4j-nl80211-events");
+        this(new GenlClient(joined(family)), family.id(), handler, "wpa4j-nl80211-events");
     }
 
-    /** Reads nl80211 messages that arrive on {@code socket} (multicast or unicast to it), which this now owns. */
-    Nl80211Events(NetlinkSocket socket, int familyId, Consumer<Notification> handler, String threadName) {
-        this.socket = socket;
-        socket.receiveTimeout(500);
-        reader = new Thread(() -> read(familyId, handler), threadName);
-        reader.setDaemon(true);
-        reader.start();
+    /** Reads nl80211 messages that arrive on the socket of {@code client} (multicast or unicast to it), which this now owns. */
+    Nl80211Events(GenlClient client, int familyId, Consumer<Notification> handler, String threadName) {
+        this.client = client;
+        client.startReader(notifications(familyId, handler), threadName);
+    }
+
+    /** The nl80211 messages of a reader as notifications; one that does not parse is thrown, so the reader counts it. */
+    static Consumer<NlMessage> notifications(int familyId, Consumer<Notification> handler) {
+        return m -> {
+            if (m.type() == familyId) {
+                try {
+                    handler.accept(new Notification(m.genlCmd(), m.genlAttrs()));
+                } catch (MalformedFrameException e) {
+                    throw new IllegalArgumentException("malformed notification: " + e.reason(), e);
+                }
+            }
+        };
     }
 
     private static NetlinkSocket joined(GenlClient.Family family) throws NetlinkException {
@@ -59,44 +66,12 @@ public final class Nl80211Events implements AutoCloseable {
         }
     }
 
-    private void read(int familyId, Consumer<Notification> handler) {
-        byte[] buf = new byte[256 * 1024];
-        while (running) {
-            try {
-                int n = socket.receive(buf);
-                if (n <= 0) {
-                    continue;
-                }
-                for (NlMessage m : NlMessage.parseAll(buf, n)) {
-                    if (m.type() == familyId) {
-                        handler.accept(new Notification(m.genlCmd(), m.genlAttrs()));
-                    }
-                }
-            } catch (MalformedFrameException e) {
-                malformed++;
-            } catch (NetlinkException e) {
-                if (running) {
-                    malformed++;
-                }
-            } catch (RuntimeException e) {
-                // a handler bug must not end event delivery
-                malformed++;
-            }
-        }
-    }
-
     public long malformed() {
-        return malformed;
+        return client.malformed();
     }
 
     @Override
     public void close() {
-        running = false;
-        socket.close();
-        try {
-            reader.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        client.close();
     }
 }
