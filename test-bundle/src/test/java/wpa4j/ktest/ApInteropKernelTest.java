@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -89,7 +87,8 @@ class ApInteropKernelTest {
 
     @AfterEach
     void stop() throws Exception {
-        KernelSupport.sh(staNs.exec("wpa_cli -i " + STA_IF + " terminate") + " >/dev/null 2>&1; sleep 0.5; ip addr flush dev " + AP_IF + "; true");
+        KernelSupport.stopWpaSupplicant(staNs, STA_IF);
+        KernelSupport.sh("ip addr flush dev " + AP_IF + "; true");
         loop.call(() -> {
             ap.stop();
             return null;
@@ -104,11 +103,7 @@ class ApInteropKernelTest {
     }
 
     private static void startWpaSupplicant(String passphrase) throws Exception {
-        Path conf = Path.of("/tmp/wpa_supplicant-" + STA_IF + ".conf");
-        Files.writeString(conf, "ctrl_interface=/var/run/wpa_supplicant\nnetwork={\n ssid=\"" + SSID.toPrintable() + "\"\n psk=\"" + passphrase
-                + "\"\n key_mgmt=WPA-PSK\n proto=RSN\n pairwise=CCMP\n group=CCMP\n scan_freq=2412\n}\n");
-        KernelSupport.sh("rm -f /tmp/wpa_supplicant-" + STA_IF + ".log; "
-                + staNs.exec("wpa_supplicant -B -D nl80211 -i " + STA_IF + " -c " + conf + " -f /tmp/wpa_supplicant-" + STA_IF + ".log"));
+        KernelSupport.startWpaSupplicant(staNs, STA_IF, SSID.toPrintable(), passphrase);
     }
 
     private static String wpaCli(String command) {
@@ -143,7 +138,7 @@ class ApInteropKernelTest {
         KernelSupport.await(() -> wpaCli("status").contains("wpa_state=COMPLETED"), "wpa_cli status COMPLETED with our AP; AP events " + apEvents);
         assertTrue(wpaCli("status").contains("bssid=02:00:00:00:00:00"), wpaCli("status"));
         KernelSupport.await(() -> apEvents.contains("AP-STA-CONNECTED " + STA_MAC), "AP-STA-CONNECTED: " + apEvents);
-        assertEquals(0, StationInteropKernelTest.eapolPacketSockets(), "EAPOL went over the nl80211 control port");
+        assertEquals(0, KernelSupport.eapolPacketSockets(), "EAPOL went over the nl80211 control port");
         assertEquals("[AUTH][ASSOC][AUTHORIZED]", loop.query(() -> ap.stationInfos().get(0)).flags(), "our station list");
         String dump = KernelSupport.sh("iw dev " + AP_IF + " station dump");
         assertTrue(dump.contains("Station " + STA_MAC) && dump.contains("authorized:\tyes"), "the kernel's station table: " + dump);
@@ -183,7 +178,7 @@ class ApInteropKernelTest {
         loop = new EventLoop("kt-ap-packet");
         packetStack = Nl80211Stack.open(null, EapolMode.PACKET);
         startOurAp(packetStack);
-        assertEquals(1, StationInteropKernelTest.eapolPacketSockets(), "our AP's PF_PACKET socket");
+        assertEquals(1, KernelSupport.eapolPacketSockets(), "our AP's PF_PACKET socket");
         startWpaSupplicant(PASS);
         KernelSupport.await(() -> wpaCli("status").contains("wpa_state=COMPLETED"), "COMPLETED over PF_PACKET; AP events " + apEvents);
         KernelSupport.sh("ip addr add 10.99.1.1/24 dev " + AP_IF);

@@ -42,6 +42,29 @@ final class KernelSupport {
         }, "hostapd on " + ifname + " enabled");
     }
 
+    /**
+     * Starts Debian's wpa_supplicant (nl80211) on {@code ifname}, inside {@code ns} when not null, for a WPA2-PSK
+     * CCMP network on channel 1; it logs to /tmp/wpa_supplicant-IFNAME.log (started afresh).
+     */
+    static void startWpaSupplicant(Netns ns, String ifname, String ssid, String passphrase) throws Exception {
+        Path conf = Path.of("/tmp/wpa_supplicant-" + ifname + ".conf");
+        Files.writeString(conf, "ctrl_interface=/var/run/wpa_supplicant\nnetwork={\n ssid=\"" + ssid + "\"\n psk=\"" + passphrase
+                + "\"\n key_mgmt=WPA-PSK\n proto=RSN\n pairwise=CCMP\n group=CCMP\n scan_freq=2412\n}\n");
+        String start = "wpa_supplicant -B -D nl80211 -i " + ifname + " -c " + conf + " -f /tmp/wpa_supplicant-" + ifname + ".log";
+        sh("rm -f /tmp/wpa_supplicant-" + ifname + ".log; " + (ns == null ? start : ns.exec(start)));
+    }
+
+    /** Ends the wpa_supplicant of {@code ifname} (if it runs). */
+    static void stopWpaSupplicant(Netns ns, String ifname) throws Exception {
+        String terminate = "wpa_cli -i " + ifname + " terminate";
+        sh((ns == null ? terminate : ns.exec(terminate)) + " >/dev/null 2>&1; sleep 0.5; true");
+    }
+
+    /** PF_PACKET sockets on ETH_P_PAE in this namespace, from /proc/net/packet (protocol in hex). */
+    static long eapolPacketSockets() throws Exception {
+        return sh("cat /proc/net/packet").lines().filter(l -> l.contains(" 888e ")).count();
+    }
+
     static void stopHostapd(String ifname) throws Exception {
         sh("kill $(cat /tmp/hostapd-" + ifname + ".pid) 2>/dev/null; sleep 0.5; true");
     }

@@ -119,7 +119,7 @@ class StationInteropKernelTest {
     void completesWithRealHostapdSurvivesGtkRekeyAndReconnectsAfterDeauth() throws Exception {
         try (Station sta = new Station(PASS)) {
             KernelSupport.await(() -> sta.state() == SupplicantState.COMPLETED, "COMPLETED with real hostapd: " + sta.events);
-            assertEquals(0, eapolPacketSockets(), "hwsim's wiphy has the nl80211 control port: EAPOL goes over it, no PF_PACKET socket");
+            assertEquals(0, KernelSupport.eapolPacketSockets(), "hwsim's wiphy has the nl80211 control port: EAPOL goes over it, no PF_PACKET socket");
             KernelSupport.await(() -> {
                 try {
                     return KernelSupport.sh(apNs.exec("hostapd_cli -i " + AP_IF + " all_sta")).contains("AUTHORIZED");
@@ -223,17 +223,12 @@ class StationInteropKernelTest {
                 && t.data().length() >= 26 && t.data().u8(24) == 6), "the FT Action frame (category 6) acknowledged: " + sta.driverEvents);
     }
 
-    /** PF_PACKET sockets on ETH_P_PAE in this namespace, from /proc/net/packet (protocol in hex). */
-    static long eapolPacketSockets() throws Exception {
-        return KernelSupport.sh("cat /proc/net/packet").lines().filter(l -> l.contains(" 888e ")).count();
-    }
-
     @Test
     @Order(3)
     void thePfPacketEapolPathCompletesToo() throws Exception {
         try (Nl80211Stack packet = Nl80211Stack.open(null, EapolMode.PACKET); Station sta = new Station(PASS, packet)) {
             KernelSupport.await(() -> sta.state() == SupplicantState.COMPLETED, "COMPLETED over PF_PACKET: " + sta.events);
-            assertEquals(1, eapolPacketSockets(), "EAPOL went through our PF_PACKET socket");
+            assertEquals(1, KernelSupport.eapolPacketSockets(), "EAPOL went through our PF_PACKET socket");
             assertTrue(KernelSupport.sh("ping -c 2 -W 3 10.99.0.1").contains("2 received"), "traffic after the PF_PACKET handshake");
         }
     }

@@ -72,11 +72,9 @@ class WextKernelTest {
     @Test
     void bssidSsidAndThresholdsAgreeWithIwconfigOnALiveLink() throws Exception {
         KernelSupport.startHostapd("wlan2", "wpa4j-wext", "wext-passphrase");
-        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/wext-sta.conf"), "ctrl_interface=/var/run/wpa_supplicant\nnetwork={\n ssid=\"wpa4j-wext\"\n"
-                + " psk=\"wext-passphrase\"\n key_mgmt=WPA-PSK\n scan_freq=2412\n}\n");
         try (WextSocket s = WextSocket.open()) {
             assertEquals("00:00:00:00:00:00", MacAddress.of(s.bssid(IF)).toString(), "not associated yet");
-            KernelSupport.sh("wpa_supplicant -B -D nl80211 -i " + IF + " -c /tmp/wext-sta.conf");
+            KernelSupport.startWpaSupplicant(null, IF, "wpa4j-wext", "wext-passphrase");
             KernelSupport.await(() -> {
                 try {
                     return KernelSupport.sh("wpa_cli -i " + IF + " status").contains("wpa_state=COMPLETED");
@@ -98,7 +96,7 @@ class WextKernelTest {
             iwconfig = KernelSupport.sh("iwconfig " + IF);
             assertTrue(iwconfig.contains("RTS thr:off") && iwconfig.contains("Fragment thr:off"), iwconfig);
         } finally {
-            KernelSupport.sh("wpa_cli -i " + IF + " terminate >/dev/null 2>&1; sleep 0.5; true");
+            KernelSupport.stopWpaSupplicant(null, IF);
             KernelSupport.stopHostapd("wlan2");
         }
     }
