@@ -22,7 +22,7 @@ import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.Nl80211Events;
 import wpa4j.nl80211.cmd.OffChannel;
 import wpa4j.nl80211.cmd.WiphyInfo;
-import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.linux.netlink.NetlinkException;
 import wpa4j.nl80211.uapi.Uapi;
 
 /**

@@ -21,7 +21,7 @@ import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverBackend;
 import wpa4j.driver.WifiDriver;
 import wpa4j.driver.types.DriverFlag;
-import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.linux.netlink.NetlinkException;
 
 /**
  * Registers the drivers of the {@link Nl80211Stack} as services, ranked by what GET_WIPHY says, and

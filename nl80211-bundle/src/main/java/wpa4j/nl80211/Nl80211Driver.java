@@ -16,8 +16,8 @@ import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.Nl80211Events;
 import wpa4j.nl80211.cmd.WiphyInfo;
-import wpa4j.nl80211.netlink.NetlinkException;
-import wpa4j.nl80211.netlink.Rtnetlink;
+import wpa4j.linux.netlink.NetlinkException;
+import wpa4j.linux.netlink.Rtnetlink;
 import wpa4j.nl80211.uapi.Uapi;
 
 /** The WifiDriver of one nl80211 interface; each open interface gets its own command socket. */

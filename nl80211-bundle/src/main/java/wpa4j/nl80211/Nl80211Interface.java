@@ -52,11 +52,11 @@ import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.Nl80211Events;
 import wpa4j.nl80211.cmd.NlAttrs;
 import wpa4j.nl80211.cmd.StationRecord;
-import wpa4j.nl80211.l2.EapolSocket;
-import wpa4j.nl80211.netlink.NlAttr;
+import wpa4j.linux.packet.EapolSocket;
+import wpa4j.linux.netlink.NlAttr;
 import wpa4j.nl80211.cmd.WiphyInfo;
-import wpa4j.nl80211.netlink.NetlinkException;
-import wpa4j.nl80211.netlink.Rtnetlink;
+import wpa4j.linux.netlink.NetlinkException;
+import wpa4j.linux.netlink.Rtnetlink;
 import wpa4j.nl80211.uapi.Uapi;
 
 import static wpa4j.nl80211.NlOps.failed;

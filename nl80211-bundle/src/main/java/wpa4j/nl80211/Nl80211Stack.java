@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.Nl80211Events;
-import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.linux.netlink.NetlinkException;
 import wpa4j.nl80211.uapi.Uapi;
 
 /**

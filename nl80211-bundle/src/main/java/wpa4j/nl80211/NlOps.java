@@ -1,7 +1,7 @@
 package wpa4j.nl80211;
 
 import wpa4j.driver.DriverException;
-import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.linux.netlink.NetlinkException;
 
 /** One netlink request per op: a failure becomes the op's DriverException with the kernel's errno and message. */
 final class NlOps {

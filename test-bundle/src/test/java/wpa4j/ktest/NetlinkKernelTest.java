@@ -12,7 +12,7 @@ import wpa4j.driver.types.MacAddress;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.WiphyInfo;
-import wpa4j.nl80211.netlink.NetlinkException;
+import wpa4j.linux.netlink.NetlinkException;
 import wpa4j.nl80211.uapi.Uapi;
 
 /** The netlink layer against real cfg80211 with three mac80211_hwsim radios. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.driver.types.MacAddress;
-import wpa4j.nl80211.netlink.NlAttr;
+import wpa4j.linux.netlink.NlAttr;
 import wpa4j.nl80211.uapi.Uapi;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Ssid;
-import wpa4j.nl80211.netlink.NetlinkException;
-import wpa4j.nl80211.netlink.NlWriter;
+import wpa4j.linux.netlink.NetlinkException;
+import wpa4j.linux.netlink.NlWriter;
 import wpa4j.nl80211.uapi.Uapi;
 
 /**

@@ -12,11 +12,11 @@ import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanResult;
 import wpa4j.driver.types.ScanResultFlag;
 import wpa4j.driver.types.Ssid;
-import wpa4j.nl80211.netlink.GenlClient;
-import wpa4j.nl80211.netlink.NetlinkException;
-import wpa4j.nl80211.netlink.NlAttr;
-import wpa4j.nl80211.netlink.NlMessage;
-import wpa4j.nl80211.netlink.NlWriter;
+import wpa4j.linux.netlink.GenlClient;
+import wpa4j.linux.netlink.NetlinkException;
+import wpa4j.linux.netlink.NlAttr;
+import wpa4j.linux.netlink.NlMessage;
+import wpa4j.linux.netlink.NlWriter;
 import wpa4j.nl80211.uapi.Uapi;
 
 /** The nl80211 commands wpa4j sends, over one generic netlink socket. */

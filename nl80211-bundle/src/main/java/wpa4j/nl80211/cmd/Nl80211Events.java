@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import wpa4j.common.codec.MalformedFrameException;
-import wpa4j.nl80211.netlink.GenlClient;
-import wpa4j.nl80211.netlink.NetlinkException;
-import wpa4j.nl80211.netlink.NetlinkSocket;
-import wpa4j.nl80211.netlink.NlAttr;
-import wpa4j.nl80211.netlink.NlMessage;
+import wpa4j.linux.netlink.GenlClient;
+import wpa4j.linux.netlink.NetlinkException;
+import wpa4j.linux.netlink.NetlinkSocket;
+import wpa4j.linux.netlink.NlAttr;
+import wpa4j.linux.netlink.NlMessage;
 import wpa4j.nl80211.uapi.Uapi;
 
 /**

@@ -1,7 +1,7 @@
 package wpa4j.nl80211.cmd;
 
 import wpa4j.common.codec.MalformedFrameException;
-import wpa4j.nl80211.netlink.NlAttr;
+import wpa4j.linux.netlink.NlAttr;
 
 /** Lenient accessors for optional attributes. */
 public final class NlAttrs {

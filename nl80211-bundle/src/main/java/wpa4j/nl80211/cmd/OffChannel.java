@@ -5,10 +5,10 @@ import java.util.Optional;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.driver.types.Bytes;
-import wpa4j.nl80211.netlink.NetlinkException;
-import wpa4j.nl80211.netlink.NlAttr;
-import wpa4j.nl80211.netlink.NlMessage;
-import wpa4j.nl80211.netlink.NlWriter;
+import wpa4j.linux.netlink.NetlinkException;
+import wpa4j.linux.netlink.NlAttr;
+import wpa4j.linux.netlink.NlMessage;
+import wpa4j.linux.netlink.NlWriter;
 import wpa4j.nl80211.uapi.Uapi;
 
 /** Off-channel work: remain-on-channel and management (action) frames on another channel, with their cookies. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import wpa4j.common.codec.MalformedFrameException;
-import wpa4j.nl80211.netlink.NlAttr;
+import wpa4j.linux.netlink.NlAttr;
 import wpa4j.nl80211.uapi.Uapi;
 
 /** NL80211_ATTR_STA_INFO of one station: signal (dBm), TX bitrate (100 kbps), inactivity (ms) and counters. */

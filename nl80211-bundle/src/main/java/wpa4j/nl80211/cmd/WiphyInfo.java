@@ -7,7 +7,7 @@ import java.util.Set;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.driver.types.Bytes;
-import wpa4j.nl80211.netlink.NlAttr;
+import wpa4j.linux.netlink.NlAttr;
 import wpa4j.nl80211.uapi.Uapi;
 
 /**

@@ -12,9 +12,9 @@ import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanResult;
 import wpa4j.driver.types.ScanResultFlag;
-import wpa4j.nl80211.netlink.NlAttr;
-import wpa4j.nl80211.netlink.NlMessage;
-import wpa4j.nl80211.netlink.NlWriter;
+import wpa4j.linux.netlink.NlAttr;
+import wpa4j.linux.netlink.NlMessage;
+import wpa4j.linux.netlink.NlWriter;
 import wpa4j.nl80211.uapi.Uapi;
 
 /** nl80211 replies built as the kernel builds them, parsed into API records. */

@@ -1,4 +1,4 @@
-package wpa4j.nl80211.netlink;
+package wpa4j.linux.netlink;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,7 +7,7 @@ import java.util.List;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.driver.types.Bytes;
-import wpa4j.nl80211.uapi.Uapi;
+import wpa4j.linux.uapi.Uapi;
 
 /**
  * One netlink message (struct nlmsghdr: u32 len, u16 type, u16 flags, u32 seq, u32 pid, then the payload).

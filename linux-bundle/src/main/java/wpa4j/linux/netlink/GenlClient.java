@@ -1,4 +1,4 @@
-package wpa4j.nl80211.netlink;
+package wpa4j.linux.netlink;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import wpa4j.common.codec.MalformedFrameException;
-import wpa4j.nl80211.uapi.Uapi;
+import wpa4j.linux.uapi.Uapi;
 
 /**
  * Requests over one generic netlink socket: sequence numbers, dumps (NLM_F_MULTI until NLMSG_DONE), acks

@@ -1,4 +1,4 @@
-package wpa4j.nl80211.l2;
+package wpa4j.linux.packet;
 
 import java.util.function.BiConsumer;
 
@@ -8,7 +8,7 @@ import com.sun.jna.ptr.IntByReference;
 
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
-import wpa4j.nl80211.uapi.Uapi;
+import wpa4j.linux.uapi.Uapi;
 
 /**
  * EAPOL frames of one interface over AF_PACKET/SOCK_DGRAM bound to ETH_P_PAE: the kernel strips and

@@ -1,4 +1,4 @@
-package wpa4j.nl80211.netlink;
+package wpa4j.linux.netlink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import wpa4j.common.codec.Fuzz;
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.driver.types.Bytes;
-import wpa4j.nl80211.uapi.Uapi;
+import wpa4j.linux.uapi.Uapi;
 
 class NetlinkCodecTest {
     @Test

@@ -1,4 +1,4 @@
-package wpa4j.nl80211.netlink;
+package wpa4j.linux.netlink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import wpa4j.nl80211.uapi.Uapi;
+import wpa4j.linux.uapi.Uapi;
 
 /** Real netlink against the kernel the build runs on (no cfg80211 needed): nlctrl always answers. */
 class NetlinkOnThisKernelTest {

@@ -1,9 +1,9 @@
-package wpa4j.nl80211.netlink;
+package wpa4j.linux.netlink;
 
 import java.util.function.Consumer;
 
 import wpa4j.common.codec.MalformedFrameException;
-import wpa4j.nl80211.uapi.Uapi;
+import wpa4j.linux.uapi.Uapi;
 
 /** rtnetlink (NETLINK_ROUTE) for link state: an interface up or down (RTM_NEWLINK with IFF_UP). */
 public final class Rtnetlink {

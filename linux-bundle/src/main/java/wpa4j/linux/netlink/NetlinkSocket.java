@@ -1,4 +1,4 @@
-package wpa4j.nl80211.netlink;
+package wpa4j.linux.netlink;
 
 import java.nio.ByteOrder;
 
@@ -6,7 +6,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.ptr.IntByReference;
 
-import wpa4j.nl80211.uapi.Uapi;
+import wpa4j.linux.uapi.Uapi;
 
 /**
  * An AF_NETLINK socket through libc over JNA (socket, bind, sendto, recv, setsockopt): the kernel's own

@@ -1,4 +1,4 @@
-package wpa4j.nl80211.netlink;
+package wpa4j.linux.netlink;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

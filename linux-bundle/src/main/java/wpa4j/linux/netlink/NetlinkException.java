@@ -1,4 +1,4 @@
-package wpa4j.nl80211.netlink;
+package wpa4j.linux.netlink;
 
 /** The kernel refused a netlink request: errno (positive) and the extended-ack message, if any. */
 public class NetlinkException extends Exception {
