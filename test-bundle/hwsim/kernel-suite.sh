@@ -8,5 +8,6 @@ mkdir -p "$reports"
 ip link set lo up
 # The VM runs with one vCPU (KernelSuiteIT: --smp 1): with several, QEMU 7.2 multi-threaded software
 # emulation let the JIT's code patching race (seen: SIGSEGV/SIGILL in JIT-compiled code).
-exec java -Djava.io.tmpdir=/tmp -cp "$(cat "$cp_file")" org.junit.platform.console.ConsoleLauncher \
+here="$(cd "$(dirname "$0")/.." && pwd)"
+exec java -Djava.io.tmpdir=/tmp -Dgateway.jar="$here/../distribution/target/wpa4j.jar" -cp "$(cat "$cp_file")" org.junit.platform.console.ConsoleLauncher \
   --disable-banner --details=tree --select-package wpa4j.ktest --include-classname '.*KernelTest' --reports-dir "$reports"

@@ -1,23 +1,19 @@
 package wpa4j.ndis;
 
-import java.util.ArrayList;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
+import wpa4j.common.registry.DriverRegistry;
 import wpa4j.driver.BackendStatus;
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverBackend;
 import wpa4j.driver.DriverException;
-import wpa4j.driver.WifiDriver;
 import wpa4j.driver.types.Cipher;
 import wpa4j.driver.types.KeyMgmtCapability;
 import wpa4j.ndis.transport.NdisException;
@@ -33,27 +29,25 @@ import wpa4j.ndis.transport.NdisuioTransport;
 public class NdisBackend implements DriverBackend {
     static final String NAME = NdisDriver.NAME;
 
-    private final List<ServiceRegistration<WifiDriver>> registrations = new ArrayList<>();
-    private final List<String> interfaces = new ArrayList<>();
-    private String version;
+    private DriverRegistry registry;
     private String osName;
     private String reason;
     private ScheduledExecutorService timers;
 
     @Activate
     void activate(BundleContext context) {
-        version = context.getBundle().getVersion().toString();
+        registry = new DriverRegistry(context);
         osName = System.getProperty("os.name", "unknown");
         if (!NdisuioTransport.available()) {
             reason = "not Windows (os.name=" + osName + ")";
         } else {
-            reason = registerAdapters(context);
+            reason = registerAdapters();
         }
         System.getLogger(NdisBackend.class.getName()).log(System.Logger.Level.INFO, status().toString());
     }
 
     /** Registers a driver per adapter that answers the 802.11 OIDs; returns the status line. */
-    private String registerAdapters(BundleContext context) {
+    private String registerAdapters() {
         timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wpa4j-ndis-poll");
             t.setDaemon(true);
@@ -73,19 +67,12 @@ public class NdisBackend implements DriverBackend {
                     continue; // a wired adapter: no 802.11 ciphers
                 }
                 NdisDriver driver = new NdisDriver(a, NdisBackend::transport, timers, caps);
-                Hashtable<String, Object> props = new Hashtable<>();
-                props.put(WifiDriver.PROP_IFNAME, driver.ifname());
-                props.put(WifiDriver.PROP_DRIVER, NAME);
-                props.put(WifiDriver.PROP_DRIVER_VERSION, version);
-                props.put(WifiDriver.PROP_CAPABILITIES, caps.tags().toArray(new String[0]));
-                props.put(Constants.SERVICE_RANKING, ranking(caps));
-                registrations.add(context.registerService(WifiDriver.class, driver, props));
-                interfaces.add(driver.ifname());
+                registry.register(driver, ranking(caps));
             } catch (NdisException | DriverException e) {
                 // an adapter that cannot be probed is not offered
             }
         }
-        return interfaces.isEmpty() ? "Windows, NDISUIO reachable, but no 802.11 adapter answered" : "NDISUIO adapters";
+        return registry.ifnames().isEmpty() ? "Windows, NDISUIO reachable, but no 802.11 adapter answered" : "NDISUIO adapters";
     }
 
     private static NdisTransport transport() {
@@ -110,8 +97,7 @@ public class NdisBackend implements DriverBackend {
 
     @Deactivate
     void deactivate() {
-        registrations.forEach(ServiceRegistration::unregister);
-        registrations.clear();
+        registry.clear();
         if (timers != null) {
             timers.shutdownNow();
         }
@@ -119,7 +105,8 @@ public class NdisBackend implements DriverBackend {
 
     @Override
     public BackendStatus status() {
-        return status(version, reason, !interfaces.isEmpty(), interfaces);
+        List<String> interfaces = registry.ifnames();
+        return status(registry.version(), reason, !interfaces.isEmpty(), interfaces);
     }
 
     static BackendStatus status(String version, String reason, boolean active, List<String> interfaces) {

@@ -1,14 +1,6 @@
 package wpa4j.nl80211;
 
-import java.util.ArrayList;
-import java.util.Hashtable;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -16,10 +8,10 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import wpa4j.common.registry.DriverRegistry;
 import wpa4j.driver.BackendStatus;
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverBackend;
-import wpa4j.driver.WifiDriver;
 import wpa4j.driver.types.DriverFlag;
 import wpa4j.linux.netlink.NetlinkException;
 
@@ -39,16 +31,13 @@ public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
 
     static final String NAME = Nl80211Driver.NAME;
 
-    private final Map<String, ServiceRegistration<WifiDriver>> registrations = new ConcurrentHashMap<>();
-    private BundleContext context;
-    private String version;
+    private DriverRegistry registry;
     private volatile String reason = "starting";
     private Nl80211Stack stack;
 
     @Activate
     void activate(BundleContext ctx, Config config) {
-        context = ctx;
-        version = ctx.getBundle().getVersion().toString();
+        registry = new DriverRegistry(ctx);
         try {
             stack = Nl80211Stack.open(this, config.eapol());
             reason = "nl80211 family " + stack.familyId();
@@ -61,21 +50,12 @@ public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
 
     @Override
     public void added(Nl80211Driver d) {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(WifiDriver.PROP_IFNAME, d.ifname());
-        props.put(WifiDriver.PROP_DRIVER, NAME);
-        props.put(WifiDriver.PROP_DRIVER_VERSION, version);
-        props.put(WifiDriver.PROP_CAPABILITIES, d.capabilities().tags().toArray(new String[0]));
-        props.put(Constants.SERVICE_RANKING, ranking(d.capabilities()));
-        registrations.put(d.ifname(), context.registerService(WifiDriver.class, d, props));
+        registry.register(d, ranking(d.capabilities()));
     }
 
     @Override
     public void removed(Nl80211Driver d) {
-        ServiceRegistration<WifiDriver> r = registrations.remove(d.ifname());
-        if (r != null) {
-            r.unregister();
-        }
+        registry.unregister(d.ifname());
     }
 
     /** The probe score: nl80211 outranks wext on the same interface; AP and SME support add to it. */
@@ -88,14 +68,11 @@ public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
         if (stack != null) {
             stack.close();
         }
-        registrations.values().forEach(ServiceRegistration::unregister);
-        registrations.clear();
+        registry.clear();
     }
 
     @Override
     public BackendStatus status() {
-        List<String> ifs = new ArrayList<>(registrations.keySet());
-        ifs.sort(null);
-        return ifs.isEmpty() ? BackendStatus.inactive(NAME, version, reason) : new BackendStatus(NAME, version, true, reason, ifs);
+        return registry.status(NAME, reason, reason);
     }
 }

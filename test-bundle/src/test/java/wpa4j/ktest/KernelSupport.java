@@ -60,6 +60,21 @@ final class KernelSupport {
         sh((ns == null ? terminate : ns.exec(terminate)) + " >/dev/null 2>&1; sleep 0.5; true");
     }
 
+    /** Debian's hostapd on {@code ifname}, its radio in a namespace of its own (so ping crosses the air), with {@code cidr}. */
+    static Netns hostapdInNetns(String ns, String ifname, String ssid, String passphrase, String extraConf, String cidr) throws Exception {
+        Netns n = Netns.moveInto(ns, ifname);
+        startHostapd(n, ifname, ssid, passphrase, extraConf);
+        sh(n.exec("ip addr add " + cidr + " dev " + ifname));
+        return n;
+    }
+
+    /** Undoes {@link #hostapdInNetns}: hostapd stopped, the radio back, the station's addresses flushed. */
+    static void stopHostapdInNetns(Netns ns, String apIf, String staIf) throws Exception {
+        stopHostapd(apIf);
+        sh("ip addr flush dev " + staIf);
+        ns.close();
+    }
+
     /** PF_PACKET sockets on ETH_P_PAE in this namespace, from /proc/net/packet (protocol in hex). */
     static long eapolPacketSockets() throws Exception {
         return sh("cat /proc/net/packet").lines().filter(l -> l.contains(" 888e ")).count();

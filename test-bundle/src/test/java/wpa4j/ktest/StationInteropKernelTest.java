@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,9 +12,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import wpa4j.common.crypto.Psk;
-import wpa4j.common.eloop.EventLoop;
-import wpa4j.driver.DriverInterface;
 import wpa4j.driver.OperationNotSupportedException;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.Bytes;
@@ -27,14 +20,9 @@ import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.RekeyInfo;
 import wpa4j.driver.types.SendActionParams;
 import wpa4j.driver.types.SignalInfo;
-import wpa4j.driver.types.Ssid;
 import wpa4j.nl80211.EapolMode;
 import wpa4j.nl80211.Nl80211Stack;
 import wpa4j.supplicant.SupplicantState;
-import wpa4j.supplicant.core.NetworkConfig;
-import wpa4j.supplicant.core.Supplicant;
-import wpa4j.supplicant.core.SupplicantListener;
-import wpa4j.supplicant.core.SupplicantTiming;
 
 /** wpa4j's station core over the nl80211 backend on real cfg80211/mac80211, with Debian's hostapd as the AP. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,50 +35,8 @@ class StationInteropKernelTest {
     /** hostapd's radio lives in its own namespace so that ping crosses the air. */
     private static Netns apNs;
 
-    /** One station core with its event loop and what it reported. */
-    static final class Station implements AutoCloseable {
-        final EventLoop loop = new EventLoop("kt-sta");
-        final List<String> events = new CopyOnWriteArrayList<>();
-        final List<SupplicantState> states = new CopyOnWriteArrayList<>();
-        /** Every event the driver reported, as the core got it. */
-        final List<DriverEvent> driverEvents = new CopyOnWriteArrayList<>();
-        final Supplicant core;
-        final DriverInterface driver;
-
-        Station(String passphrase) throws Exception {
-            this(passphrase, stack);
-        }
-
-        Station(String passphrase, Nl80211Stack over) throws Exception {
-            Ssid ssid = Ssid.ofUtf8(SSID);
-            NetworkConfig net = new NetworkConfig(0, ssid, Psk.fromPassphrase(passphrase.getBytes(StandardCharsets.UTF_8), ssid), false, 0,
-                    List.of(2412));
-            core = new Supplicant(loop, STA_IF, List.of(net), new SupplicantTiming(2000, 100, 1000, 30_000, 30_000), SupplicantListener.of((from, to) -> states.add(to), events::add));
-            driver = over.driver(STA_IF).open(STA_IF, e -> {
-                driverEvents.add(e);
-                loop.execute(() -> core.onEvent(e));
-            });
-            loop.execute(() -> core.attach(driver));
-        }
-
-        SupplicantState state() {
-            return loop.query(core::state);
-        }
-
-        long count(String prefix) {
-            return events.stream().filter(l -> l.startsWith(prefix)).count();
-        }
-
-        @Override
-        public void close() throws Exception {
-            loop.call(() -> {
-                core.disconnect();
-                return null;
-            });
-            Thread.sleep(300);
-            driver.close();
-            loop.close();
-        }
+    private static KernelStation station(String passphrase, Nl80211Stack over) throws Exception {
+        return new KernelStation(over.driver(STA_IF), STA_IF, SSID, passphrase, 2412);
     }
 
     private static String operstate() throws Exception {
@@ -100,24 +46,20 @@ class StationInteropKernelTest {
     @BeforeAll
     static void startRealHostapd() throws Exception {
         // Debian's hostapd_cli has no rekey command, so hostapd's own group rekey timer drives the group key handshake.
-        apNs = Netns.moveInto("ap", AP_IF);
-        KernelSupport.startHostapd(apNs, AP_IF, SSID, PASS, "wpa_group_rekey=6\n");
-        KernelSupport.sh(apNs.exec("ip addr add 10.99.0.1/24 dev " + AP_IF));
+        apNs = KernelSupport.hostapdInNetns("ap", AP_IF, SSID, PASS, "wpa_group_rekey=6\n", "10.99.0.1/24");
         stack = Nl80211Stack.open(null);
     }
 
     @AfterAll
     static void stop() throws Exception {
         stack.close();
-        KernelSupport.stopHostapd(AP_IF);
-        KernelSupport.sh("ip addr flush dev " + STA_IF);
-        apNs.close();
+        KernelSupport.stopHostapdInNetns(apNs, AP_IF, STA_IF);
     }
 
     @Test
     @Order(1)
     void completesWithRealHostapdSurvivesGtkRekeyAndReconnectsAfterDeauth() throws Exception {
-        try (Station sta = new Station(PASS)) {
+        try (KernelStation sta = station(PASS, stack)) {
             KernelSupport.await(() -> sta.state() == SupplicantState.COMPLETED, "COMPLETED with real hostapd: " + sta.events);
             assertEquals(0, KernelSupport.eapolPacketSockets(), "hwsim's wiphy has the nl80211 control port: EAPOL goes over it, no PF_PACKET socket");
             KernelSupport.await(() -> {
@@ -155,7 +97,7 @@ class StationInteropKernelTest {
     }
 
     /** CQM, remain-on-channel and an action frame on the live link; each answered by the kernel with its event. */
-    private static void linkExtras(Station sta, int signal) throws Exception {
+    private static void linkExtras(KernelStation sta, int signal) throws Exception {
         sta.loop.call(() -> {
             sta.driver.signalMonitor(signal + 10, 0);
             return null;
@@ -226,7 +168,7 @@ class StationInteropKernelTest {
     @Test
     @Order(3)
     void thePfPacketEapolPathCompletesToo() throws Exception {
-        try (Nl80211Stack packet = Nl80211Stack.open(null, EapolMode.PACKET); Station sta = new Station(PASS, packet)) {
+        try (Nl80211Stack packet = Nl80211Stack.open(null, EapolMode.PACKET); KernelStation sta = station(PASS, packet)) {
             KernelSupport.await(() -> sta.state() == SupplicantState.COMPLETED, "COMPLETED over PF_PACKET: " + sta.events);
             assertEquals(1, KernelSupport.eapolPacketSockets(), "EAPOL went through our PF_PACKET socket");
             assertTrue(KernelSupport.sh("ping -c 2 -W 3 10.99.0.1").contains("2 received"), "traffic after the PF_PACKET handshake");
@@ -236,7 +178,7 @@ class StationInteropKernelTest {
     @Test
     @Order(2)
     void wrongPassphraseIsReportedAsWrongKey() throws Exception {
-        try (Station sta = new Station("not-the-interop-passphrase")) {
+        try (KernelStation sta = station("not-the-interop-passphrase", stack)) {
             KernelSupport.await(() -> sta.count("CTRL-EVENT-SSID-TEMP-DISABLED") >= 1, "WRONG_KEY: " + sta.events);
             assertTrue(sta.events.stream().anyMatch(l -> l.endsWith("auth_failures=1 duration=10 reason=WRONG_KEY")), sta.events.toString());
             assertEquals(0, sta.count("CTRL-EVENT-CONNECTED"));

@@ -1,49 +1,62 @@
 package wpa4j.wext;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
+import wpa4j.common.registry.DriverRegistry;
 import wpa4j.driver.BackendStatus;
 import wpa4j.driver.DriverBackend;
+import wpa4j.linux.netlink.NetlinkException;
+import wpa4j.wext.ioctl.WextException;
 
 /**
- * The wext backend's status: reads {@code /proc/net/wireless} for interfaces with Wireless Extensions.
- * The ioctl driver itself is not part of this version, so it never claims to be active.
+ * Registers a {@code WifiDriver} for every interface with Wireless Extensions, ranked by what
+ * SIOCGIWRANGE says and always below nl80211, and follows interfaces coming and going. Where there is none
+ * (no cfg80211 WEXT layer, not Linux) it reports why it is inactive.
  */
 @Component(property = DriverBackend.PROP_DRIVER + "=wext")
-public class WextBackend implements DriverBackend {
-    static final String NAME = "wext";
-    private static final Path PROC_NET_WIRELESS = Path.of("/proc/net/wireless");
+public class WextBackend implements DriverBackend, WextStack.Listener {
+    static final String NAME = WextDriver.NAME;
 
-    private String version;
+    private DriverRegistry registry;
+    private volatile String reason = "starting";
+    private WextStack stack;
 
     @Activate
-    void activate(BundleContext context) {
-        version = context.getBundle().getVersion().toString();
+    void activate(BundleContext ctx) {
+        registry = new DriverRegistry(ctx);
+        try {
+            stack = WextStack.open(this);
+            reason = "Wireless Extensions ioctls and rtnetlink events";
+        } catch (WextException | NetlinkException e) {
+            reason = "unavailable: " + e.getMessage();
+        } catch (UnsupportedOperationException | UnsatisfiedLinkError e) {
+            reason = "not available on this system: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public void added(WextDriver d) {
+        registry.register(d, d.ranking());
+    }
+
+    @Override
+    public void removed(WextDriver d) {
+        registry.unregister(d.ifname());
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (stack != null) {
+            stack.close();
+        }
+        registry.clear();
     }
 
     @Override
     public BackendStatus status() {
-        String text;
-        try {
-            text = Files.readString(PROC_NET_WIRELESS);
-        } catch (IOException e) {
-            return BackendStatus.inactive(NAME, version, PROC_NET_WIRELESS + " unreadable (" + e.getClass().getSimpleName() + "): no Wireless Extensions");
-        }
-        return status(version, ProcNetWireless.parse(text));
-    }
-
-    static BackendStatus status(String version, ProcNetWireless.Parsed found) {
-        if (found.interfaces().isEmpty()) {
-            return BackendStatus.inactive(NAME, version, "no interface with Wireless Extensions in /proc/net/wireless");
-        }
-        return new BackendStatus(NAME, version, false,
-                "WEXT interfaces " + found.interfaces() + ", but the ioctl driver is not in this version", List.of());
+        return registry.status(NAME, reason, stack == null ? reason : "no interface answers SIOCGIWNAME");
     }
 }

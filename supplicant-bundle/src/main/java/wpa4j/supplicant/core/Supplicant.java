@@ -24,6 +24,7 @@ import wpa4j.driver.types.AssociateParams;
 import wpa4j.driver.types.AuthParams;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.Cipher;
+import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.types.KeyMgmt;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Operstate;
@@ -260,6 +261,11 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private void authenticate(Candidate c) {
         current = c.network();
         currentBss = c.bss();
+        if (!driver.getCapa().has(DriverFlag.SME)) {
+            // as wpa_supplicant without WPA_DRIVER_FLAGS_SME: the driver authenticates and associates in one op
+            associate();
+            return;
+        }
         listener.onEvent("SME: Trying to authenticate with " + currentBss.bssid() + " (SSID='" + currentBss.ssid().toPrintable() + "' freq="
                 + currentBss.result().freq() + " MHz)");
         setState(SupplicantState.AUTHENTICATING);
@@ -280,6 +286,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
             connectionFailed();
             return;
         }
+        associate();
+    }
+
+    private void associate() {
         listener.onEvent("Trying to associate with " + currentBss.bssid() + " (SSID='" + currentBss.ssid().toPrintable() + "' freq="
                 + currentBss.result().freq() + " MHz)");
         setState(SupplicantState.ASSOCIATING);
@@ -391,7 +401,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         current.authFailures = 0;
         if (newConnection) {
             newConnection = false;
-            if (current.config.isPsk()) {
+            if (current.config.isPsk() && driver.getCapa().supports("set_supp_port")) {
                 // drivers with an 802.1X controlled port (nl80211) pass data only once it is authorized
                 try {
                     driver.setSuppPort(true);

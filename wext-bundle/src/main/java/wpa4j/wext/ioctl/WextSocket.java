@@ -152,6 +152,93 @@ public final class WextSocket implements AutoCloseable {
         }
     }
 
+    /** SIOCGIFINDEX: the interface index. */
+    public int ifindex(String ifname) throws WextException {
+        Memory req = iwreq(ifname);
+        ioctl(Uapi.SIOCGIFINDEX, req, "SIOCGIFINDEX " + ifname);
+        return req.getInt(Uapi.IFREQ_IFINDEX);
+    }
+
+    /** SIOCGIFHWADDR: the interface's own MAC address. */
+    public byte[] hwaddr(String ifname) throws WextException {
+        Memory req = iwreq(ifname);
+        ioctl(Uapi.SIOCGIFHWADDR, req, "SIOCGIFHWADDR " + ifname);
+        return req.getByteArray(Uapi.IFREQ_HWADDR_SA_DATA, 6);
+    }
+
+    /** SIOCSIWAUTH: sets the IW_AUTH_* parameter {@code index} (an iw_param: flags = index, value). */
+    public void auth(String ifname, int index, int value) throws WextException {
+        Memory req = iwreq(ifname);
+        req.setShort(Uapi.IWREQ_U + Uapi.IW_PARAM_FLAGS, (short) (index & Uapi.IW_AUTH_INDEX));
+        req.setInt(Uapi.IWREQ_U + Uapi.IW_PARAM_VALUE, value);
+        ioctl(Uapi.SIOCSIWAUTH, req, "SIOCSIWAUTH " + ifname + " index " + index);
+    }
+
+    /** SIOCSIWMODE (IW_MODE_INFRA for a station). */
+    public void mode(String ifname, int mode) throws WextException {
+        Memory req = iwreq(ifname);
+        req.setInt(Uapi.IWREQ_MODE, mode);
+        ioctl(Uapi.SIOCSIWMODE, req, "SIOCSIWMODE " + ifname);
+    }
+
+    /** SIOCSIWFREQ: a fixed frequency in MHz, as m * 10^e Hz with e = 1. */
+    public void freq(String ifname, int mhz) throws WextException {
+        Memory req = iwreq(ifname);
+        req.setInt(Uapi.IWREQ_U + Uapi.IW_FREQ_M, mhz * 100_000);
+        req.setShort(Uapi.IWREQ_U + Uapi.IW_FREQ_E, (short) 1);
+        req.setByte(Uapi.IWREQ_U + Uapi.IW_FREQ_FLAGS, (byte) Uapi.IW_FREQ_FIXED);
+        ioctl(Uapi.SIOCSIWFREQ, req, "SIOCSIWFREQ " + ifname);
+    }
+
+    /** SIOCSIWAP: the BSSID to associate with (a sockaddr of family ARPHRD_ETHER); all zero means any. */
+    public void setBssid(String ifname, byte[] bssid) throws WextException {
+        Memory req = iwreq(ifname);
+        req.setShort(Uapi.IWREQ_AP_SA_FAMILY, (short) Uapi.ARPHRD_ETHER);
+        req.write(Uapi.IWREQ_AP_SA_DATA, bssid, 0, 6);
+        ioctl(Uapi.SIOCSIWAP, req, "SIOCSIWAP " + ifname);
+    }
+
+    /** SIOCSIWESSID: with cfg80211 the SSID (after BSSID, frequency, IEs and auth parameters) starts the connection. */
+    public void setEssid(String ifname, byte[] ssid) throws WextException {
+        if (ssid.length > Uapi.IW_ESSID_MAX_SIZE) {
+            throw new IllegalArgumentException("essid: " + ssid.length + " octets");
+        }
+        pointIoctl(Uapi.SIOCSIWESSID, ifname, ssid, ssid.length == 0 ? 0 : 1, "SIOCSIWESSID ");
+    }
+
+    /** SIOCSIWGENIE: the IEs (WPA/RSN element) for the (Re)Association Request; empty clears them. */
+    public void genericIe(String ifname, byte[] ies) throws WextException {
+        pointIoctl(Uapi.SIOCSIWGENIE, ifname, ies, 0, "SIOCSIWGENIE ");
+    }
+
+    /** SIOCSIWENCODEEXT: {@code ext} is a struct iw_encode_ext with its key; {@code flags} the key index + 1 and IW_ENCODE_*. */
+    public void encodeExt(String ifname, byte[] ext, int flags) throws WextException {
+        pointIoctl(Uapi.SIOCSIWENCODEEXT, ifname, ext, flags, "SIOCSIWENCODEEXT ");
+    }
+
+    /** SIOCSIWMLME: a struct iw_mlme (IW_MLME_DEAUTH/DISASSOC, reason, peer). */
+    public void mlme(String ifname, byte[] mlme) throws WextException {
+        pointIoctl(Uapi.SIOCSIWMLME, ifname, mlme, 0, "SIOCSIWMLME ");
+    }
+
+    /** SIOCSIWPMKSA: a struct iw_pmksa (add, remove, flush). */
+    public void pmksa(String ifname, byte[] pmksa) throws WextException {
+        pointIoctl(Uapi.SIOCSIWPMKSA, ifname, pmksa, 0, "SIOCSIWPMKSA ");
+    }
+
+    /** An ioctl whose argument is an iw_point to {@code data}; the native copy is zeroed afterwards (it may hold a key). */
+    private void pointIoctl(int request, String ifname, byte[] data, int flags, String what) throws WextException {
+        Memory req = iwreq(ifname);
+        Memory buf = new Memory(Math.max(data.length, 1));
+        buf.write(0, data, 0, data.length);
+        point(req, data.length == 0 ? Pointer.NULL : buf, data.length, flags);
+        try {
+            ioctl(request, req, what + ifname);
+        } finally {
+            buf.clear();
+        }
+    }
+
     @Override
     public void close() {
         LIBC.close(fd);

@@ -1,0 +1,60 @@
+package wpa4j.ktest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import wpa4j.common.crypto.Psk;
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.driver.DriverInterface;
+import wpa4j.driver.WifiDriver;
+import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.Ssid;
+import wpa4j.supplicant.SupplicantState;
+import wpa4j.supplicant.core.NetworkConfig;
+import wpa4j.supplicant.core.Supplicant;
+import wpa4j.supplicant.core.SupplicantListener;
+import wpa4j.supplicant.core.SupplicantTiming;
+
+/** One wpa4j station core on its event loop over a real backend's driver, with what it reported. */
+final class KernelStation implements AutoCloseable {
+    final EventLoop loop = new EventLoop("kt-sta");
+    final List<String> events = new CopyOnWriteArrayList<>();
+    final List<SupplicantState> states = new CopyOnWriteArrayList<>();
+    /** Every event the driver reported, as the core got it. */
+    final List<DriverEvent> driverEvents = new CopyOnWriteArrayList<>();
+    final Supplicant core;
+    final DriverInterface driver;
+
+    KernelStation(WifiDriver over, String ifname, String ssidText, String passphrase, int freq) throws Exception {
+        Ssid ssid = Ssid.ofUtf8(ssidText);
+        NetworkConfig net = new NetworkConfig(0, ssid, Psk.fromPassphrase(passphrase.getBytes(StandardCharsets.UTF_8), ssid), false, 0,
+                List.of(freq));
+        core = new Supplicant(loop, ifname, List.of(net), new SupplicantTiming(2000, 100, 1000, 30_000, 30_000),
+                SupplicantListener.of((from, to) -> states.add(to), events::add));
+        driver = over.open(ifname, e -> {
+            driverEvents.add(e);
+            loop.execute(() -> core.onEvent(e));
+        });
+        loop.execute(() -> core.attach(driver));
+    }
+
+    SupplicantState state() {
+        return loop.query(core::state);
+    }
+
+    long count(String prefix) {
+        return events.stream().filter(l -> l.startsWith(prefix)).count();
+    }
+
+    @Override
+    public void close() throws Exception {
+        loop.call(() -> {
+            core.disconnect();
+            return null;
+        });
+        Thread.sleep(300);
+        driver.close();
+        loop.close();
+    }
+}
