@@ -3,6 +3,7 @@ package wpa4j.wext.ioctl;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import wpa4j.wext.uapi.Uapi;
 /**
  * The iw_event stream SIOCGIWSCAN returns, as the 64-bit kernel writes it: each event is len/cmd
  * (IW_EV_LCP_LEN), then its payload; point events carry length/flags at IW_EV_LCP_LEN and their data at
- * IW_EV_POINT_LEN. SIOCGIWAP starts a BSS; ESSID, frequency, quality, encode and IWEVGENIE IEs fill it.
+ * IW_EV_POINT_LEN. SIOCGIWAP starts a BSS; ESSID, frequency, quality, encode, IWEVGENIE IEs and IWEVCUSTOM
+ * "wpa_ie="/"rsn_ie=" hex fill it; SIOCGIWRATE, SIOCGIWMODE and SIOCGIWNAME carry nothing a scan result keeps.
  * Unknown commands are skipped and counted; a truncated or inconsistent event ends the stream (counted).
  */
 public final class IwEventStream {
@@ -132,7 +134,11 @@ public final class IwEventStream {
                 cur.privacy = (b.getShort(u + 2) & Uapi.IW_ENCODE_DISABLED) == 0;
             } else if (cmd == Uapi.IWEVGENIE) {
                 cur.ies.write(buf, pos + Uapi.IW_EV_POINT_LEN, dataLen);
-            } else if (cmd != Uapi.IWEVCUSTOM && cmd != Uapi.SIOCGIWRATE && cmd != Uapi.SIOCGIWMODE && cmd != Uapi.SIOCGIWNAME) {
+            } else if (cmd == Uapi.IWEVCUSTOM) {
+                if (!customIe(new String(buf, pos + Uapi.IW_EV_POINT_LEN, dataLen, StandardCharsets.ISO_8859_1), cur.ies)) {
+                    skipped++;
+                }
+            } else if (cmd != Uapi.SIOCGIWRATE && cmd != Uapi.SIOCGIWMODE && cmd != Uapi.SIOCGIWNAME) {
                 skipped++;
             }
             pos += len;
@@ -141,6 +147,28 @@ public final class IwEventStream {
             malformed++;
         }
         return new Parsed(List.copyOf(results), skipped, malformed);
+    }
+
+    /**
+     * Drivers older than IWEVGENIE report the WPA/RSN element as IWEVCUSTOM text "wpa_ie=&lt;hex&gt;" or
+     * "rsn_ie=&lt;hex&gt;" (driver_wext reads both); other custom texts (tsf=, ...) are not IEs. False when the
+     * text is neither, or its hex is not an element.
+     */
+    static boolean customIe(String text, ByteArrayOutputStream ies) {
+        String hex = text.startsWith("wpa_ie=") ? text.substring(7) : text.startsWith("rsn_ie=") ? text.substring(7) : null;
+        if (hex == null || hex.length() < 4 || hex.length() % 2 != 0) {
+            return text.startsWith("tsf=");
+        }
+        try {
+            byte[] ie = Bytes.fromHex(hex).toArray();
+            if ((ie[1] & 0xff) != ie.length - 2) {
+                return false;
+            }
+            ies.write(ie, 0, ie.length);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Adds the BSS; false when its values are not a BSS 802.11 can have (a frequency off every channel). */

@@ -75,6 +75,20 @@ class IwEventStreamTest {
     }
 
     @Test
+    void olderDriversRsnElementAsCustomHexText() {
+        bss("02:00:00:00:02:00", "custom", 2412, -30, null);
+        point(Uapi.IWEVCUSTOM, 0, "rsn_ie=30140100000fac040100000fac040100000fac020000".getBytes());
+        point(Uapi.IWEVCUSTOM, 0, "rsn_ie=30ff01".getBytes()); // length octet says 255: not an element
+        point(Uapi.IWEVCUSTOM, 0, "rsn_ie=zz00".getBytes());
+        point(Uapi.IWEVCUSTOM, 0, "Last beacon: 100ms ago".getBytes());
+        byte[] s = out.toByteArray();
+        IwEventStream.Parsed p = IwEventStream.parse(s, s.length);
+        assertEquals(Bytes.of(RSN).slice(2, RSN.length - 2), p.results().get(0).ie(48).orElseThrow());
+        assertEquals(3, p.skipped(), "the bad hex, the wrong length and the text that is no IE");
+        assertEquals(0, p.malformed());
+    }
+
+    @Test
     void aTruncatedEventEndsTheStreamCountedAndKeepsWhatCameBefore() {
         bss("02:00:00:00:02:00", "first", 2412, -30, RSN);
         bss("02:00:00:00:03:00", "second", 2462, -50, RSN);
