@@ -9,7 +9,6 @@ import static wpa4j.itest.ItestSupport.scrRuntime;
 import static wpa4j.itest.ItestSupport.wifiStack;
 import static wpa4j.itest.ItestSupport.wpa4jBundles;
 
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,7 +23,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import wpa4j.driver.types.Bytes;
@@ -44,8 +42,8 @@ import wpa4j.supplicant.SupplicantState;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
 public class Wpa2PskIT {
-    private static final String PASS = "wpa4j-it-passphrase";
-    private static final String SSID = "wpa4j-it";
+    private static final String PASS = SimWifi.PASS;
+    private static final String SSID = SimWifi.SSID;
 
     @Inject
     private BundleContext context;
@@ -61,53 +59,31 @@ public class Wpa2PskIT {
 
     @After
     public void removeConfigurations() throws Exception {
-        org.osgi.service.cm.Configuration[] all = cm.listConfigurations(null);
-        if (all != null) {
-            for (org.osgi.service.cm.Configuration c : all) {
-                c.delete();
-            }
-        }
+        SimWifi.deleteConfigurations(cm);
     }
 
     private void ap(String passphrase, int hidden) throws Exception {
-        Hashtable<String, Object> p = new Hashtable<>();
-        p.put("ifname", "sim0");
-        p.put("ssid", SSID);
-        p.put(".passphrase", passphrase);
-        p.put("ignoreBroadcastSsid", hidden);
-        cm.getFactoryConfiguration("wpa4j.hostapd", "it", "?").update(p);
+        SimWifi.ap(cm, passphrase, hidden);
     }
 
     private void station(String passphrase, boolean scanSsid) throws Exception {
-        Hashtable<String, Object> p = new Hashtable<>();
-        p.put("ifname", "sim1");
-        p.put("ssid", SSID);
-        p.put("keyMgmt", passphrase.isEmpty() ? "NONE" : "WPA-PSK");
-        p.put(".passphrase", passphrase);
-        p.put("scanSsid", scanSsid);
-        p.put("scanFreq", new int[] {2412});
-        cm.getFactoryConfiguration("wpa4j.supplicant", "it", "?").update(p);
+        SimWifi.station(cm, passphrase, scanSsid);
     }
 
     private SupplicantControl sta() throws InterruptedException {
-        return await(() -> service(SupplicantControl.class), s -> s != null, "station core");
+        return SimWifi.sta(context);
     }
 
     private ApControl apControl() throws InterruptedException {
-        return await(() -> service(ApControl.class), s -> s != null, "AP core");
+        return SimWifi.apControl(context);
     }
 
-    private <T> T service(Class<T> type) {
-        ServiceReference<T> ref = context.getServiceReference(type);
-        return ref == null ? null : context.getService(ref);
-    }
-
-    private void awaitCompleted(SupplicantControl sta) throws InterruptedException {
-        await(() -> sta.status().state(), s -> s == SupplicantState.COMPLETED, "COMPLETED; events: " + sta.recentEvents());
+    private static void awaitCompleted(SupplicantControl sta) throws InterruptedException {
+        SimWifi.awaitCompleted(sta);
     }
 
     private static long count(List<String> lines, String prefix) {
-        return lines.stream().filter(l -> l.startsWith(prefix)).count();
+        return SimWifi.count(lines, prefix);
     }
 
     @Test

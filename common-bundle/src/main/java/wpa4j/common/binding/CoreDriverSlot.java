@@ -67,6 +67,12 @@ public final class CoreDriverSlot implements DriverBinder.Target {
         return true;
     }
 
+    /** The core keeps its state (a link the kernel or medium still holds) and resumes with the next driver. */
+    @Override
+    public void waiting(java.util.List<String> why) {
+        log.accept("no driver left for " + ifname + ": waiting for one" + (why.isEmpty() ? "" : " (candidates: " + String.join("; ", why) + ")"));
+    }
+
     public String ifname() {
         return ifname;
     }

@@ -20,6 +20,10 @@ public final class DriverBinder {
 
         /** Open {@code next} and attach the core to it; return false if it could not be opened. */
         boolean bind(DriverCandidate next);
+
+        /** No eligible driver is left (the interface or its backend went away); {@code why} explains each candidate. */
+        default void waiting(List<String> why) {
+        }
     }
 
     private final DriverChoice choice = new DriverChoice();
@@ -76,6 +80,7 @@ public final class DriverBinder {
         if (best.isPresent() && current != null && best.get().serviceId() == current.serviceId()) {
             return;
         }
+        boolean wasBound = current != null;
         if (current != null) {
             target.unbind(current);
             current = null;
@@ -83,6 +88,8 @@ public final class DriverBinder {
         if (best.isPresent() && target.bind(best.get())) {
             current = best.get();
             swaps++;
+        } else if (wasBound) {
+            target.waiting(choice.explain());
         }
     }
 

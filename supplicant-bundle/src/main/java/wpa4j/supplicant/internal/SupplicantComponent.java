@@ -67,7 +67,12 @@ public class SupplicantComponent implements SupplicantControl {
         NetworkConfig network = network(config);
         loop = new EventLoop("wpa4j-sta-" + ifname);
         core = new Supplicant(loop, ifname, List.of(network), SupplicantTiming.DEFAULT, SupplicantListener.of(
-                (from, to) -> Console.line(ifname + ": State: " + from.wpaName() + " -> " + to.wpaName()),
+                (from, to) -> {
+                    // kept with the events too, so a control client can prove the state never left COMPLETED
+                    String line = "State: " + from.wpaName() + " -> " + to.wpaName();
+                    events.add(line);
+                    Console.line(ifname + ": " + line);
+                },
                 line -> {
                     events.add(line);
                     Console.line(ifname + ": " + line);
