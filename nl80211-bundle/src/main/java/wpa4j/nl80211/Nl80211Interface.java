@@ -46,6 +46,8 @@ import wpa4j.driver.types.FreqParams;
 import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.ScanParams;
+import wpa4j.driver.types.ScanResult;
+import wpa4j.driver.types.ScanResultFlag;
 import wpa4j.driver.types.ScanResults;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
@@ -288,13 +290,35 @@ final class Nl80211Interface implements DriverInterface {
     }
 
     @Override
-    public java.util.Optional<MacAddress> getBssid() {
+    public java.util.Optional<MacAddress> getBssid() throws DriverException {
+        if (bssid == null) {
+            adoptKernelLink();
+        }
         return java.util.Optional.ofNullable(bssid);
     }
 
     @Override
-    public java.util.Optional<Ssid> getSsid() {
-        return bssid == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(ssid);
+    public java.util.Optional<Ssid> getSsid() throws DriverException {
+        return getBssid().isEmpty() ? java.util.Optional.empty() : java.util.Optional.ofNullable(ssid);
+    }
+
+    /**
+     * A link this instance did not make (another backend's, or this bundle's previous version's): as
+     * driver_nl80211's get_assoc_bssid, the BSS the scan dump marks ASSOCIATED is the one the kernel is on.
+     */
+    private void adoptKernelLink() throws DriverException {
+        try {
+            for (ScanResult r : nl.scanResults(iface.ifindex())) {
+                if (r.flags().contains(ScanResultFlag.ASSOCIATED)) {
+                    ssid = r.ssid().orElse(null);
+                    lastFreq = r.freq();
+                    bssid = r.bssid();
+                    return;
+                }
+            }
+        } catch (NetlinkException e) {
+            throw failed("get_bssid", e);
+        }
     }
 
     @Override

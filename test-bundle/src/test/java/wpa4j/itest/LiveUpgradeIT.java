@@ -9,10 +9,6 @@ import static wpa4j.itest.ItestSupport.scrRuntime;
 import static wpa4j.itest.ItestSupport.wifiStack;
 import static wpa4j.itest.ItestSupport.wpa4jBundles;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.FileInputStream;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -21,10 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
@@ -158,7 +150,7 @@ public class LiveUpgradeIT {
         try (Traffic traffic = new Traffic()) {
             for (int i = 1; i <= UPDATES; i++) {
                 int n = i;
-                sim.update(withVersion(System.getProperty("bundle.sim"), "1.0.0.update" + i));
+                sim.update(Jars.withVersion(System.getProperty("bundle.sim"), "1.0.0.update" + i));
                 assertEquals("1.0.0.update" + i, sim.getVersion().toString());
                 // each rebind re-syncs from the driver: one resync line per core and update
                 await(sta::recentEvents, l -> SimWifi.count(l, "CTRL-EVENT-DRIVER-RESYNC") == n, "station re-synced after update " + n);
@@ -240,22 +232,5 @@ public class LiveUpgradeIT {
                 throw e.getCause();
             }
         }
-    }
-
-    /** The jar at {@code path} with Bundle-Version replaced: a new version of the same bundle, as a release would be. */
-    static InputStream withVersion(String path, String version) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JarInputStream in = new JarInputStream(new FileInputStream(path))) {
-            Manifest mf = in.getManifest();
-            mf.getMainAttributes().putValue(Constants.BUNDLE_VERSION, version);
-            try (JarOutputStream jar = new JarOutputStream(out, mf)) {
-                for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
-                    jar.putNextEntry(new JarEntry(e.getName()));
-                    in.transferTo(jar);
-                    jar.closeEntry();
-                }
-            }
-        }
-        return new ByteArrayInputStream(out.toByteArray());
     }
 }

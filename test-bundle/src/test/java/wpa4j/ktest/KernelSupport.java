@@ -21,7 +21,7 @@ final class KernelSupport {
         return out;
     }
 
-    /** Starts Debian's hostapd on {@code ifname}, channel 1, WPA2-PSK CCMP, and waits until it is enabled. */
+    /** Starts Debian's hostapd on {@code ifname}, channel 1, WPA2-PSK CCMP (log: /tmp/hostapd-IFNAME.log, started afresh), and waits until it is enabled. */
     static void startHostapd(String ifname, String ssid, String passphrase) throws Exception {
         startHostapd(null, ifname, ssid, passphrase, "");
     }
@@ -32,7 +32,7 @@ final class KernelSupport {
         Path conf = Path.of("/tmp/hostapd-" + ifname + ".conf");
         Files.writeString(conf, "interface=" + ifname + "\ndriver=nl80211\nctrl_interface=/var/run/hostapd\nssid=" + ssid
                 + "\nhw_mode=g\nchannel=1\nwpa=2\nwpa_key_mgmt=WPA-PSK\nrsn_pairwise=CCMP\nwpa_passphrase=" + passphrase + "\n" + extraConf);
-        sh("mkdir -p /var/run/hostapd && " + in.apply("hostapd -B -P /tmp/hostapd-" + ifname + ".pid -f /tmp/hostapd-" + ifname + ".log " + conf));
+        sh("rm -f /tmp/hostapd-" + ifname + ".log; mkdir -p /var/run/hostapd && " + in.apply("hostapd -B -P /tmp/hostapd-" + ifname + ".pid -f /tmp/hostapd-" + ifname + ".log " + conf));
         await(() -> {
             try {
                 return sh(in.apply("hostapd_cli -i " + ifname + " status") + " || true").contains("state=ENABLED");

@@ -54,4 +54,21 @@ class DriverChoiceTest {
         choice.add(c(2, 50, "wlan0", "wext"));
         assertEquals("wext", choice.best().orElseThrow().driverName());
     }
+
+    @Test
+    void atEqualRankingTheNewerVersionWinsThenTheOlderService() {
+        DriverChoice choice = new DriverChoice();
+        choice.requirement(new DriverRequirement("wlan0", "", List.of()));
+        choice.add(new DriverCandidate(1, 100, "wlan0", "nl80211", "1.0.0.SNAPSHOT", List.of(), NONE));
+        choice.add(new DriverCandidate(2, 100, "wlan0", "nl80211", "1.0.10", List.of(), NONE));
+        choice.add(new DriverCandidate(3, 100, "wlan0", "nl80211", "1.0.9", List.of(), NONE));
+        choice.add(new DriverCandidate(4, 50, "wlan0", "wext", "9.0.0", List.of(), NONE));
+        assertEquals(2, choice.best().orElseThrow().serviceId(), "1.0.10 is newer than 1.0.9 (numeric, not text)");
+        choice.remove(2);
+        assertEquals(3, choice.best().orElseThrow().serviceId());
+        choice.add(new DriverCandidate(5, 100, "wlan0", "nl80211", "1.0.9", List.of(), NONE));
+        assertEquals(3, choice.best().orElseThrow().serviceId(), "same version: the older service stays");
+        assertTrue(DriverChoice.compareVersions("1.0.0.update2", "1.0.0.update1") < 0);
+        assertTrue(DriverChoice.compareVersions("1.0.0", "not-a-version") < 0);
+    }
 }

@@ -121,7 +121,14 @@ public final class Supplicant implements CoreDriverSlot.Core {
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
         }
-        disconnected(currentBss == null ? MacAddress.ZERO : currentBss.bssid(), ReasonCode.UNSPECIFIED, true);
+        // the new driver cannot carry the link on: end it in the kernel too, or the next connect meets a busy interface
+        MacAddress was = currentBss == null ? MacAddress.ZERO : currentBss.bssid();
+        try {
+            driver.deauthenticate(was, ReasonCode.UNSPECIFIED);
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+        }
+        disconnected(was, ReasonCode.UNSPECIFIED, true);
     }
 
     // ---- commands ------------------------------------------------------------------------------

@@ -1,0 +1,68 @@
+package wpa4j.ktest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway jar run as an operator runs it, in a fresh directory with the given {@code etc/} files, its
+ * Gogo console on a pipe and its output in a log that tests wait on.
+ */
+final class KernelGateway implements AutoCloseable {
+    final Path dir;
+    final Path log;
+    private final Process process;
+    private final OutputStream console;
+
+    KernelGateway(Map<String, String> etcFiles) throws IOException {
+        dir = Files.createTempDirectory("gw");
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Files.createDirectories(dir.resolve("load"));
+        for (Map.Entry<String, String> f : etcFiles.entrySet()) {
+            Files.writeString(etc.resolve(f.getKey()), f.getValue());
+        }
+        log = dir.resolve("gateway.log");
+        process = new ProcessBuilder("java", "-Djava.io.tmpdir=/tmp", "-jar", System.getProperty("gateway.jar")).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        console = process.getOutputStream();
+    }
+
+    /** A Gogo command, as typed at the console. */
+    void command(String line) throws IOException {
+        console.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        console.flush();
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    long lines(String regex) throws IOException {
+        Pattern p = Pattern.compile(regex);
+        return output().lines().filter(l -> p.matcher(l).find()).count();
+    }
+
+    /** Waits until {@code count} output lines match {@code regex} (a hang guard of 90 s, not a timing assertion). */
+    void awaitLines(String regex, long count) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (lines(regex) < count) {
+            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError(count + " x '" + regex + "' not in the gateway output (alive=" + process.isAlive() + "):\n" + output());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        console.close();
+        process.destroy();
+        process.waitFor(30, TimeUnit.SECONDS);
+        process.destroyForcibly();
+    }
+}
