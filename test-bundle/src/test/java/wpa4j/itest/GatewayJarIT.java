@@ -46,6 +46,7 @@ class GatewayJarIT {
             awaitLog(p, log, "sim1: State: 4WAY_HANDSHAKE -> COMPLETED");
             awaitLog(p, log, "sim0: AP-STA-CONNECTED 02:00:00:00:01:00");
             assertTrue(p.isAlive(), "gateway keeps running without a TTY:\n" + Files.readString(log));
+            hotDeployNewerSimDriverIntoLoad(p, log);
             p.destroy(); // SIGTERM
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "gateway stops on SIGTERM");
             String out = Files.readString(log);
@@ -56,6 +57,32 @@ class GatewayJarIT {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /**
+     * The upgrade workflow of the README: a newer sim jar dropped into load/ (written elsewhere, then moved in)
+     * is installed beside the shipped one and, newer at equal ranking, takes both cores over live; overwriting
+     * the same file name updates that bundle in place. The link never drops.
+     */
+    private void hotDeployNewerSimDriverIntoLoad(Process p, Path log) throws Exception {
+        String sim = System.getProperty("bundle.sim");
+        Path staged = workDir.resolve("wpa4j.sim-hot.jar");
+        Path target = workDir.resolve("load").resolve("wpa4j.sim-hot.jar");
+        try (var in = Jars.withVersion(sim, "1.0.0.hot1")) {
+            Files.copy(in, staged);
+        }
+        Files.move(staged, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        awaitLog(p, log, "sim1: driver sim 1.0.0.hot1 for sim1");
+        awaitLog(p, log, "sim0: driver sim 1.0.0.hot1 for sim0");
+        try (var in = Jars.withVersion(sim, "1.0.0.hot2")) {
+            Files.copy(in, staged);
+        }
+        Files.move(staged, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        awaitLog(p, log, "sim1: driver sim 1.0.0.hot2 for sim1");
+        awaitLog(p, log, "sim0: driver sim 1.0.0.hot2 for sim0");
+        String out = Files.readString(log);
+        assertTrue(out.contains("sim1: CTRL-EVENT-DRIVER-RESYNC") && out.contains("sim0: AP-DRIVER-RESYNC"), out);
+        assertTrue(!out.contains("CTRL-EVENT-DISCONNECTED") && !out.contains("AP-STA-DISCONNECTED"), "the link never dropped:\n" + out);
     }
 
     private static String javaBin() {

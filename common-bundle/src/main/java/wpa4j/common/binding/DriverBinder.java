@@ -88,7 +88,8 @@ public final class DriverBinder {
         if (best.isPresent() && target.bind(best.get())) {
             current = best.get();
             swaps++;
-        } else if (wasBound) {
+        } else if (wasBound && choice.best().isEmpty()) {
+            // (a candidate that arrived meanwhile is bound by the decision its arrival queued)
             target.waiting(choice.explain());
         }
     }

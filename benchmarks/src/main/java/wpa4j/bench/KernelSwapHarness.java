@@ -1,0 +1,198 @@
+package wpa4j.bench;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import wpa4j.common.binding.CoreDriverSlot;
+import wpa4j.common.binding.DriverBinder;
+import wpa4j.common.binding.DriverRequirement;
+import wpa4j.common.crypto.Psk;
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.driver.WifiDriver;
+import wpa4j.driver.types.Ssid;
+import wpa4j.nl80211.EapolMode;
+import wpa4j.nl80211.Nl80211Stack;
+import wpa4j.supplicant.SupplicantState;
+import wpa4j.supplicant.core.NetworkConfig;
+import wpa4j.supplicant.core.Supplicant;
+import wpa4j.supplicant.core.SupplicantListener;
+import wpa4j.supplicant.core.SupplicantTiming;
+import wpa4j.wext.WextStack;
+
+/**
+ * The real-kernel swap harness (run in the hwsim VM by benchmarks/run.sh vm; hostapd already runs in
+ * namespace "ap" at 10.95.0.1): wpa4j's station on nl80211 (EAPOL over PF_PACKET) has its driver replaced N
+ * times by another nl80211 backend instance, then switched to wext, under a ping every 10 ms; then Debian's
+ * wpa_supplicant is restarted with the other -D driver, as changing its driver requires, under the same ping.
+ */
+public final class KernelSwapHarness {
+    private static final String SSID = "wpa4j-bench";
+    private static final String PASS = "benchmark passphrase";
+    private static final String STA_IP = "10.95.0.2";
+    private static PrintStream report;
+
+    private KernelSwapHarness() {}
+
+    public static void main(String[] args) throws Exception {
+        String ifname = args[0];
+        int swaps = Integer.parseInt(args[1]);
+        report = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        report.println("wpa4j real-kernel swap harness (mac80211_hwsim in QEMU, one vCPU under TCG), ping every 10 ms AP -> station");
+        ours(ifname, swaps);
+        wpaSupplicant(ifname, Math.max(4, swaps / 2));
+    }
+
+    private static Map<String, Object> props(long id, WifiDriver d, int ranking, String version) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("service.id", id);
+        p.put("service.ranking", ranking);
+        p.put(WifiDriver.PROP_IFNAME, d.ifname());
+        p.put(WifiDriver.PROP_DRIVER, d.name());
+        p.put(WifiDriver.PROP_DRIVER_VERSION, version);
+        p.put(WifiDriver.PROP_CAPABILITIES, d.capabilities().tags().toArray(new String[0]));
+        return p;
+    }
+
+    private static void ours(String ifname, int swaps) throws Exception {
+        Ssid ssid = Ssid.ofUtf8(SSID);
+        List<String> events = new CopyOnWriteArrayList<>();
+        BlockingQueue<Long> resyncs = new LinkedBlockingQueue<>();
+        try (Nl80211Stack a = Nl80211Stack.open(null, EapolMode.PACKET); Nl80211Stack b = Nl80211Stack.open(null, EapolMode.PACKET);
+                WextStack wext = WextStack.open(null); EventLoop loop = new EventLoop("bench-sta")) {
+            Supplicant core = new Supplicant(loop, ifname, List.of(new NetworkConfig(0, ssid, Psk.fromPassphrase(PASS.getBytes(StandardCharsets.UTF_8), ssid),
+                    false, 0, List.of(2412))), SupplicantTiming.DEFAULT, SupplicantListener.of((f, t) -> { }, line -> {
+                        events.add(line);
+                        if (line.startsWith("CTRL-EVENT-DRIVER-RESYNC")) {
+                            resyncs.add(System.nanoTime());
+                        }
+                    }));
+            DriverBinder binder = new DriverBinder();
+            binder.start(new DriverRequirement(ifname, "", List.of("station")), loop, new CoreDriverSlot(ifname, loop, core, (c, sink) -> c.driver().open(ifname, sink)));
+            long id = 1;
+            Map<String, Object> current = props(id++, a.driver(ifname), 120, "1.0.0");
+            binder.add(a.driver(ifname), current);
+            await(() -> loop.query(core::state) == SupplicantState.COMPLETED, 60, "COMPLETED: " + events);
+            sh("ip addr add " + STA_IP + "/24 dev " + ifname);
+            await(() -> sh("ip netns exec ap ping -c 1 -W 1 " + STA_IP).contains("1 received"), 30, "ping through");
+
+            Ping ping = new Ping("ap", STA_IP, 0.01, 600);
+            Thread.sleep(1000);
+            List<Double> latency = new ArrayList<>();
+            for (int i = 1; i <= swaps; i++) {
+                Nl80211Stack next = i % 2 == 1 ? b : a;
+                Map<String, Object> p = props(id++, next.driver(ifname), 120, "1.0." + i);
+                long t0 = System.nanoTime();
+                binder.remove(current);
+                binder.add(next.driver(ifname), p);
+                current = p;
+                Long t1 = resyncs.poll(20, TimeUnit.SECONDS);
+                if (t1 == null) {
+                    throw new IllegalStateException("no re-sync after swap " + i + ": " + events);
+                }
+                latency.add((t1 - t0) / 1e6);
+                Thread.sleep(200);
+            }
+            Thread.sleep(1000);
+            ping.stop();
+            Ping.Result r = ping.await();
+            long disconnects = events.stream().filter(l -> l.startsWith("CTRL-EVENT-DISCONNECTED")).count();
+            report.printf("wpa4j, nl80211 -> nl80211 (another backend instance, as a bundle update), %d swaps:%n", swaps);
+            report.println("  swap latency (unbind -> new driver bound and re-synced): " + Stats.of(latency));
+            report.printf("  disconnects %d; ping: %d sent, %d lost, longest gap %.0f ms%n", disconnects, r.sent(), r.lost(), r.longestGapMs());
+
+            ping = new Ping("ap", STA_IP, 0.01, 600);
+            Thread.sleep(1000);
+            long t0 = System.nanoTime();
+            binder.remove(current);
+            binder.add(wext.driver(ifname), props(id++, wext.driver(ifname), 55, "1.0.0"));
+            Long t1 = resyncs.poll(20, TimeUnit.SECONDS);
+            Thread.sleep(2000);
+            ping.stop();
+            r = ping.await();
+            report.printf("wpa4j, nl80211 -> wext live: %s; disconnects %d; ping: %d sent, %d lost, longest gap %.0f ms%n",
+                    t1 == null ? "no re-sync (reconnected)" : String.format("re-synced in %.1f ms", (t1 - t0) / 1e6),
+                    events.stream().filter(l -> l.startsWith("CTRL-EVENT-DISCONNECTED")).count(), r.sent(), r.lost(), r.longestGapMs());
+            loop.call(() -> {
+                core.disconnect();
+                return null;
+            });
+            binder.stop();
+        }
+    }
+
+    /** Debian's wpa_supplicant, restarted with the other -D driver each time; downtime is what the ping saw. */
+    private static void wpaSupplicant(String ifname, int restarts) throws Exception {
+        Path conf = Path.of("/tmp/wpa_supplicant-bench.conf");
+        Files.writeString(conf, "ctrl_interface=/var/run/wpa_supplicant\nnetwork={\n ssid=\"" + SSID + "\"\n psk=\"" + PASS
+                + "\"\n key_mgmt=WPA-PSK\n proto=RSN\n pairwise=CCMP\n group=CCMP\n scan_freq=2412\n}\n");
+        String driver = "nl80211";
+        startWpaSupplicant(ifname, driver, conf);
+        Map<String, List<Double>> reconnect = new HashMap<>();
+        Map<String, List<Double>> gaps = new HashMap<>();
+        Map<String, int[]> lost = new HashMap<>();
+        for (int i = 0; i < restarts; i++) {
+            String next = driver.equals("nl80211") ? "wext" : "nl80211";
+            Ping ping = new Ping("ap", STA_IP, 0.01, 600);
+            Thread.sleep(1000);
+            long t0 = System.nanoTime();
+            sh("wpa_cli -i " + ifname + " terminate >/dev/null 2>&1; sleep 0.2; true");
+            startWpaSupplicant(ifname, next, conf);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            Thread.sleep(1500);
+            ping.stop();
+            Ping.Result r = ping.await();
+            String key = driver + " -> " + next;
+            reconnect.computeIfAbsent(key, k -> new ArrayList<>()).add(ms);
+            gaps.computeIfAbsent(key, k -> new ArrayList<>()).add(r.longestGapMs());
+            int[] l = lost.computeIfAbsent(key, k -> new int[2]);
+            l[0] += r.sent();
+            l[1] += r.lost();
+            driver = next;
+        }
+        sh("wpa_cli -i " + ifname + " terminate >/dev/null 2>&1; true");
+        for (String key : reconnect.keySet().stream().sorted().toList()) {
+            report.printf("Debian wpa_supplicant restarted %s, %d times:%n", key, reconnect.get(key).size());
+            report.println("  terminate -> COMPLETED again: " + Stats.of(reconnect.get(key)));
+            report.println("  link downtime (longest ping gap): " + Stats.of(gaps.get(key)));
+            report.printf("  ping: %d sent, %d lost%n", lost.get(key)[0], lost.get(key)[1]);
+        }
+    }
+
+    private static void startWpaSupplicant(String ifname, String driver, Path conf) throws Exception {
+        sh("wpa_supplicant -B -D " + driver + " -i " + ifname + " -c " + conf + " -f /tmp/wpa_supplicant-bench.log");
+        await(() -> sh("wpa_cli -i " + ifname + " status 2>/dev/null || true").contains("wpa_state=COMPLETED"), 60, "wpa_supplicant -D " + driver + " COMPLETED");
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void await(Check c, int seconds, String what) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (!c.ok()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("timed out: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String sh(String command) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}
