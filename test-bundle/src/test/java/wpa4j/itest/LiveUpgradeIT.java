@@ -159,6 +159,8 @@ public class LiveUpgradeIT {
             traffic.assertNothingLost();
         }
         assertLinkKept(sta, ap, stateLines);
+        assertEquals("one bind per update, no more", UPDATES, SimWifi.count(sta.recentEvents(), "CTRL-EVENT-DRIVER-RESYNC"));
+        assertEquals(UPDATES, SimWifi.count(ap.recentEvents(), "AP-DRIVER-RESYNC"));
         assertTrue(sta.driverCandidates().toString(), sta.driverCandidates().stream().anyMatch(l -> l.contains("1.0.0.update" + UPDATES)));
     }
 

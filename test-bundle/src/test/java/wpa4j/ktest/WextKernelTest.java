@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanResult;
+import wpa4j.wext.WextDriver;
+import wpa4j.wext.WextStack;
 import wpa4j.wext.ioctl.IwEventStream;
 import wpa4j.wext.ioctl.IwRange;
 import wpa4j.wext.ioctl.WextException;
@@ -117,5 +119,29 @@ class WextKernelTest {
             mhz.add((int) Math.round(Double.parseDouble(m.group(1)) * 1000));
         }
         return mhz;
+    }
+
+    @Test
+    void interfacesFollowHotPlugThroughRtnetlink() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (WextStack stack = WextStack.open(new WextStack.Listener() {
+            @Override
+            public void added(WextDriver d) {
+                seen.add("+" + d.ifname());
+            }
+
+            @Override
+            public void removed(WextDriver d) {
+                seen.add("-" + d.ifname());
+            }
+        })) {
+            assertTrue(seen.contains("+wlan2"), seen.toString());
+            try (Netns away = Netns.moveInto("hotplug", "wlan2")) {
+                KernelSupport.await(() -> seen.contains("-wlan2"), "wlan2's driver removed when its radio left the namespace: " + seen);
+                assertEquals(null, stack.driver("wlan2"));
+            }
+            KernelSupport.await(() -> seen.stream().filter("+wlan2"::equals).count() == 2, "wlan2's driver back with its radio: " + seen);
+            assertEquals(0, stack.malformedNotifications());
+        }
     }
 }
