@@ -88,6 +88,7 @@ final class Nl80211Interface implements DriverInterface {
     private volatile Bytes lastReqIes = Bytes.EMPTY;
     private volatile int lastFreq;
     private volatile MacAddress bssid;
+    private volatile int linkEpoch;
     private volatile Ssid ssid;
 
     Nl80211Interface(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, DriverEventSink sink, boolean controlPort, Runnable onClose) {
@@ -307,18 +308,38 @@ final class Nl80211Interface implements DriverInterface {
      * driver_nl80211's get_assoc_bssid, the BSS the scan dump marks ASSOCIATED is the one the kernel is on.
      */
     private void adoptKernelLink() throws DriverException {
+        int epoch = linkEpoch;
         try {
             for (ScanResult r : nl.scanResults(iface.ifindex())) {
                 if (r.flags().contains(ScanResultFlag.ASSOCIATED)) {
-                    ssid = r.ssid().orElse(null);
-                    lastFreq = r.freq();
-                    bssid = r.bssid();
+                    adopt(epoch, r);
                     return;
                 }
             }
         } catch (NetlinkException e) {
             throw failed("get_bssid", e);
+        } catch (java.io.IOException e) {
+            throw new DriverException("get_bssid", "EAPOL socket for the adopted link: " + e.getMessage(), 0, e);
         }
+    }
+
+    /** Takes the dumped link unless an association event changed the link meanwhile; rekeys need EAPOL from now on. */
+    private synchronized void adopt(int epoch, ScanResult r) throws java.io.IOException {
+        if (epoch != linkEpoch) {
+            return;
+        }
+        if (!controlPort) {
+            openEapol();
+        }
+        ssid = r.ssid().orElse(null);
+        lastFreq = r.freq();
+        bssid = r.bssid();
+    }
+
+    /** The event reader's link changes; the epoch lets {@link #adopt} see that it raced one. */
+    private synchronized void linkChanged(MacAddress now) {
+        linkEpoch++;
+        bssid = now;
     }
 
     @Override
@@ -395,8 +416,8 @@ final class Nl80211Interface implements DriverInterface {
                     if (r.statusCode() != 0) {
                         sink.onEvent(new DriverEvent.AssocReject(r.header().sa(), r.ies().encode(), r.statusCode()));
                     } else {
-                        bssid = r.header().sa();
-                        sink.onEvent(new DriverEvent.Assoc(new DriverEvent.AssocInfoData(bssid, r.isReassoc(), lastReqIes, r.ies().encode(),
+                        linkChanged(r.header().sa());
+                        sink.onEvent(new DriverEvent.Assoc(new DriverEvent.AssocInfoData(r.header().sa(), r.isReassoc(), lastReqIes, r.ies().encode(),
                                 Bytes.EMPTY, lastFreq)));
                     }
                 }
@@ -404,7 +425,7 @@ final class Nl80211Interface implements DriverInterface {
                 MgmtFrame f = MgmtFrame.decode(frame.get().value());
                 boolean local = f.header().sa().equals(iface.mac());
                 MacAddress peerAddr = local ? f.header().da() : f.header().sa();
-                bssid = null;
+                linkChanged(null);
                 if (f instanceof MgmtFrame.Deauthentication d) {
                     sink.onEvent(new DriverEvent.Deauth(peerAddr, d.reasonCode(), d.ies().encode(), local));
                 } else if (f instanceof MgmtFrame.Disassociation d) {

@@ -58,7 +58,8 @@ class GatewayUpgradeKernelTest {
         try (InputStream in = Jars.withVersion(System.getProperty("nl80211.jar"), "1.0.0.up1")) {
             Files.copy(in, newBuild, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        Netns ap = KernelSupport.hostapdInNetns("apu", AP_IF, SSID, PASS, "", "10.96.0.1/24");
+        // hostapd rekeys the group every 4 s: an instance that took the link over must still answer EAPOL
+        Netns ap = KernelSupport.hostapdInNetns("apu", AP_IF, SSID, PASS, "wpa_group_rekey=4\n", "10.96.0.1/24");
         try (KernelGateway gw = new KernelGateway(Map.of("wpa4j.nl80211.cfg", "eapol=PACKET\n", "wpa4j.supplicant-up.cfg",
                 "ifname=" + STA_IF + "\nssid=" + SSID + "\nkeyMgmt=WPA-PSK\n.passphrase=" + PASS + "\nscanFreq=2412\n"))) {
             gw.awaitLines(STA_IF + ": driver nl80211 1\\.0\\.0\\.SNAPSHOT .* bound", 1);
@@ -82,20 +83,26 @@ class GatewayUpgradeKernelTest {
             long after = connectedTime(ap);
             assertTrue(after >= before + 5, "hostapd kept the station (connected_time " + before + " -> " + after + ")");
             assertTrue(!Files.readString(Path.of("/tmp/hostapd-" + AP_IF + ".log")).contains("AP-STA-DISCONNECTED"), "hostapd saw no disconnect");
+            long rekeys = gw.lines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED");
+            gw.awaitLines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED", rekeys + 1);
 
             // nl80211 -> wext: the kernel keeps the association; wext re-syncs from SIOCGIWAP
             // the update went nl80211 -> wext (standby) -> nl80211 1.0.0.up1: a re-sync at each step
             long resyncs = gw.lines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC");
             ping = startPing(ap, 10, "wext");
             Thread.sleep(3000);
+            long wextBinds = gw.lines(STA_IF + ": driver wext .* bound");
             gw.command("stop wpa4j.nl80211");
-            gw.awaitLines(STA_IF + ": driver wext .* bound", 1);
+            gw.awaitLines(STA_IF + ": driver wext .* bound", wextBinds + 1);
             int[] toWext = pingResult(ping);
             System.out.printf("nl80211 -> wext: ping every 50 ms: %d sent, %d received; %d disconnects; %d re-syncs%n", toWext[0], toWext[1],
                     gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), gw.lines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC"));
             assertEquals(resyncs + 1, gw.lines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC"), "wext took the link over without reassociation:\n" + gw.output());
             assertEquals(0, gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), gw.output());
             assertEquals(toWext[0], toWext[1], "no ping lost switching nl80211 -> wext");
+            long rekeysOverWext = gw.lines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED");
+            gw.awaitLines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED", rekeysOverWext + 1);
+            assertEquals(0, gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), "group rekeys over wext keep the link:\n" + gw.output());
             assertTrue(!gw.output().contains(PASS), "the passphrase never appears in the output");
         } finally {
             KernelSupport.stopHostapdInNetns(ap, AP_IF, STA_IF);

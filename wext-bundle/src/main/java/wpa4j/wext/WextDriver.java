@@ -32,6 +32,10 @@ public final class WextDriver implements WifiDriver {
         return link.ranking();
     }
 
+    int ifindex() {
+        return link.ifindex();
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -59,6 +63,7 @@ public final class WextDriver implements WifiDriver {
             throw new DriverException("init", "this service drives " + link.ifname() + ", not " + ifname);
         }
         WextSocket sock = null;
+        boolean opened = false;
         try {
             Rtnetlink.setUp(link.ifindex(), true);
             Rtnetlink.setLinkModeDormant(link.ifindex(), true);
@@ -70,16 +75,30 @@ public final class WextDriver implements WifiDriver {
                 s.close();
             });
             open.put(link.ifindex(), self[0]);
+            opened = true;
             return self[0];
         } catch (NetlinkException e) {
             throw new DriverException("init", e.getMessage(), e.errno(), e);
         } catch (WextException e) {
             throw new DriverException("init", e.getMessage(), e.errno(), e);
         } catch (java.io.IOException e) {
-            if (sock != null) {
-                sock.close();
-            }
             throw new DriverException("init", "EAPOL socket: " + e.getMessage());
+        } finally {
+            if (!opened) {
+                undoOpen(sock);
+            }
+        }
+    }
+
+    /** A failed open leaves nothing behind: no socket, no dormant link mode on a link another backend may drive. */
+    private void undoOpen(WextSocket sock) {
+        if (sock != null) {
+            sock.close();
+        }
+        try {
+            Rtnetlink.setLinkModeDormant(link.ifindex(), false);
+        } catch (NetlinkException e) {
+            // the interface is gone
         }
     }
 

@@ -47,7 +47,7 @@ final class WextInterface implements DriverInterface {
     private volatile Bytes assocReqIes = Bytes.EMPTY;
     private volatile Bytes assocRespIes = Bytes.EMPTY;
     private volatile MacAddress associated = MacAddress.ZERO;
-    private volatile long droppedEvents;
+    private final java.util.concurrent.atomic.AtomicLong droppedEvents = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
 
     WextInterface(WextLink link, DriverEventSink sink, WextSocket sock, Runnable onClose) throws java.io.IOException {
@@ -66,14 +66,14 @@ final class WextInterface implements DriverInterface {
         try {
             sink.onEvent(e);
         } catch (RuntimeException ex) {
-            droppedEvents++;
+            droppedEvents.incrementAndGet();
         }
     }
 
     /** An IFLA_WIRELESS payload for this interface, from the backend's rtnetlink reader. */
     void onWireless(Bytes stream) {
         WirelessEvents.Parsed parsed = WirelessEvents.parse(stream);
-        droppedEvents += parsed.malformed();
+        droppedEvents.addAndGet(parsed.malformed());
         for (WirelessEvent e : parsed.events()) {
             if (e instanceof WirelessEvent.ApAddress a) {
                 onApAddress(a.bssid());
@@ -101,11 +101,13 @@ final class WextInterface implements DriverInterface {
             return;
         }
         deliver(new DriverEvent.Assoc(new DriverEvent.AssocInfoData(bssid, false, assocReqIes, assocRespIes, Bytes.EMPTY, 0)));
+        assocReqIes = Bytes.EMPTY; // as driver_wext: they belong to this association only
+        assocRespIes = Bytes.EMPTY;
     }
 
     /** Events dropped: undecodable wireless events and events a throwing sink refused. */
     long droppedEvents() {
-        return droppedEvents;
+        return droppedEvents.get();
     }
 
     @Override
@@ -203,7 +205,7 @@ final class WextInterface implements DriverInterface {
             sock.auth(ifn, Uapi.IW_AUTH_CIPHER_PAIRWISE, cipher(p.pairwiseSuite()));
             sock.auth(ifn, Uapi.IW_AUTH_CIPHER_GROUP, cipher(p.groupSuite()));
             sock.auth(ifn, Uapi.IW_AUTH_KEY_MGMT, keyMgmt(p.keyMgmtSuite()));
-            sock.auth(ifn, Uapi.IW_AUTH_PRIVACY_INVOKED, p.pairwiseSuite() != Cipher.NONE || p.keyMgmtSuite() != KeyMgmt.NONE ? 1 : 0);
+            sock.auth(ifn, Uapi.IW_AUTH_PRIVACY_INVOKED, privacy(p) ? 1 : 0);
             sock.auth(ifn, Uapi.IW_AUTH_80211_AUTH_ALG, authAlg(p.authAlg()));
             if (p.freq() != 0) {
                 sock.freq(ifn, p.freq());
@@ -211,6 +213,11 @@ final class WextInterface implements DriverInterface {
             sock.setBssid(ifn, (p.bssid() == null ? MacAddress.ZERO : p.bssid()).octets());
             sock.setEssid(ifn, p.ssid().octets().toArray());
         });
+    }
+
+    /** As driver_wext: privacy for any cipher (static WEP has pairwise NONE and a WEP group) or a WPA/RSN element. */
+    static boolean privacy(AssociateParams p) {
+        return p.pairwiseSuite() != Cipher.NONE || p.groupSuite() != Cipher.NONE || !p.wpaIe().isEmpty();
     }
 
     static int wpaVersion(Set<Proto> protos) {

@@ -45,14 +45,14 @@ public final class WextStack implements AutoCloseable {
         WextStack s = new WextStack(WextSocket.open(), listener);
         try {
             s.events = RtnetlinkEvents.open(s::onLink);
-        } catch (NetlinkException e) {
-            s.probe.close();
+            for (String ifname : links()) {
+                s.consider(ifname);
+            }
+            return s;
+        } catch (NetlinkException | RuntimeException e) {
+            s.close();
             throw e;
         }
-        for (String ifname : links()) {
-            s.consider(ifname);
-        }
-        return s;
     }
 
     private static List<String> links() {
@@ -87,9 +87,13 @@ public final class WextStack implements AutoCloseable {
     }
 
     private void onLink(RtnetlinkEvents.LinkEvent e) {
-        if (e.removed()) {
-            forget(e.ifname());
-            return;
+        WextDriver known = drivers.values().stream().filter(d -> d.ifindex() == e.ifindex()).findFirst().orElse(null);
+        if (e.removed() || known != null && !known.ifname().equals(e.ifname())) {
+            // gone, or renamed (udev): the service under the old name goes; a renamed link is probed anew below
+            forget(known != null ? known.ifname() : e.ifname());
+            if (e.removed()) {
+                return;
+            }
         }
         if (!e.wireless().isEmpty()) {
             WextInterface i = open.get(e.ifindex());
@@ -116,7 +120,9 @@ public final class WextStack implements AutoCloseable {
 
     @Override
     public void close() {
-        events.close();
+        if (events != null) {
+            events.close();
+        }
         probe.close();
     }
 }

@@ -56,7 +56,7 @@ public final class DriverChoice {
 
     /**
      * Newer first, as OSGi orders versions: major, minor, micro numerically, then the qualifier as text; a
-     * version that does not parse sorts after every one that does.
+     * component that does not parse counts as -1 (older than any number in that place).
      */
     static int compareVersions(String a, String b) {
         String[] x = a.split("\\.", 4);

@@ -55,7 +55,13 @@ public final class DriverRegistry {
     }
 
     public synchronized void clear() {
-        registrations.values().forEach(ServiceRegistration::unregister);
+        for (ServiceRegistration<WifiDriver> r : registrations.values()) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // already unregistered (the bundle is stopping): nothing left to do for this one
+            }
+        }
         registrations.clear();
     }
 

@@ -25,11 +25,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
      * @param removed RTM_DELLINK
      * @param wireless the IFLA_WIRELESS payload, empty when the message has none
      */
-    public record LinkEvent(boolean removed, int ifindex, int flags, String ifname, Bytes wireless) {
-        public boolean up() {
-            return (flags & Uapi.IFF_UP) != 0;
-        }
-    }
+    public record LinkEvent(boolean removed, int ifindex, int flags, String ifname, Bytes wireless) {}
 
     private final GenlClient client;
     private volatile long malformed;

@@ -44,6 +44,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
     /** The RSN element the station sends: WPA2-PSK, CCMP/CCMP, no capabilities. */
     static final InformationElement OWN_RSN = RsnElement.psk(Suite.RSN_CCMP, Suite.RSN_CCMP, 0).toElement();
 
+    /** wpa_supplicant's authentication timeout for drivers that do their own SME. */
+    static final int NON_SME_ASSOC_TIMEOUT_MS = 10_000;
+
     private final EventLoop loop;
     private final String ifname;
     private final SupplicantTiming timing;
@@ -112,8 +115,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     private void resync() {
+        MacAddress was = currentBss == null ? MacAddress.ZERO : currentBss.bssid();
+        Optional<MacAddress> bssid = Optional.empty();
         try {
-            Optional<MacAddress> bssid = driver.getBssid();
+            bssid = driver.getBssid();
             if (currentBss != null && bssid.isPresent() && bssid.get().equals(currentBss.bssid())) {
                 listener.onEvent("CTRL-EVENT-DRIVER-RESYNC bssid=" + bssid.get() + " driver=" + driver.driverName());
                 return;
@@ -121,10 +126,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
         }
-        // the new driver cannot carry the link on: end it in the kernel too, or the next connect meets a busy interface
-        MacAddress was = currentBss == null ? MacAddress.ZERO : currentBss.bssid();
+        // the new driver cannot carry the link on: end it in the kernel too (on the BSS the kernel is on), or
+        // the next connect meets a busy interface
         try {
-            driver.deauthenticate(was, ReasonCode.UNSPECIFIED);
+            driver.deauthenticate(bssid.orElse(was), ReasonCode.UNSPECIFIED);
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
         }
@@ -307,6 +312,20 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 .keyMgmtSuite(psk ? KeyMgmt.PSK : KeyMgmt.NONE).build();
         try {
             driver.associate(p);
+            if (!driver.getCapa().has(DriverFlag.SME)) {
+                // no AUTH/ASSOC_TIMED_OUT comes from such a driver: as wpa_supplicant, give it 10 s
+                timeout = loop.schedule(NON_SME_ASSOC_TIMEOUT_MS, () -> {
+                    listener.onEvent("Authentication with " + currentBss.bssid() + " timed out.");
+                    try {
+                        if (driver != null) {
+                            driver.deauthenticate(currentBss.bssid(), ReasonCode.UNSPECIFIED);
+                        }
+                    } catch (DriverException | UnsupportedOperationException e) {
+                        driverErrors++;
+                    }
+                    connectionFailed();
+                });
+            }
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
             connectionFailed();
@@ -320,6 +339,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private void onAssoc(DriverEvent.Assoc a) {
         if (state != SupplicantState.ASSOCIATING || currentBss == null) {
             return;
+        }
+        if (timeout != null) {
+            timeout.cancel();
         }
         listener.onEvent("Associated with " + currentBss.bssid());
         newConnection = true;

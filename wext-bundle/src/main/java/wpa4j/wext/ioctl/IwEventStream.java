@@ -151,8 +151,8 @@ public final class IwEventStream {
 
     /**
      * Drivers older than IWEVGENIE report the WPA/RSN element as IWEVCUSTOM text "wpa_ie=&lt;hex&gt;" or
-     * "rsn_ie=&lt;hex&gt;" (driver_wext reads both); other custom texts (tsf=, ...) are not IEs. False when the
-     * text is neither, or its hex is not an element.
+     * "rsn_ie=&lt;hex&gt;" (driver_wext reads both); other custom texts are not IEs. True when the text was used
+     * (an element added) or is one cfg80211 always sends ("tsf="); false when it is neither, or its hex is not an element.
      */
     static boolean customIe(String text, ByteArrayOutputStream ies) {
         String hex = text.startsWith("wpa_ie=") ? text.substring(7) : text.startsWith("rsn_ie=") ? text.substring(7) : null;

@@ -71,7 +71,12 @@ public final class WextSocket implements AutoCloseable {
     public String name(String ifname) throws WextException {
         Memory req = iwreq(ifname);
         ioctl(Uapi.SIOCGIWNAME, req, "SIOCGIWNAME " + ifname);
-        return req.getString(Uapi.IWREQ_U, StandardCharsets.US_ASCII.name());
+        byte[] name = req.getByteArray(Uapi.IWREQ_U, Uapi.IFNAMSIZ); // char name[IFNAMSIZ]: no NUL is promised
+        int len = 0;
+        while (len < name.length && name[len] != 0) {
+            len++;
+        }
+        return new String(name, 0, len, StandardCharsets.US_ASCII);
     }
 
     /** SIOCGIWRANGE: versions, encoding capabilities and channels. */

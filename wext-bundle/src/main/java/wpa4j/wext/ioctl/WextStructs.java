@@ -42,7 +42,9 @@ public final class WextStructs {
         b.putShort(Uapi.IW_ENCODE_EXT_ALG, (short) alg(k.alg()));
         b.putShort(Uapi.IW_ENCODE_EXT_KEY_LEN, (short) keyLen);
         if (keyLen > 0) {
-            b.put(Uapi.IW_ENCODE_EXT_KEY, k.key().toArray());
+            byte[] key = k.key().toArray();
+            b.put(Uapi.IW_ENCODE_EXT_KEY, key);
+            java.util.Arrays.fill(key, (byte) 0);
         }
         int flags = (k.keyIdx() + 1) & Uapi.IW_ENCODE_INDEX;
         if (k.alg() == KeyAlg.NONE) {
