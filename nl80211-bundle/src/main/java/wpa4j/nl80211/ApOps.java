@@ -40,11 +40,19 @@ final class ApOps implements AutoCloseable {
     private volatile int freq;
     private volatile boolean beaconing;
 
-    ApOps(Nl80211 nl, InterfaceRecord iface, Nl80211Events frames, boolean controlPort) {
+    /** {@code runningFreq}: the channel of a BSS another instance left beaconing (a live swap), 0 for none. */
+    ApOps(Nl80211 nl, InterfaceRecord iface, Nl80211Events frames, boolean controlPort, int runningFreq) {
         this.nl = nl;
         this.controlPort = controlPort;
         this.iface = iface;
         this.frames = frames;
+        this.freq = runningFreq;
+        this.beaconing = runningFreq != 0;
+    }
+
+    /** Whether the BSS beacons (started here or adopted). */
+    boolean beaconing() {
+        return beaconing;
     }
 
     /** NL80211_CMD_SET_WIPHY with the channel; before the BSS starts it also becomes START_AP's channel. */
@@ -158,13 +166,12 @@ final class ApOps implements AutoCloseable {
         return freq;
     }
 
+    /**
+     * Leaves a beaconing BSS running for the driver instance that replaces this one (the AP core stops it
+     * with deinit_ap when it really ends); without a socket owning it, the kernel keeps stations and keys.
+     */
     @Override
     public void close() {
-        try {
-            deinitAp();
-        } catch (DriverException e) {
-            // the interface may be gone (hot-unplug); the kernel stops the BSS with it
-        }
         frames.close();
     }
 }

@@ -29,9 +29,12 @@ public final class Nl80211Driver implements WifiDriver {
     private final Capabilities capabilities;
     private final Map<Integer, Nl80211Interface> sinks;
     private final EapolMode eapol;
+    private final java.util.function.BooleanSupplier endLinksOnClose;
 
-    Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, Nl80211Interface> sinks, EapolMode eapol) {
+    Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, Nl80211Interface> sinks, EapolMode eapol,
+            java.util.function.BooleanSupplier endLinksOnClose) {
         this.eapol = eapol;
+        this.endLinksOnClose = endLinksOnClose;
         this.iface = iface;
         this.wiphy = wiphy;
         this.capabilities = Nl80211Interface.capabilities(wiphy);
@@ -97,6 +100,7 @@ public final class Nl80211Driver implements WifiDriver {
             nl.close();
             afterClose.run();
         });
+        self[0].endLinksOnClose(endLinksOnClose);
         sinks.put(iface.ifindex(), self[0]);
         return self[0];
     }
@@ -118,16 +122,25 @@ public final class Nl80211Driver implements WifiDriver {
         Nl80211Interface[] self = new Nl80211Interface[1];
         try {
             nl = Nl80211.open();
-            Rtnetlink.setUp(iface.ifindex(), false);
-            nl.setIftype(iface.ifindex(), Uapi.NL80211_IFTYPE_AP);
-            Rtnetlink.setUp(iface.ifindex(), true);
+            InterfaceRecord now = nl.iface(iface.ifindex());
+            // a BSS that an instance before this one left beaconing (a live swap) is adopted as it runs
+            int runningFreq = now.iftype() == Uapi.NL80211_IFTYPE_AP ? now.freq() : 0;
+            if (runningFreq == 0) {
+                Rtnetlink.setUp(iface.ifindex(), false);
+                nl.setIftype(iface.ifindex(), Uapi.NL80211_IFTYPE_AP);
+                Rtnetlink.setUp(iface.ifindex(), true);
+            }
             Nl80211Events frames = Nl80211.openFrameReceiver(iface.ifindex(), ApOps.AP_FRAMES, n -> {
                 if (self[0] != null) {
                     self[0].onNotification(n);
                 }
             });
-            self[0] = register(nl, sink, this::backToStation);
-            self[0].becomeAp(new ApOps(nl, iface, frames, self[0].controlPort()));
+            self[0] = register(nl, sink, () -> {
+                if (!self[0].leavesBssRunning()) {
+                    backToStation();
+                }
+            });
+            self[0].becomeAp(new ApOps(nl, iface, frames, self[0].controlPort(), runningFreq));
             return self[0];
         } catch (NetlinkException e) {
             if (self[0] != null) {

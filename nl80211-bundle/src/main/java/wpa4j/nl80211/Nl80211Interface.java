@@ -89,6 +89,7 @@ final class Nl80211Interface implements DriverInterface {
     private volatile int lastFreq;
     private volatile MacAddress bssid;
     private volatile int linkEpoch;
+    private java.util.function.BooleanSupplier endLinksOnClose = () -> false;
     private volatile Ssid ssid;
 
     Nl80211Interface(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, DriverEventSink sink, boolean controlPort, Runnable onClose) {
@@ -173,6 +174,9 @@ final class Nl80211Interface implements DriverInterface {
 
     @Override
     public synchronized void close() {
+        if (endLinksOnClose.getAsBoolean()) {
+            endLink();
+        }
         linkOps.close();
         if (ap != null) {
             ap.close();
@@ -594,6 +598,29 @@ final class Nl80211Interface implements DriverInterface {
 
     boolean controlPort() {
         return controlPort;
+    }
+
+    void endLinksOnClose(java.util.function.BooleanSupplier policy) {
+        endLinksOnClose = policy;
+    }
+
+    /** As driver_nl80211's deinit: stop the BSS, or leave the BSS the station is on (reason 3, leaving). */
+    private void endLink() {
+        try {
+            if (ap != null) {
+                ap.deinitAp();
+            } else if (bssid != null) {
+                nl.leave(iface.ifindex(), bssid, 3, true);
+            }
+        } catch (DriverException | NetlinkException e) {
+            // already gone: nothing is left to end
+        }
+    }
+
+    /** Whether this interface leaves a beaconing BSS behind when it closes (see {@link ApOps#close()}). */
+    boolean leavesBssRunning() {
+        ApOps a = ap;
+        return a != null && a.beaconing();
     }
 
     private ApOps ap(String op) throws DriverException {

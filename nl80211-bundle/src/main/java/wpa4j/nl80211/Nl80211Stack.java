@@ -31,6 +31,8 @@ public final class Nl80211Stack implements AutoCloseable {
     private final Map<Integer, Nl80211Interface> sinks = Nl80211Driver.newSinkTable();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final EapolMode eapol;
+    /** Off: closing an interface leaves its link for the next driver (a swap). On: closing ends it (shutdown). */
+    private final java.util.concurrent.atomic.AtomicBoolean endLinksOnClose = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Nl80211Stack(Nl80211 nl, EapolMode eapol) throws NetlinkException {
         this.nl = nl;
@@ -91,7 +93,7 @@ public final class Nl80211Stack implements AutoCloseable {
             present.add(r.ifindex());
             if (!drivers.containsKey(r.ifindex())) {
                 try {
-                    Nl80211Driver d = new Nl80211Driver(r, nl.wiphy(r.wiphy()), sinks, eapol);
+                    Nl80211Driver d = new Nl80211Driver(r, nl.wiphy(r.wiphy()), sinks, eapol, endLinksOnClose::get);
                     drivers.put(r.ifindex(), d);
                     listeners.forEach(l -> l.added(d));
                 } catch (NetlinkException e) {
@@ -105,6 +107,11 @@ public final class Nl80211Stack implements AutoCloseable {
                 listeners.forEach(l -> l.removed(d));
             }
         }
+    }
+
+    /** From now on, closing an interface ends its association or BSS, as the gateway shutting down should. */
+    public void endLinksOnClose() {
+        endLinksOnClose.set(true);
     }
 
     @Override

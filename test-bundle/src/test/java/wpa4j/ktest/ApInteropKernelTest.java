@@ -194,4 +194,53 @@ class ApInteropKernelTest {
         assertTrue(KernelSupport.sh("cat /tmp/wpa_supplicant-" + STA_IF + ".log").contains("reason=WRONG_KEY"), "wpa_supplicant says WRONG_KEY");
         assertEquals(0, count("AP-STA-CONNECTED"), apEvents.toString());
     }
+
+    @Test
+    @Order(4)
+    void ourApKeepsItsStationWhenItsDriverIsReplaced() throws Exception {
+        // PF_PACKET EAPOL: no socket owns the BSS, so a replaced driver can leave it beaconing for the next
+        stop();
+        apEvents.clear();
+        loop = new EventLoop("kt-ap-swap");
+        packetStack = Nl80211Stack.open(null, EapolMode.PACKET);
+        startOurAp(packetStack);
+        startWpaSupplicant(PASS);
+        KernelSupport.await(() -> wpaCli("status").contains("wpa_state=COMPLETED"), "COMPLETED with our AP; AP events " + apEvents);
+        KernelSupport.sh("ip addr add 10.99.1.1/24 dev " + AP_IF);
+        assertTrue(KernelSupport.sh("ping -c 2 -W 3 10.99.1.2").contains("2 received"));
+
+        try (Nl80211Stack next = Nl80211Stack.open(null, EapolMode.PACKET)) {
+            // what CoreDriverSlot does on a swap: detach, close the old interface, open the new one, attach
+            loop.call(() -> {
+                ap.detach();
+                return null;
+            });
+            driver.close();
+            driver = next.driver(AP_IF).openAp(new ApInitParams(AP_IF, null, SSID, false, List.of()), e -> {
+                driverEvents.add(e);
+                loop.execute(() -> ap.onEvent(e));
+            });
+            loop.call(() -> {
+                ap.attach(driver);
+                return null;
+            });
+            assertTrue(apEvents.stream().anyMatch(l -> l.startsWith("AP-DRIVER-RESYNC")), apEvents.toString());
+            assertTrue(KernelSupport.sh("iw dev " + AP_IF + " station dump").contains("Station " + STA_MAC), "the kernel kept the station");
+            assertTrue(KernelSupport.sh("ping -c 3 -W 3 10.99.1.2").contains("3 received"), "traffic through the replaced driver");
+            loop.execute(ap::rekeyGroup);
+            KernelSupport.await(() -> count("WPA-GROUP-KEY-COMPLETED " + STA_MAC) == 1, "group rekey through the new driver: " + apEvents);
+            assertTrue(wpaCli("status").contains("wpa_state=COMPLETED"));
+            assertTrue(!KernelSupport.sh("cat /tmp/wpa_supplicant-" + STA_IF + ".log").contains("CTRL-EVENT-DISCONNECTED"),
+                    "wpa_supplicant never lost the link");
+            assertEquals(1, count("AP-STA-CONNECTED"), apEvents.toString());
+            // @AfterEach stops the BSS and closes this driver before its stack goes
+            loop.call(() -> {
+                ap.stop();
+                return null;
+            });
+            driver.close();
+            assertTrue(KernelSupport.sh("iw dev " + AP_IF + " info").contains("type managed"), "stopping the AP gives the interface back");
+            driver = packetStack.driver(AP_IF).openAp(new ApInitParams(AP_IF, null, SSID, false, List.of()), e -> { });
+        }
+    }
 }

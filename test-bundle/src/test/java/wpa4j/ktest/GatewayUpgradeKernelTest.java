@@ -104,6 +104,16 @@ class GatewayUpgradeKernelTest {
             gw.awaitLines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED", rekeysOverWext + 1);
             assertEquals(0, gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), "group rekeys over wext keep the link:\n" + gw.output());
             assertTrue(!gw.output().contains(PASS), "the passphrase never appears in the output");
+
+            // a swap keeps the link, but the gateway shutting down (SIGTERM: the framework stops) ends it
+            gw.close();
+            KernelSupport.await(() -> {
+                try {
+                    return Files.readString(Path.of("/tmp/hostapd-" + AP_IF + ".log")).contains("AP-STA-DISCONNECTED");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "hostapd sees the station leave when the gateway stops");
         } finally {
             KernelSupport.stopHostapdInNetns(ap, AP_IF, STA_IF);
         }

@@ -48,7 +48,11 @@ public class WextBackend implements DriverBackend, WextStack.Listener {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate(BundleContext ctx) {
+        if (stack != null && ctx.getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING) {
+            // the gateway ends: take the links down with it; a bundle update or stop alone keeps them
+            stack.endLinksOnClose();
+        }
         if (stack != null) {
             stack.close();
         }

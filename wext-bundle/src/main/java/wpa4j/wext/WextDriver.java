@@ -21,11 +21,13 @@ public final class WextDriver implements WifiDriver {
     private final WextLink link;
     private final Map<Integer, WextInterface> open;
     private final WextStack stack;
+    private final java.util.function.BooleanSupplier endLinksOnClose;
 
-    WextDriver(WextLink link, Map<Integer, WextInterface> open, WextStack stack) {
+    WextDriver(WextLink link, Map<Integer, WextInterface> open, WextStack stack, java.util.function.BooleanSupplier endLinksOnClose) {
         this.link = link;
         this.open = open;
         this.stack = stack;
+        this.endLinksOnClose = endLinksOnClose;
     }
 
     int ranking() {
@@ -70,7 +72,7 @@ public final class WextDriver implements WifiDriver {
             sock = WextSocket.open();
             WextSocket s = sock;
             WextInterface[] self = new WextInterface[1];
-            self[0] = new WextInterface(link, sink, sock, () -> {
+            self[0] = new WextInterface(link, sink, sock, endLinksOnClose, () -> {
                 open.remove(link.ifindex(), self[0]);
                 s.close();
             });

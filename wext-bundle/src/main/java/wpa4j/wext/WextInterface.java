@@ -35,7 +35,7 @@ import wpa4j.wext.uapi.Uapi;
  * One interface driven through Wireless Extensions, as driver_wext: the kernel does authentication and
  * association in one step (no SME split, no AP), keys go in with SIOCSIWENCODEEXT, EAPOL over PF_PACKET, and
  * events come from rtnetlink's IFLA_WIRELESS. Closing leaves the association in place (documented in
- * docs/wext.md), so another backend can take the link over.
+ * docs/wext.md), so another backend can take the link over, except when the gateway shuts down.
  */
 final class WextInterface implements DriverInterface {
     private final WextLink link;
@@ -50,7 +50,11 @@ final class WextInterface implements DriverInterface {
     private final java.util.concurrent.atomic.AtomicLong droppedEvents = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
 
-    WextInterface(WextLink link, DriverEventSink sink, WextSocket sock, Runnable onClose) throws java.io.IOException {
+    private final java.util.function.BooleanSupplier endLinksOnClose;
+
+    WextInterface(WextLink link, DriverEventSink sink, WextSocket sock, java.util.function.BooleanSupplier endLinksOnClose, Runnable onClose)
+            throws java.io.IOException {
+        this.endLinksOnClose = endLinksOnClose;
         this.link = link;
         this.sink = sink;
         this.sock = sock;
@@ -136,6 +140,16 @@ final class WextInterface implements DriverInterface {
             return;
         }
         closed = true;
+        if (endLinksOnClose.getAsBoolean()) {
+            try {
+                MacAddress b = MacAddress.of(sock.bssid(link.ifname()));
+                if (!b.isZero()) {
+                    sock.mlme(link.ifname(), WextStructs.mlme(Uapi.IW_MLME_DEAUTH, 3, b)); // reason 3: leaving
+                }
+            } catch (wpa4j.wext.ioctl.WextException e) {
+                // no link left to end
+            }
+        }
         eapol.close();
         try {
             // as driver_wext's deinit: leave the link usable for whoever comes next

@@ -33,6 +33,8 @@ public final class WextStack implements AutoCloseable {
     private final Listener listener;
     private final Map<String, WextDriver> drivers = new ConcurrentHashMap<>();
     private final Map<Integer, WextInterface> open = new ConcurrentHashMap<>();
+    /** Off: closing an interface leaves its association for the next driver (a swap). On: closing ends it. */
+    private final java.util.concurrent.atomic.AtomicBoolean endLinksOnClose = new java.util.concurrent.atomic.AtomicBoolean();
     private RtnetlinkEvents events;
 
     private WextStack(WextSocket probe, Listener listener) {
@@ -69,7 +71,7 @@ public final class WextStack implements AutoCloseable {
             return;
         }
         try {
-            WextDriver d = new WextDriver(WextProbe.probe(probe, ifname), open, this);
+            WextDriver d = new WextDriver(WextProbe.probe(probe, ifname), open, this, endLinksOnClose::get);
             drivers.put(ifname, d);
             if (listener != null) {
                 listener.added(d);
@@ -116,6 +118,11 @@ public final class WextStack implements AutoCloseable {
     /** rtnetlink notifications that did not decode. */
     public long malformedNotifications() {
         return events.malformed();
+    }
+
+    /** From now on, closing an interface ends its association, as the gateway shutting down should. */
+    public void endLinksOnClose() {
+        endLinksOnClose.set(true);
     }
 
     @Override

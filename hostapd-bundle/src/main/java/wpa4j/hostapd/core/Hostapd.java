@@ -95,6 +95,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
     public void attach(DriverInterface d) {
         driver = d;
         if (enabled) {
+            // the BSS goes on; set_ap again in case the new driver found it stopped (its old owner socket closed)
+            try {
+                driver.setAp(template.apParams());
+            } catch (DriverException | UnsupportedOperationException e) {
+                driverErrors++;
+            }
             listener.onEvent("AP-DRIVER-RESYNC driver=" + d.driverName() + " stations=" + stations.size());
             return;
         }
