@@ -192,12 +192,16 @@ final class WextInterface implements DriverInterface {
 
     // ---- scanning --------------------------------------------------------------------------------
 
-    /** SIOCSIWSCAN: WEXT takes one SSID; a scan for exactly one non-wildcard SSID is directed, any other is broadcast. */
+    /**
+     * SIOCSIWSCAN: WEXT takes one SSID; a scan for exactly one non-wildcard SSID is directed, any other is
+     * broadcast. The frequencies, if any, go in the channel list (IW_SCAN_THIS_FREQ; cfg80211 honours it).
+     */
     @Override
     public void scan2(ScanParams p) throws DriverException {
         List<Ssid> named = p.ssids().stream().filter(s -> s.length() > 0).toList();
         byte[] essid = named.size() == 1 ? named.get(0).octets().toArray() : null;
-        WextOps.run("scan2", () -> sock.scan(link.ifname(), essid));
+        List<Integer> freqs = p.freqs().size() <= Uapi.IW_MAX_FREQUENCIES ? p.freqs() : List.of();
+        WextOps.run("scan2", () -> sock.scan(link.ifname(), essid, freqs));
     }
 
     @Override

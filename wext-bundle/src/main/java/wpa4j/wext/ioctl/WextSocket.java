@@ -123,16 +123,37 @@ public final class WextSocket implements AutoCloseable {
      * SIOCGIWSCAN wireless event on rtnetlink; until then SIOCGIWSCAN answers EAGAIN (11).
      */
     public void scan(String ifname, byte[] essid) throws WextException {
+        scan(ifname, essid, java.util.List.of());
+    }
+
+    /** As {@link #scan(String, byte[])}, on the given frequencies only (IW_SCAN_THIS_FREQ) unless the list is empty. */
+    public void scan(String ifname, byte[] essid, java.util.List<Integer> freqsMhz) throws WextException {
         Memory req = iwreq(ifname);
-        if (essid != null) {
-            if (essid.length > Uapi.IW_ESSID_MAX_SIZE) {
+        if (essid != null || !freqsMhz.isEmpty()) {
+            if (essid != null && essid.length > Uapi.IW_ESSID_MAX_SIZE) {
                 throw new IllegalArgumentException("essid: " + essid.length + " octets");
+            }
+            if (freqsMhz.size() > Uapi.IW_MAX_FREQUENCIES) {
+                throw new IllegalArgumentException("freqs: " + freqsMhz.size() + ", at most " + Uapi.IW_MAX_FREQUENCIES);
             }
             Memory sr = new Memory(Uapi.SIZEOF_IW_SCAN_REQ);
             sr.clear();
-            sr.setByte(Uapi.IW_SCAN_REQ_ESSID_LEN, (byte) essid.length);
-            sr.write(Uapi.IW_SCAN_REQ_ESSID, essid, 0, essid.length);
-            point(req, sr, Uapi.SIZEOF_IW_SCAN_REQ, Uapi.IW_SCAN_THIS_ESSID);
+            int flags = 0;
+            if (essid != null) {
+                sr.setByte(Uapi.IW_SCAN_REQ_ESSID_LEN, (byte) essid.length);
+                sr.write(Uapi.IW_SCAN_REQ_ESSID, essid, 0, essid.length);
+                flags |= Uapi.IW_SCAN_THIS_ESSID;
+            }
+            sr.setByte(Uapi.IW_SCAN_REQ_NUM_CHANNELS, (byte) freqsMhz.size());
+            for (int i = 0; i < freqsMhz.size(); i++) {
+                int at = Uapi.IW_SCAN_REQ_CHANNEL_LIST + i * Uapi.SIZEOF_IW_FREQ;
+                sr.setInt(at + Uapi.IW_FREQ_M, freqsMhz.get(i) * 100_000); // m * 10^e Hz, e = 1
+                sr.setShort(at + Uapi.IW_FREQ_E, (short) 1);
+            }
+            if (!freqsMhz.isEmpty()) {
+                flags |= Uapi.IW_SCAN_THIS_FREQ;
+            }
+            point(req, sr, Uapi.SIZEOF_IW_SCAN_REQ, flags);
         }
         ioctl(Uapi.SIOCSIWSCAN, req, "SIOCSIWSCAN " + ifname);
     }
