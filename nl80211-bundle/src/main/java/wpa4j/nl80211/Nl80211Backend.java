@@ -58,22 +58,17 @@ public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
         registry.unregister(d.ifname());
     }
 
-    static boolean frameworkStopping(BundleContext ctx) {
-        return ctx.getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING;
-    }
-
     /** The probe score: nl80211 outranks wext on the same interface; AP and SME support add to it. */
     static int ranking(Capabilities caps) {
         return 100 + (caps.has(DriverFlag.SME) ? 10 : 0) + (caps.has(DriverFlag.AP) ? 10 : 0);
     }
 
     @Deactivate
-    void deactivate(BundleContext ctx) {
-        if (stack != null && frameworkStopping(ctx)) {
-            // the gateway ends: take the links down with it; a bundle update or stop alone keeps them for the next driver
-            stack.endLinksOnClose();
-        }
+    void deactivate() {
         if (stack != null) {
+            if (registry.frameworkStopping()) {
+                stack.endLinksOnClose(); // the gateway ends; a bundle update or stop alone keeps the links
+            }
             stack.close();
         }
         registry.clear();

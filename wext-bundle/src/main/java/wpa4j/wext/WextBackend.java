@@ -48,12 +48,11 @@ public class WextBackend implements DriverBackend, WextStack.Listener {
     }
 
     @Deactivate
-    void deactivate(BundleContext ctx) {
-        if (stack != null && ctx.getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING) {
-            // the gateway ends: take the links down with it; a bundle update or stop alone keeps them
-            stack.endLinksOnClose();
-        }
+    void deactivate() {
         if (stack != null) {
+            if (registry.frameworkStopping()) {
+                stack.endLinksOnClose(); // the gateway ends; a bundle update or stop alone keeps the links
+            }
             stack.close();
         }
         registry.clear();

@@ -28,6 +28,14 @@ public final class DriverRegistry {
         this.version = context.getBundle().getVersion().toString();
     }
 
+    /**
+     * Whether the whole framework is stopping (the gateway shuts down), as opposed to only the backend's bundle
+     * (stopped or updated): links are ended in the first case and left for the next driver in the second.
+     */
+    public boolean frameworkStopping() {
+        return context.getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING;
+    }
+
     /** The backend bundle's version, as {@code wifi.driver.version} carries it. */
     public String version() {
         return version;
