@@ -68,6 +68,10 @@ final class ApOps implements AutoCloseable {
 
     /** START_AP the first time, SET_BEACON for updates of the templates. */
     void setAp(ApParams p) throws DriverException {
+        if (!beaconing && freq == 0) {
+            // a core re-syncing expects a BSS this interface does not have (its owner socket took it down)
+            throw new DriverException("set_ap", "no BSS to update and no channel to start one on: set_freq first", 22, null);
+        }
         boolean rsn = p.wpaVersion().contains(wpa4j.driver.types.Proto.RSN);
         if (rsn && (p.pairwiseCiphers().size() != 1 || !p.keyMgmtSuites().equals(Set.of(KeyMgmt.PSK)))) {
             throw new DriverException("set_ap", "this version starts RSN BSSs with one pairwise cipher and WPA-PSK", 95, null);
@@ -168,7 +172,8 @@ final class ApOps implements AutoCloseable {
 
     /**
      * Leaves a beaconing BSS running for the driver instance that replaces this one (the AP core stops it
-     * with deinit_ap when it really ends); without a socket owning it, the kernel keeps stations and keys.
+     * with deinit_ap when it really ends); without a socket owning it, the kernel keeps stations and keys. A
+     * BSS this socket owns (control port) has already been stopped by Nl80211Interface.close().
      */
     @Override
     public void close() {

@@ -107,8 +107,9 @@ public final class Nl80211Driver implements WifiDriver {
 
     /**
      * hapd_init as driver_nl80211's i802_init: the interface becomes an AP (down, NL80211_CMD_SET_INTERFACE,
-     * up), a socket registers for the AP's management frames, and EAPOL is opened; close() stops the BSS and
-     * gives the interface back as a station.
+     * up), a socket registers for the AP's management frames, and EAPOL is opened. A BSS that is already
+     * beaconing (left by the driver instance before this one) is adopted instead. close() gives the interface
+     * back as a station unless it leaves a beaconing BSS for the next instance (see ApOps#close()).
      */
     @Override
     public DriverInterface openAp(ApInitParams params, DriverEventSink sink) throws DriverException {

@@ -83,12 +83,15 @@ final class Nl80211Interface implements DriverInterface {
     private volatile ApOps ap;
     private EapolSocket eapol;
     /** EAPOL over the nl80211 control port (this interface's command socket owns the connection), else PF_PACKET. */
-    private final boolean controlPort;
+    /** The control port (this socket owns the link) or PF_PACKET; an adopted link is owned by nobody, so PF_PACKET. */
+    private volatile boolean controlPort;
     /** What the SME sent last and got back: needed to report EVENT_ASSOC as driver_nl80211 does. */
     private volatile Bytes lastReqIes = Bytes.EMPTY;
     private volatile int lastFreq;
     private volatile MacAddress bssid;
     private volatile int linkEpoch;
+    /** Guards bssid/epoch between the event reader and adoption only (close() holds the object's lock for long). */
+    private final Object linkLock = new Object();
     private java.util.function.BooleanSupplier endLinksOnClose = () -> false;
     private volatile Ssid ssid;
 
@@ -174,7 +177,8 @@ final class Nl80211Interface implements DriverInterface {
 
     @Override
     public synchronized void close() {
-        if (endLinksOnClose.getAsBoolean()) {
+        // a link this socket owns dies with it anyway: end it cleanly now, so the next driver finds a clear state
+        if (endLinksOnClose.getAsBoolean() || controlPort) {
             endLink();
         }
         linkOps.close();
@@ -328,22 +332,25 @@ final class Nl80211Interface implements DriverInterface {
     }
 
     /** Takes the dumped link unless an association event changed the link meanwhile; rekeys need EAPOL from now on. */
-    private synchronized void adopt(int epoch, ScanResult r) throws java.io.IOException {
-        if (epoch != linkEpoch) {
-            return;
+    private void adopt(int epoch, ScanResult r) throws java.io.IOException {
+        synchronized (linkLock) {
+            if (epoch != linkEpoch) {
+                return;
+            }
+            controlPort = false;
+            ssid = r.ssid().orElse(null);
+            lastFreq = r.freq();
+            bssid = r.bssid();
         }
-        if (!controlPort) {
-            openEapol();
-        }
-        ssid = r.ssid().orElse(null);
-        lastFreq = r.freq();
-        bssid = r.bssid();
+        openEapol();
     }
 
     /** The event reader's link changes; the epoch lets {@link #adopt} see that it raced one. */
-    private synchronized void linkChanged(MacAddress now) {
-        linkEpoch++;
-        bssid = now;
+    private void linkChanged(MacAddress now) {
+        synchronized (linkLock) {
+            linkEpoch++;
+            bssid = now;
+        }
     }
 
     @Override
@@ -586,6 +593,9 @@ final class Nl80211Interface implements DriverInterface {
     /** Called by the driver's openAp: from here on this interface is an AP and receives management frames. */
     void becomeAp(ApOps ops) throws DriverException {
         ap = ops;
+        if (ops.beaconing()) {
+            controlPort = false; // an adopted BSS is owned by no socket: its EAPOL arrives on the interface
+        }
         if (controlPort) {
             return;
         }

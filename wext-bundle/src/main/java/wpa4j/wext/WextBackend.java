@@ -34,6 +34,9 @@ public class WextBackend implements DriverBackend, WextStack.Listener {
             reason = "unavailable: " + e.getMessage();
         } catch (UnsupportedOperationException | UnsatisfiedLinkError e) {
             reason = "not available on this system: " + e.getMessage();
+        } catch (RuntimeException e) {
+            // the stack is closed; what it registered goes in deactivate
+            reason = "failed to start: " + e;
         }
     }
 

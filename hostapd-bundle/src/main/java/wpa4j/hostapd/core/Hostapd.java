@@ -95,17 +95,21 @@ public final class Hostapd implements CoreDriverSlot.Core {
     public void attach(DriverInterface d) {
         driver = d;
         if (enabled) {
-            // the BSS goes on; set_ap again in case the new driver found it stopped (its old owner socket closed)
             try {
+                // the BSS goes on: the new driver carries it (set_ap is then a template update)
                 driver.setAp(template.apParams());
+                listener.onEvent("AP-DRIVER-RESYNC driver=" + d.driverName() + " stations=" + stations.size());
+                return;
             } catch (DriverException | UnsupportedOperationException e) {
+                // the BSS did not survive the swap (its owner socket took it down): its stations are gone, start over
                 driverErrors++;
+                listener.onEvent("AP-DRIVER-RESYNC-FAILED driver=" + d.driverName() + ": restarting the BSS");
+                forgetBss();
             }
-            listener.onEvent("AP-DRIVER-RESYNC driver=" + d.driverName() + " stations=" + stations.size());
-            return;
         }
         own = d.getMacAddr();
         template = new BeaconTemplate(config, own);
+        clearLeftovers();
         try {
             driver.setFreq(new FreqParams(HwModeType.IEEE80211G, config.freq(), config.channel(), false, 0));
             if (config.isPsk()) {
@@ -127,18 +131,46 @@ public final class Hostapd implements CoreDriverSlot.Core {
         driver = null;
     }
 
-    /** Stops the BSS: every station deauthenticated, beaconing stopped. */
-    public void stop() {
-        for (MacAddress addr : new ArrayList<>(stations.keySet())) {
-            deauthenticate(addr, ReasonCode.DEAUTH_LEAVING);
+    /** A BSS an earlier instance left running is not ours to continue: stop it and drop its stations first. */
+    private void clearLeftovers() {
+        try {
+            driver.deinitAp();
+        } catch (DriverException | UnsupportedOperationException e) {
+            // nothing was running: the fresh start below decides
         }
+        try {
+            driver.flush();
+        } catch (DriverException | UnsupportedOperationException e) {
+            // no station table to clear in this driver
+        }
+    }
+
+    /** The station table and timers of a BSS that no longer exists in the driver. */
+    private void forgetBss() {
+        for (MacAddress addr : new ArrayList<>(stations.keySet())) {
+            removeStation(addr);
+        }
+        cancelTimers();
+        enabled = false;
+    }
+
+    private void cancelTimers() {
         if (rekeyTimer != null) {
             rekeyTimer.cancel();
         }
         if (inactivityTimer != null) {
             inactivityTimer.cancel();
         }
-        if (driver != null && enabled) {
+    }
+
+    /** Stops the BSS: every station deauthenticated, beaconing stopped. */
+    public void stop() {
+        for (MacAddress addr : new ArrayList<>(stations.keySet())) {
+            deauthenticate(addr, ReasonCode.DEAUTH_LEAVING);
+        }
+        cancelTimers();
+        // also when not enabled: a BSS this driver adopted is stopped with us (deinit_ap without one is a no-op)
+        if (driver != null) {
             try {
                 driver.deinitAp();
             } catch (DriverException | UnsupportedOperationException e) {

@@ -84,6 +84,9 @@ public final class EapolSocket implements AutoCloseable {
     }
 
     public void send(MacAddress dst, Bytes pdu) throws java.io.IOException {
+        if (!running) {
+            throw new java.io.IOException("EAPOL socket of ifindex " + ifindex + " is closed");
+        }
         byte[] sll = sockaddrLl(ifindex, dst);
         byte[] b = pdu.toArray();
         if (LIBC.sendto(fd, b, b.length, 0, sll, sll.length) < 0) {
@@ -95,19 +98,22 @@ public final class EapolSocket implements AutoCloseable {
         byte[] buf = new byte[4096];
         byte[] from = new byte[20];
         IntByReference fromLen = new IntByReference();
-        while (running) {
-            fromLen.setValue(from.length);
-            long n = LIBC.recvfrom(fd, buf, buf.length, 0, from, fromLen);
-            if (n <= 0 || fromLen.getValue() < 18 || !running) {
-                continue;
+        try {
+            while (running) {
+                fromLen.setValue(from.length);
+                long n = LIBC.recvfrom(fd, buf, buf.length, 0, from, fromLen);
+                if (n <= 0 || fromLen.getValue() < 18 || !running) {
+                    continue;
+                }
+                try {
+                    handler.accept(MacAddress.of(from, 12), Bytes.of(buf, 0, (int) n));
+                } catch (RuntimeException e) {
+                    // a bad frame or a handler bug must not end EAPOL reception
+                }
             }
-            try {
-                handler.accept(MacAddress.of(from, 12), Bytes.of(buf, 0, (int) n));
-            } catch (RuntimeException e) {
-                // a bad frame or a handler bug must not end EAPOL reception
-            }
+        } finally {
+            LIBC.close(fd);
         }
-        LIBC.close(fd);
     }
 
     /**

@@ -103,8 +103,21 @@ public final class Supplicant implements CoreDriverSlot.Core {
             resync();
             return;
         }
+        leaveLeftoverLink();
         if (!userDisconnected) {
             requestScan(0);
+        }
+    }
+
+    /** A link the kernel holds that this core did not make (an earlier instance's) would make our connect fail. */
+    private void leaveLeftoverLink() {
+        try {
+            Optional<MacAddress> b = driver.getBssid();
+            if (b.isPresent()) {
+                driver.deauthenticate(b.get(), ReasonCode.DEAUTH_LEAVING);
+            }
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
         }
     }
 
