@@ -52,6 +52,10 @@ class GatewayUpgradeKernelTest {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
+    private static long hostapdDisconnects() throws Exception {
+        return Files.readString(Path.of("/tmp/hostapd-" + AP_IF + ".log")).lines().filter(l -> l.contains("AP-STA-DISCONNECTED")).count();
+    }
+
     @Test
     void nl80211ReplacedByANewBuildOfItselfUnderPingThenSwitchedToWext() throws Exception {
         Path newBuild = Path.of("/tmp/nl80211-up1.jar");
@@ -65,7 +69,22 @@ class GatewayUpgradeKernelTest {
             gw.awaitLines(STA_IF + ": driver nl80211 1\\.0\\.0\\.SNAPSHOT .* bound", 1);
             gw.awaitLines(STA_IF + ": CTRL-EVENT-CONNECTED", 1);
             KernelSupport.sh("ip addr add 10.96.0.2/24 dev " + STA_IF);
-            assertTrue(KernelSupport.sh(ap.exec("ping -c 2 -W 3 10.96.0.2")).contains("2 received"), "link up before the upgrade");
+            // the eapol=PACKET configuration may reach nl80211 after it first activated (control port): then it is
+            // reactivated, the station reconnects once. Wait for the PF_PACKET path and a working link.
+            try {
+                KernelSupport.await(() -> {
+                    try {
+                        return KernelSupport.eapolPacketSockets() >= 1 && KernelSupport.sh(ap.exec("ping -c 1 -W 1 10.96.0.2")).contains("1 received");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }, "link up over PF_PACKET before the upgrade");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + gw.output(), e);
+            }
+            long disconnects = gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED");
+            long resyncs0 = gw.lines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC");
+            long apDisconnects = hostapdDisconnects();
             long before = connectedTime(ap);
 
             Path ping = startPing(ap, 12, "upgrade");
@@ -73,16 +92,16 @@ class GatewayUpgradeKernelTest {
             long t0 = System.nanoTime();
             gw.command("update wpa4j.nl80211 file:" + newBuild);
             gw.awaitLines(STA_IF + ": driver nl80211 1\\.0\\.0\\.up1 .* bound", 1);
-            gw.awaitLines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC", 1);
+            gw.awaitLines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC", resyncs0 + 1);
             long swapMs = (System.nanoTime() - t0) / 1_000_000;
             int[] upgrade = pingResult(ping);
             System.out.printf("nl80211 -> nl80211 1.0.0.up1: update command to re-synced %d ms; ping every 50 ms: %d sent, %d received%n", swapMs,
                     upgrade[0], upgrade[1]);
             assertEquals(upgrade[0], upgrade[1], "no ping lost across the nl80211 upgrade:\n" + gw.output());
-            assertEquals(0, gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), gw.output());
+            assertEquals(disconnects, gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), gw.output());
             long after = connectedTime(ap);
             assertTrue(after >= before + 5, "hostapd kept the station (connected_time " + before + " -> " + after + ")");
-            assertTrue(!Files.readString(Path.of("/tmp/hostapd-" + AP_IF + ".log")).contains("AP-STA-DISCONNECTED"), "hostapd saw no disconnect");
+            assertEquals(apDisconnects, hostapdDisconnects(), "hostapd saw no disconnect");
             long rekeys = gw.lines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED");
             gw.awaitLines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED", rekeys + 1);
 
@@ -96,20 +115,20 @@ class GatewayUpgradeKernelTest {
             gw.awaitLines(STA_IF + ": driver wext .* bound", wextBinds + 1);
             int[] toWext = pingResult(ping);
             System.out.printf("nl80211 -> wext: ping every 50 ms: %d sent, %d received; %d disconnects; %d re-syncs%n", toWext[0], toWext[1],
-                    gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), gw.lines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC"));
+                    gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED") - disconnects, gw.lines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC") - resyncs0);
             assertEquals(resyncs + 1, gw.lines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC"), "wext took the link over without reassociation:\n" + gw.output());
-            assertEquals(0, gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), gw.output());
+            assertEquals(disconnects, gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), gw.output());
             assertEquals(toWext[0], toWext[1], "no ping lost switching nl80211 -> wext");
             long rekeysOverWext = gw.lines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED");
             gw.awaitLines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED", rekeysOverWext + 1);
-            assertEquals(0, gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), "group rekeys over wext keep the link:\n" + gw.output());
+            assertEquals(disconnects, gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED"), "group rekeys over wext keep the link:\n" + gw.output());
             assertTrue(!gw.output().contains(PASS), "the passphrase never appears in the output");
 
             // a swap keeps the link, but the gateway shutting down (SIGTERM: the framework stops) ends it
             gw.close();
             KernelSupport.await(() -> {
                 try {
-                    return Files.readString(Path.of("/tmp/hostapd-" + AP_IF + ".log")).contains("AP-STA-DISCONNECTED");
+                    return hostapdDisconnects() > apDisconnects;
                 } catch (Exception e) {
                     return false;
                 }
