@@ -374,6 +374,11 @@ final class Nl80211Interface implements DriverInterface {
         return eapol;
     }
 
+    /** The kernel removed the netdev: the consumer hears it before the service goes, as EVENT_INTERFACE_STATUS. */
+    void interfaceRemoved() {
+        sink.onEvent(new DriverEvent.InterfaceStatus(iface.ifname(), wpa4j.driver.types.InterfaceChange.REMOVED));
+    }
+
     /** An mlme notification for this interface, as driver_nl80211's mlme event handlers turn them into events. */
     void onNotification(Nl80211Events.Notification n) {
         try {

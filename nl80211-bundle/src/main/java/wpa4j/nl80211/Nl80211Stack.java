@@ -104,6 +104,10 @@ public final class Nl80211Stack implements AutoCloseable {
         for (Integer gone : new ArrayList<>(drivers.keySet())) {
             if (!present.contains(gone)) {
                 Nl80211Driver d = drivers.remove(gone);
+                Nl80211Interface open = sinks.get(gone);
+                if (open != null) {
+                    open.interfaceRemoved();
+                }
                 listeners.forEach(l -> l.removed(d));
             }
         }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gateway jar on the real kernel with both Linux backends: the station binds nl80211 (ranked higher); when
- * the nl80211 bundle is stopped from the Gogo console, the station rebinds to wext and is connected again.
+ * the nl80211 bundle is stopped from the Gogo console, the station rebinds to wext and is connected again; started
+ * again, nl80211 takes the link over live. Then the interface is deleted and re-created (hot-plug).
  */
 class GatewayRebindKernelTest {
     private static final String AP_IF = "wlan2";
@@ -18,7 +19,7 @@ class GatewayRebindKernelTest {
     private static final String PASS = "rebind-passphrase";
 
     @Test
-    void stationBindsNl80211AndRebindsToWextWhenNl80211Stops() throws Exception {
+    void stationBindsNl80211RebindsToWextAndBackAndFollowsTheInterfaceThroughHotPlug() throws Exception {
         Netns ap = KernelSupport.hostapdInNetns("apg", AP_IF, SSID, PASS, "", "10.97.0.1/24");
         try (KernelGateway gw = new KernelGateway(Map.of("wpa4j.supplicant-kt.cfg",
                 "ifname=" + STA_IF + "\nssid=" + SSID + "\nkeyMgmt=WPA-PSK\n.passphrase=" + PASS + "\nscanFreq=2412\n"))) {
@@ -35,6 +36,42 @@ class GatewayRebindKernelTest {
             assertTrue(iwconfig.contains("Access Point: 02:00:00:00:02:00") && iwconfig.contains("ESSID:\"" + SSID + "\""), iwconfig);
             KernelSupport.sh("ip addr add 10.97.0.2/24 dev " + STA_IF);
             assertTrue(KernelSupport.sh("ping -c 3 -W 3 10.97.0.1").contains("3 received"), "data over the wext-driven link");
+
+            // nl80211 back: it ranks higher, takes the link over from wext live (no reconnect)
+            long resyncs = gw.lines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC");
+            gw.command("lb -s wpa4j.nl80211");
+            gw.awaitLines("\\d+\\|Resolved\\s*\\|\\s*\\d+\\|wpa4j\\.nl80211\\b", 1);
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("(\\d+)\\|Resolved\\s*\\|\\s*\\d+\\|wpa4j\\.nl80211\\b").matcher(gw.output());
+            assertTrue(id.find(), gw.output());
+            gw.command("start " + id.group(1));
+            gw.awaitLines(STA_IF + ": driver nl80211 .* bound", 2);
+            gw.awaitLines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC", resyncs + 1);
+            assertEquals(2, gw.lines(STA_IF + ": CTRL-EVENT-CONNECTED"), "wext -> nl80211 without reconnecting:\n" + gw.output());
+            assertTrue(KernelSupport.sh("ping -c 3 -W 3 10.97.0.1").contains("3 received"), "data after wext -> nl80211");
+
+            // hot-plug: the netdev goes (both backends lose their service), the core says so and waits; a new
+            // netdev under the same name gets services again and the station connects on it
+            String phy = KernelSupport.sh("cat /sys/class/net/" + STA_IF + "/phy80211/name").trim();
+            try {
+                KernelSupport.sh("iw dev " + STA_IF + " del");
+                // (the kernel deauthenticates first, so the link may already be reported ended)
+                gw.awaitLines(STA_IF + ": interface " + STA_IF + " is gone.*: waiting for it", 1);
+                gw.awaitLines(STA_IF + ": State: \\w+ -> INTERFACE_DISABLED", 1);
+                gw.awaitLines(STA_IF + ": no driver left for " + STA_IF + ": waiting for one", 1);
+                KernelSupport.sh("iw phy " + phy + " interface add " + STA_IF + " type managed");
+                gw.awaitLines(STA_IF + ": driver nl80211 .* bound", 3);
+                gw.awaitLines(STA_IF + ": CTRL-EVENT-CONNECTED", 3);
+            } finally {
+                KernelSupport.sh("[ -e /sys/class/net/" + STA_IF + " ] || iw phy " + phy + " interface add " + STA_IF + " type managed");
+            }
+            KernelSupport.sh("ip addr add 10.97.0.2/24 dev " + STA_IF);
+            KernelSupport.await(() -> {
+                try {
+                    return KernelSupport.sh("ping -c 1 -W 1 10.97.0.1 || true").contains("1 received");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "data over the re-created interface");
             assertTrue(!gw.output().contains(PASS), "the passphrase never appears in the output");
         } finally {
             KernelSupport.stopHostapdInNetns(ap, AP_IF, STA_IF);

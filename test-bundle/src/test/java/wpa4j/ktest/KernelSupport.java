@@ -86,9 +86,18 @@ final class KernelSupport {
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.getAsBoolean()) {
+        AssertionError last = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                // a probe command that failed this time (sh: exit status != 0), e.g. a ping before the link is up
+                last = notYet;
+            }
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what + (last == null ? "" : "; last probe: " + last.getMessage()), last);
             }
             Thread.sleep(100);
         }

@@ -74,6 +74,11 @@ final class WextInterface implements DriverInterface {
         }
     }
 
+    /** The netdev went (or was renamed away from {@code ifname}): the consumer hears it before the service goes. */
+    void interfaceRemoved(String ifname) {
+        deliver(new DriverEvent.InterfaceStatus(ifname, wpa4j.driver.types.InterfaceChange.REMOVED));
+    }
+
     /** An IFLA_WIRELESS payload for this interface, from the backend's rtnetlink reader. */
     void onWireless(Bytes stream) {
         WirelessEvents.Parsed parsed = WirelessEvents.parse(stream);

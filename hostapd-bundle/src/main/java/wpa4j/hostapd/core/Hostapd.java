@@ -29,6 +29,7 @@ import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.FreqParams;
 import wpa4j.driver.types.HwModeType;
+import wpa4j.driver.types.InterfaceChange;
 import wpa4j.driver.types.KeyAlg;
 import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
@@ -234,6 +235,10 @@ public final class Hostapd implements CoreDriverSlot.Core {
             onTxStatus(t);
         } else if (e instanceof DriverEvent.RxFromUnknown u && !u.addr().isMulticast()) {
             sendDeauth(u.addr(), ReasonCode.CLASS3_FRAME_FROM_NONASSOC_STA);
+        } else if (e instanceof DriverEvent.InterfaceStatus s && s.change() == InterfaceChange.REMOVED && s.ifname().equals(ifname) && enabled) {
+            // the BSS and its stations went with the netdev; the next driver for the name starts a fresh BSS
+            forgetBss();
+            listener.onEvent("AP-DISABLED interface " + ifname + " is gone: waiting for it");
         }
     }
 

@@ -20,6 +20,7 @@ import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.AssociateParams;
 import wpa4j.driver.types.AuthParams;
 import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.InterfaceChange;
 import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanParams;
@@ -372,6 +373,8 @@ public final class Radio {
     }
 
     void shutdown() {
+        // as the kernel's netdev going away: the driver above is told first (EVENT_INTERFACE_STATUS)
+        emit(new DriverEvent.InterfaceStatus(ifname, InterfaceChange.REMOVED));
         shutdown = true;
         station.shutdown();
         ap.stop();

@@ -25,6 +25,7 @@ import wpa4j.driver.types.AuthParams;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.Cipher;
 import wpa4j.driver.types.DriverFlag;
+import wpa4j.driver.types.InterfaceChange;
 import wpa4j.driver.types.KeyMgmt;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Operstate;
@@ -99,6 +100,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     public void attach(DriverInterface d) {
         driver = d;
         own = d.getMacAddr();
+        if (state == SupplicantState.INTERFACE_DISABLED) {
+            // the interface is back (a new netdev under the configured name): start over, as on EVENT_INTERFACE_ADDED
+            setState(SupplicantState.DISCONNECTED);
+        }
         if (state == SupplicantState.COMPLETED || state == SupplicantState.ASSOCIATED || state.ordinal() > SupplicantState.ASSOCIATED.ordinal()) {
             resync();
             return;
@@ -218,7 +223,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     private void startScan() {
-        if (driver == null || userDisconnected || state.ordinal() >= SupplicantState.AUTHENTICATING.ordinal()) {
+        if (driver == null || userDisconnected || state == SupplicantState.INTERFACE_DISABLED
+                || state.ordinal() >= SupplicantState.AUTHENTICATING.ordinal()) {
             return;
         }
         Set<Ssid> ssids = new LinkedHashSet<>();
@@ -560,11 +566,24 @@ public final class Supplicant implements CoreDriverSlot.Core {
         } else if (e instanceof DriverEvent.AssocReject r) {
             listener.onEvent("CTRL-EVENT-ASSOC-REJECT bssid=" + r.bssid() + " status_code=" + r.statusCode());
             connectionFailed();
+        } else if (e instanceof DriverEvent.InterfaceStatus s && s.change() == InterfaceChange.REMOVED && s.ifname().equals(ifname)) {
+            interfaceRemoved();
         }
     }
 
+    /**
+     * As wpa_supplicant on EVENT_INTERFACE_STATUS (removed): the link went with the netdev, so its keys and
+     * timers go too; the core waits in INTERFACE_DISABLED until a driver for the name is bound again.
+     */
+    private void interfaceRemoved() {
+        listener.onEvent("interface " + ifname + " is gone" + (currentBss == null ? "" : ", link to " + currentBss.bssid() + " ended") + ": waiting for it");
+        cancelTimers();
+        endAssociation();
+        setState(SupplicantState.INTERFACE_DISABLED);
+    }
+
     private void onLeft(MacAddress addr, int reason, boolean locally) {
-        if (currentBss == null && state == SupplicantState.DISCONNECTED) {
+        if (currentBss == null && (state == SupplicantState.DISCONNECTED || state == SupplicantState.INTERFACE_DISABLED)) {
             return;
         }
         disconnected(addr == null ? MacAddress.ZERO : addr, reason, locally);
