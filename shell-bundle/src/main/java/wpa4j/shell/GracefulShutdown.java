@@ -49,6 +49,15 @@ public class GracefulShutdown {
         }
         boolean stopped = (framework.getState() & (Bundle.ACTIVE | Bundle.STOPPING)) == 0;
         System.out.println("wpa4j: " + (stopped ? "stopped" : "framework did not stop in time"));
+        if (!stopped) {
+            // an operator (and a test log) needs to see where the stop hung
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                System.out.println("\"" + t.getName() + "\" " + t.getState());
+                for (StackTraceElement e : stack) {
+                    System.out.println("    at " + e);
+                }
+            });
+        }
         System.out.flush();
         Runtime.getRuntime().halt(stopped ? 0 : 1);
     }

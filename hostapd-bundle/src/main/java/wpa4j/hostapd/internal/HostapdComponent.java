@@ -1,28 +1,21 @@
 package wpa4j.hostapd.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
-import wpa4j.common.binding.DriverBinder;
+import wpa4j.common.binding.CoreComponent;
 import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.binding.DriverRequirement;
 import wpa4j.common.console.Console;
-import wpa4j.common.console.EventLog;
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.common.frame.ReasonCode;
-import wpa4j.driver.WifiDriver;
 import wpa4j.driver.types.ApInitParams;
 import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.MacAddress;
@@ -40,27 +33,9 @@ import wpa4j.hostapd.core.Hostapd;
  */
 @Component(configurationPid = "wpa4j.hostapd", configurationPolicy = ConfigurationPolicy.REQUIRE, service = ApControl.class)
 @Designate(ocd = HostapdConfig.class, factory = true)
-public class HostapdComponent implements ApControl {
-    private final DriverBinder binder = new DriverBinder();
-    private final EventLog events = new EventLog(200);
-    private String ifname;
+public class HostapdComponent extends CoreComponent implements ApControl {
     private Ssid ssid;
-    private EventLoop loop;
     private Hostapd core;
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addDriver(WifiDriver driver, Map<String, Object> props) {
-        binder.add(driver, props);
-    }
-
-    void removeDriver(WifiDriver driver, Map<String, Object> props) {
-        binder.remove(props);
-    }
-
-    void updatedDriver(WifiDriver driver, Map<String, Object> props) {
-        binder.remove(props);
-        binder.add(driver, props);
-    }
 
     @Activate
     void activate(HostapdConfig config) {
@@ -68,13 +43,10 @@ public class HostapdComponent implements ApControl {
         ApConfig ap = apConfig(config);
         ssid = ap.ssid();
         loop = new EventLoop("wpa4j-ap-" + ifname);
-        core = new Hostapd(loop, ifname, ap, ApTiming.DEFAULT, line -> {
-            events.add(line);
-            Console.line(ifname + ": " + line);
-        });
+        core = new Hostapd(loop, ifname, ap, ApTiming.DEFAULT, this::line);
         Console.line(ifname + ": access point " + ap + " waiting for a driver");
         CoreDriverSlot slot = new CoreDriverSlot(ifname, loop, core, (candidate, sink) -> candidate.driver().openAp(new ApInitParams(ifname, null, ssid, false, List.of()), sink));
-        binder.start(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), loop, slot);
+        bindBest(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), slot);
     }
 
     /** The BSS of this configuration; the passphrase is hashed into the PSK here and not kept. */
@@ -93,17 +65,7 @@ public class HostapdComponent implements ApControl {
 
     @Deactivate
     void deactivate() throws Exception {
-        loop.call(() -> {
-            core.stop();
-            return null;
-        });
-        binder.stop();
-        loop.close();
-    }
-
-    @Override
-    public String ifname() {
-        return ifname;
+        stopCore(core::stop);
     }
 
     @Override
@@ -125,16 +87,6 @@ public class HostapdComponent implements ApControl {
     @Override
     public void rekeyGroup() {
         loop.execute(core::rekeyGroup);
-    }
-
-    @Override
-    public List<String> recentEvents() {
-        return events.lines();
-    }
-
-    @Override
-    public List<String> driverCandidates() {
-        return binder.explain();
     }
 
 }

@@ -4,27 +4,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
-import wpa4j.common.binding.DriverBinder;
+import wpa4j.common.binding.CoreComponent;
 import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.binding.DriverRequirement;
 import wpa4j.common.console.Console;
-import wpa4j.common.console.EventLog;
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eloop.EventLoop;
-import wpa4j.driver.WifiDriver;
 import wpa4j.driver.types.Ssid;
 import wpa4j.supplicant.StationStatus;
 import wpa4j.supplicant.SupplicantControl;
@@ -40,46 +33,20 @@ import wpa4j.supplicant.core.SupplicantTiming;
  */
 @Component(configurationPid = "wpa4j.supplicant", configurationPolicy = ConfigurationPolicy.REQUIRE, service = SupplicantControl.class)
 @Designate(ocd = SupplicantConfig.class, factory = true)
-public class SupplicantComponent implements SupplicantControl {
-    private final DriverBinder binder = new DriverBinder();
-    private final EventLog events = new EventLog(200);
-    private String ifname;
-    private EventLoop loop;
+public class SupplicantComponent extends CoreComponent implements SupplicantControl {
     private Supplicant core;
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addDriver(WifiDriver driver, Map<String, Object> props) {
-        binder.add(driver, props);
-    }
-
-    void removeDriver(WifiDriver driver, Map<String, Object> props) {
-        binder.remove(props);
-    }
-
-    void updatedDriver(WifiDriver driver, Map<String, Object> props) {
-        binder.remove(props);
-        binder.add(driver, props);
-    }
 
     @Activate
     void activate(SupplicantConfig config) {
         ifname = config.ifname();
         NetworkConfig network = network(config);
         loop = new EventLoop("wpa4j-sta-" + ifname);
-        core = new Supplicant(loop, ifname, List.of(network), SupplicantTiming.DEFAULT, SupplicantListener.of(
-                (from, to) -> {
-                    // kept with the events too, so a control client can prove the state never left COMPLETED
-                    String line = "State: " + from.wpaName() + " -> " + to.wpaName();
-                    events.add(line);
-                    Console.line(ifname + ": " + line);
-                },
-                line -> {
-                    events.add(line);
-                    Console.line(ifname + ": " + line);
-                }));
+        // state changes are kept with the events too, so a control client can prove the state never left COMPLETED
+        core = new Supplicant(loop, ifname, List.of(network), SupplicantTiming.DEFAULT,
+                SupplicantListener.of((from, to) -> line("State: " + from.wpaName() + " -> " + to.wpaName()), this::line));
         Console.line(ifname + ": station for " + network + " waiting for a driver");
         CoreDriverSlot slot = new CoreDriverSlot(ifname, loop, core, (candidate, sink) -> candidate.driver().open(ifname, sink));
-        binder.start(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), loop, slot);
+        bindBest(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), slot);
     }
 
     /** The network block of this configuration; the passphrase is hashed into the PSK here and not kept. */
@@ -107,20 +74,10 @@ public class SupplicantComponent implements SupplicantControl {
 
     @Deactivate
     void deactivate() throws Exception {
-        loop.call(() -> {
-            core.disconnect();
-            return null;
-        });
-        binder.stop();
-        loop.close();
+        stopCore(core::disconnect);
     }
 
     // ---- SupplicantControl -----------------------------------------------------------------------
-
-    @Override
-    public String ifname() {
-        return ifname;
-    }
 
     @Override
     public StationStatus status() {
@@ -145,16 +102,6 @@ public class SupplicantComponent implements SupplicantControl {
     @Override
     public void reconnect() {
         loop.execute(core::reconnect);
-    }
-
-    @Override
-    public List<String> recentEvents() {
-        return events.lines();
-    }
-
-    @Override
-    public List<String> driverCandidates() {
-        return binder.explain();
     }
 
 }
