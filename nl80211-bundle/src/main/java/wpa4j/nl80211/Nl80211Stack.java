@@ -89,18 +89,8 @@ public final class Nl80211Stack implements AutoCloseable {
             return;
         }
         List<Integer> present = new ArrayList<>();
-        for (InterfaceRecord r : now) {
-            present.add(r.ifindex());
-            if (!drivers.containsKey(r.ifindex())) {
-                try {
-                    Nl80211Driver d = new Nl80211Driver(r, nl.wiphy(r.wiphy()), sinks, eapol, endLinksOnClose::get);
-                    drivers.put(r.ifindex(), d);
-                    listeners.forEach(l -> l.added(d));
-                } catch (NetlinkException e) {
-                    // a wiphy that does not answer is not offered
-                }
-            }
-        }
+        now.forEach(r -> present.add(r.ifindex()));
+        // gone ones first: a netdev deleted and re-created under the same name (new ifindex) must end up registered
         for (Integer gone : new ArrayList<>(drivers.keySet())) {
             if (!present.contains(gone)) {
                 Nl80211Driver d = drivers.remove(gone);
@@ -109,6 +99,17 @@ public final class Nl80211Stack implements AutoCloseable {
                     open.interfaceRemoved();
                 }
                 listeners.forEach(l -> l.removed(d));
+            }
+        }
+        for (InterfaceRecord r : now) {
+            if (!drivers.containsKey(r.ifindex())) {
+                try {
+                    Nl80211Driver d = new Nl80211Driver(r, nl.wiphy(r.wiphy()), sinks, eapol, endLinksOnClose::get);
+                    drivers.put(r.ifindex(), d);
+                    listeners.forEach(l -> l.added(d));
+                } catch (NetlinkException e) {
+                    // a wiphy that does not answer is not offered
+                }
             }
         }
     }

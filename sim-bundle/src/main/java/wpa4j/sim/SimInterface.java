@@ -70,8 +70,8 @@ final class SimInterface implements DriverInterface {
             closed = true;
             try {
                 radio.detach();
-            } catch (DriverException e) {
-                // the medium is gone: nothing to detach from
+            } catch (DriverException | RuntimeException e) {
+                // the medium is gone (or closing): nothing to detach from
             }
         }
     }

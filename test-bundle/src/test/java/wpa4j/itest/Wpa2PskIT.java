@@ -186,4 +186,24 @@ public class Wpa2PskIT {
         station(PASS, false);
         awaitCompleted(sta());
     }
+
+    /** Hot-plug through DS: the radio (netdev) goes, the core says so and waits; a radio of that name comes back, it reconnects. */
+    @Test
+    public void aStationWhoseInterfaceGoesReportsItAndReconnectsWhenItReturns() throws Exception {
+        ap(PASS, 0);
+        station(PASS, false);
+        SupplicantControl sta = sta();
+        awaitCompleted(sta);
+        Medium medium = mediumService.medium();
+        MacAddress mac = medium.radio("sim1").mac();
+        medium.removeRadio("sim1");
+        await(sta::recentEvents, l -> l.contains("interface sim1 is gone, link to 02:00:00:00:00:00 ended: waiting for it"), "the core reports the interface gone");
+        await(() -> sta.status().state(), s -> s == SupplicantState.INTERFACE_DISABLED, "INTERFACE_DISABLED");
+        await(() -> sta.status().driver(), d -> d.equals("none"), "the driver service went with the interface");
+        medium.addRadio("sim1", mac);
+        await(() -> count(sta.recentEvents(), "CTRL-EVENT-CONNECTED"), n -> n == 2, "connected again on the new interface");
+        awaitCompleted(sta);
+        ApControl ap = apControl();
+        await(ap::stations, l -> l.size() == 1 && l.get(0).flags().contains("[AUTHORIZED]"), "authorized at the AP again");
+    }
 }

@@ -88,8 +88,10 @@ public final class DriverBinder {
         if (best.isPresent() && target.bind(best.get())) {
             current = best.get();
             swaps++;
-        } else if (wasBound && choice.best().isEmpty()) {
-            // (a candidate that arrived meanwhile is bound by the decision its arrival queued)
+        } else if (best.isPresent() || wasBound && choice.best().isEmpty()) {
+            // nothing bound now: the last one went, or the best could not be opened (e.g. a standby backend's
+            // service for a netdev that was just deleted). A candidate that arrives later is bound by the
+            // decision its arrival queues.
             target.waiting(choice.explain());
         }
     }

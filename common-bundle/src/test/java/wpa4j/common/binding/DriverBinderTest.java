@@ -14,6 +14,8 @@ import wpa4j.driver.WifiDriver;
 /** The binder's decisions, in the order the target sees them, as services come and go. */
 class DriverBinderTest {
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    /** Service ids whose open fails (a standby backend's service for a netdev that was just deleted). */
+    private final List<Long> failing = new CopyOnWriteArrayList<>();
 
     private final DriverBinder.Target target = new DriverBinder.Target() {
         @Override
@@ -24,7 +26,7 @@ class DriverBinderTest {
         @Override
         public boolean bind(DriverCandidate next) {
             seen.add("bind " + next.serviceId());
-            return true;
+            return !failing.contains(next.serviceId());
         }
 
         @Override
@@ -56,6 +58,24 @@ class DriverBinderTest {
             loop.call(() -> null);
             assertEquals(List.of("bind 1", "unbind 1", "bind 2", "unbind 2", "bind 1", "unbind 1", "waiting 0", "bind 3"), seen);
             assertEquals(4, loop.query(binder::binds));
+        }
+    }
+
+    @Test
+    void aCandidateThatCannotBeOpenedIsReportedAsWaiting() throws Exception {
+        DriverBinder binder = new DriverBinder();
+        try (EventLoop loop = new EventLoop("binder-test")) {
+            binder.start(new DriverRequirement("wlan0", "", List.of("station")), loop, target);
+            binder.add(DriverChoiceTest.NONE, props(1, 100));
+            binder.add(DriverChoiceTest.NONE, props(2, 50));
+            loop.call(() -> null);
+            failing.add(2L);
+            binder.remove(props(1, 100));
+            loop.call(() -> null);
+            binder.remove(props(2, 50));
+            loop.call(() -> null);
+            assertEquals(List.of("bind 1", "unbind 1", "bind 2", "waiting 1"), seen);
+            assertEquals(1, loop.query(binder::binds));
         }
     }
 }

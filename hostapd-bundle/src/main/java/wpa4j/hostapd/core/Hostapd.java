@@ -152,6 +152,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
             removeStation(addr);
         }
         cancelTimers();
+        if (gtk != null) {
+            // the next BSS gets a new GTK; this one is not kept while the AP waits
+            gtk.key().destroy();
+            gtk = null;
+        }
         enabled = false;
     }
 

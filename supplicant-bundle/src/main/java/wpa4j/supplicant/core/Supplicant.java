@@ -548,6 +548,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     /** A driver event for this interface. */
     @Override
     public void onEvent(DriverEvent e) {
+        if (state == SupplicantState.INTERFACE_DISABLED || driver == null) {
+            // late events of a removed interface, or of a driver already detached: nothing to act on with
+            return;
+        }
         if (e instanceof DriverEvent.ScanResults) {
             onScanResults();
         } else if (e instanceof DriverEvent.Auth a) {
