@@ -88,7 +88,7 @@ public final class Nl80211Stack implements AutoCloseable {
         } catch (NetlinkException e) {
             return;
         }
-        List<Integer> present = new ArrayList<>();
+        java.util.Set<Integer> present = new java.util.HashSet<>();
         now.forEach(r -> present.add(r.ifindex()));
         // gone ones first: a netdev deleted and re-created under the same name (new ifindex) must end up registered
         for (Integer gone : new ArrayList<>(drivers.keySet())) {

@@ -92,11 +92,12 @@ public final class WextStack implements AutoCloseable {
         WextDriver known = drivers.values().stream().filter(d -> d.ifindex() == e.ifindex()).findFirst().orElse(null);
         if (e.removed() || known != null && !known.ifname().equals(e.ifname())) {
             // gone, or renamed (udev): the service under the old name goes; a renamed link is probed anew below
+            String name = known != null ? known.ifname() : e.ifname();
             WextInterface i = open.get(e.ifindex());
             if (i != null) {
-                i.interfaceRemoved(known != null ? known.ifname() : e.ifname());
+                i.interfaceRemoved(name);
             }
-            forget(known != null ? known.ifname() : e.ifname());
+            forget(name);
             if (e.removed()) {
                 return;
             }

@@ -152,12 +152,16 @@ public final class Hostapd implements CoreDriverSlot.Core {
             removeStation(addr);
         }
         cancelTimers();
+        // the next BSS gets a new GTK; this one is not kept while the AP waits
+        dropGtk();
+        enabled = false;
+    }
+
+    private void dropGtk() {
         if (gtk != null) {
-            // the next BSS gets a new GTK; this one is not kept while the AP waits
             gtk.key().destroy();
             gtk = null;
         }
-        enabled = false;
     }
 
     private void cancelTimers() {
@@ -184,9 +188,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             }
         }
         enabled = false;
-        if (gtk != null) {
-            gtk.key().destroy();
-        }
+        dropGtk();
     }
 
     private Gtk newGtk(int keyId) throws DriverException {

@@ -587,7 +587,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     private void onLeft(MacAddress addr, int reason, boolean locally) {
-        if (currentBss == null && (state == SupplicantState.DISCONNECTED || state == SupplicantState.INTERFACE_DISABLED)) {
+        if (currentBss == null && state == SupplicantState.DISCONNECTED) {
             return;
         }
         disconnected(addr == null ? MacAddress.ZERO : addr, reason, locally);
