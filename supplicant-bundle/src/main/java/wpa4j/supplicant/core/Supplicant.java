@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +33,8 @@ import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.Proto;
 import wpa4j.driver.types.ScanParams;
+import wpa4j.driver.types.ScanResult;
+import wpa4j.driver.types.SignalInfo;
 import wpa4j.driver.types.Ssid;
 import wpa4j.supplicant.StationStatus;
 import wpa4j.supplicant.SupplicantState;
@@ -53,7 +57,13 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private final SupplicantTiming timing;
     private final SupplicantListener listener;
     private final List<NetworkState> networks = new ArrayList<>();
-    private final BssTable bss = new BssTable(180_000);
+    private final BssTable bss = new BssTable(180_000, 2);
+    /** BSSs that failed to connect and how often, skipped in selection until none is left (wpa_supplicant's bssid_ignore). */
+    private final Map<MacAddress, Integer> ignored = new HashMap<>();
+    private List<Integer> lastScanFreqs = List.of();
+    private long scanStartNanos = System.nanoTime();
+    /** Scans in a row that found no network: the rescan interval grows with it. */
+    private int notFound;
     private final SecureRandom random = new SecureRandom();
     private DriverInterface driver;
     private MacAddress own;
@@ -68,6 +78,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private EventLoop.Timer timeout;
     private long eapolDropped;
     private long driverErrors;
+    private String lastScanError = "";
 
     /** A configured network and what happened to it. */
     private static final class NetworkState {
@@ -78,6 +89,14 @@ public final class Supplicant implements CoreDriverSlot.Core {
 
         NetworkState(NetworkConfig config) {
             this.config = config;
+        }
+
+        /** The same network with a new configuration: its failure history stays. */
+        NetworkState(NetworkConfig config, NetworkState was) {
+            this.config = config;
+            this.authFailures = was.authFailures;
+            this.disabledUntilNanos = was.disabledUntilNanos;
+            this.reenable = was.reenable;
         }
 
         boolean tempDisabled() {
@@ -182,6 +201,133 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
     }
 
+    /** REASSOCIATE: connect again even when connected (the link is ended first) or disconnected by the user. */
+    public void reassociate() {
+        userDisconnected = false;
+        if (currentBss != null) {
+            dropLink(ReasonCode.DEAUTH_LEAVING);
+        } else {
+            requestScan(0);
+        }
+    }
+
+    /**
+     * Replaces the enabled networks (RECONFIGURE, ENABLE/DISABLE/REMOVE/SET_NETWORK). A network that stays keeps its
+     * failure history; the link ends when its network is gone or now connects differently.
+     */
+    public void setNetworks(List<NetworkConfig> configs) {
+        Map<Integer, NetworkState> was = new HashMap<>();
+        networks.forEach(n -> was.put(n.config.id(), n));
+        networks.clear();
+        for (NetworkConfig c : configs) {
+            NetworkState old = was.remove(c.id());
+            networks.add(old != null && old.config.ssid().equals(c.ssid()) ? new NetworkState(c, old) : new NetworkState(c));
+        }
+        was.values().stream().filter(n -> n.reenable != null).forEach(n -> n.reenable.cancel());
+        if (current != null) {
+            Optional<NetworkState> now = network(current.config.id());
+            if (now.isPresent() && now.get().config.sameLink(current.config)) {
+                current = now.get();
+            } else if (currentBss != null) {
+                dropLink(ReasonCode.DEAUTH_LEAVING);
+                return;
+            }
+        }
+        if (!userDisconnected && (state == SupplicantState.DISCONNECTED || state == SupplicantState.INACTIVE)) {
+            notFound = 0;
+            requestScan(0);
+        }
+    }
+
+    /** SELECT_NETWORK / ENABLE_NETWORK of one network: forget its temporary disabling and connect now if not connected. */
+    public void selectNetwork(int id) {
+        network(id).ifPresent(n -> {
+            n.authFailures = 0;
+            n.disabledUntilNanos = 0;
+        });
+        userDisconnected = false;
+        if (current != null && current.config.id() != id && currentBss != null) {
+            dropLink(ReasonCode.DEAUTH_LEAVING);
+        } else if (state == SupplicantState.DISCONNECTED || state == SupplicantState.INACTIVE || state == SupplicantState.SCANNING) {
+            notFound = 0;
+            requestScan(0);
+        }
+    }
+
+    /** The network of the current (or attempted) link. */
+    public Optional<Integer> currentNetworkId() {
+        return current == null ? Optional.empty() : Optional.of(current.config.id());
+    }
+
+    /** Whether network {@code id} is temporarily disabled after failures. */
+    public boolean isTempDisabled(int id) {
+        return network(id).map(NetworkState::tempDisabled).orElse(false);
+    }
+
+    private Optional<NetworkState> network(int id) {
+        return networks.stream().filter(n -> n.config.id() == id).findFirst();
+    }
+
+    /** SIGNAL_POLL as wpa_supplicant answers it, or empty when not connected or the driver cannot tell. */
+    public Optional<String> signalPoll() {
+        if (driver == null || currentBss == null || state.ordinal() < SupplicantState.ASSOCIATED.ordinal()) {
+            return Optional.empty();
+        }
+        try {
+            SignalInfo si = driver.signalPoll();
+            return Optional.of("RSSI=" + si.currentSignal() + "\nLINKSPEED=" + si.currentTxrate() / 1000 + "\nNOISE=" + si.currentNoise()
+                    + "\nFREQUENCY=" + (si.frequency() == 0 ? currentBss.result().freq() : si.frequency()) + "\n");
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+            return Optional.empty();
+        }
+    }
+
+    /** wpa_cli STATUS (and STATUS-VERBOSE) lines; never key material. */
+    public String statusText(boolean verbose) {
+        StringBuilder sb = new StringBuilder();
+        boolean linked = currentBss != null && state.ordinal() >= SupplicantState.ASSOCIATED.ordinal();
+        if (linked) {
+            String cipher = current.config.isPsk() ? "CCMP" : "NONE";
+            sb.append("bssid=").append(currentBss.bssid()).append("\nfreq=").append(currentBss.result().freq()).append("\nssid=")
+                    .append(currentBss.ssid().toPrintable()).append("\nid=").append(current.config.id()).append('\n');
+            if (!current.config.idStr().isEmpty()) {
+                sb.append("id_str=").append(current.config.idStr()).append('\n');
+            }
+            sb.append("mode=station\npairwise_cipher=").append(cipher).append("\ngroup_cipher=").append(cipher).append("\nkey_mgmt=")
+                    .append(current.config.keyMgmt()).append('\n');
+            if (current.config.isPsk()) {
+                sb.append("pmf=0\n");
+            }
+        }
+        sb.append("wpa_state=").append(state.wpaName()).append('\n');
+        if (own != null) {
+            sb.append("address=").append(own).append('\n');
+        }
+        if (verbose) {
+            sb.append("driver=").append(driver == null ? "none" : driver.driverName()).append("\neapol_dropped=").append(eapolDropped)
+                    .append("\ndriver_errors=").append(driverErrors).append("\nbss_count=").append(bss.all().size()).append('\n');
+            if (!lastScanError.isEmpty()) {
+                sb.append("last_scan_error=").append(lastScanError).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The BSS table entries (BSS command), in table order; the index is the BSS id. */
+    public List<ScanResult> bssEntries() {
+        return bss.all().stream().map(BssTable.Entry::result).toList();
+    }
+
+    /** wpa_cli's flags column for a BSS, e.g. {@code [WPA2-PSK-CCMP][ESS]}. */
+    public String bssFlags(MacAddress bssid) {
+        return bss.get(bssid).map(Supplicant::flags).orElse("");
+    }
+
+    private static String flags(BssTable.Entry e) {
+        return (e.offersPskCcmp() ? "[WPA2-PSK-CCMP]" : e.rsn() != null ? "[WPA2]" : e.privacy() ? "[WEP]" : "") + "[ESS]";
+    }
+
     public SupplicantState state() {
         return state;
     }
@@ -198,8 +344,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         List<String> lines = new ArrayList<>();
         lines.add("bssid / frequency / signal level / flags / ssid");
         for (BssTable.Entry e : bss.all()) {
-            String flags = (e.offersPskCcmp() ? "[WPA2-PSK-CCMP]" : e.rsn() != null ? "[WPA2]" : "") + "[ESS]";
-            lines.add(e.bssid() + "\t" + e.result().freq() + "\t" + e.result().level() + "\t" + flags + "\t" + e.ssid().toPrintable());
+            lines.add(e.bssid() + "\t" + e.result().freq() + "\t" + e.result().level() + "\t" + flags(e) + "\t" + e.ssid().toPrintable());
         }
         return lines;
     }
@@ -237,6 +382,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
         try {
             driver.scan2(new ScanParams(new ArrayList<>(ssids), Bytes.EMPTY, new ArrayList<>(freqs), List.of(), 0, false));
+            lastScanFreqs = List.copyOf(freqs);
+            scanStartNanos = System.nanoTime();
             setState(SupplicantState.SCANNING);
             scanTimer = loop.schedule(timing.scanTimeoutMs(), () -> {
                 setState(SupplicantState.DISCONNECTED);
@@ -244,6 +391,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
             });
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
+            LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": scan request failed: " + e.getMessage());
+            lastScanError = e.getMessage();
             requestScan(timing.scanIntervalMs());
         }
     }
@@ -253,7 +402,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             scanTimer.cancel();
         }
         try {
-            bss.update(driver.getScanResults2().results());
+            bss.update(driver.getScanResults2().results(), lastScanFreqs, (System.nanoTime() - scanStartNanos) / 1_000_000 + 1);
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
         }
@@ -262,29 +411,45 @@ public final class Supplicant implements CoreDriverSlot.Core {
             return;
         }
         Optional<Candidate> c = select();
+        if (c.isEmpty() && !ignored.isEmpty()) {
+            // every candidate failed lately: as wpa_supplicant, forget those failures and try them all again
+            ignored.clear();
+            c = select();
+        }
         if (c.isEmpty()) {
             setState(SupplicantState.DISCONNECTED);
-            requestScan(timing.scanIntervalMs());
+            if (!networks.isEmpty()) {
+                listener.onEvent("CTRL-EVENT-NETWORK-NOT-FOUND");
+            }
+            notFound++;
+            // nothing to join: scan less often the longer nothing is there (up to 12 intervals, 60 s by default)
+            requestScan((long) timing.scanIntervalMs() * Math.min(1L << Math.min(notFound - 1, 4), 12));
             return;
         }
+        notFound = 0;
         authenticate(c.get());
     }
 
     private record Candidate(NetworkState network, BssTable.Entry bss) {}
 
+    /**
+     * wpa_supplicant's selection: the highest priority group with a usable BSS wins; inside it the stronger security,
+     * then the stronger signal. A BSS that failed lately (ignored) and a temporarily disabled network are skipped.
+     */
     private Optional<Candidate> select() {
-        List<NetworkState> usable = networks.stream().filter(n -> !n.tempDisabled())
-                .sorted(Comparator.comparingInt((NetworkState n) -> n.config.priority()).reversed()).toList();
+        List<NetworkState> usable = networks.stream().filter(n -> !n.tempDisabled()).toList();
+        Comparator<Candidate> order = Comparator.comparingInt((Candidate c) -> c.network().config.priority())
+                .thenComparingInt(c -> c.network().config.isPsk() ? 1 : 0).thenComparingInt(c -> c.bss().result().level());
+        List<Candidate> all = new ArrayList<>();
         for (NetworkState n : usable) {
-            Optional<BssTable.Entry> best = bss.all().stream()
-                    .filter(e -> e.ssid().equals(n.config.ssid()))
-                    .filter(e -> n.config.isPsk() ? e.offersPskCcmp() : e.isOpen())
-                    .max(Comparator.comparingInt(e -> e.result().level()));
-            if (best.isPresent()) {
-                return Optional.of(new Candidate(n, best.get()));
-            }
+            bss.all().stream().filter(e -> matches(n.config, e)).filter(e -> !ignored.containsKey(e.bssid()))
+                    .forEach(e -> all.add(new Candidate(n, e)));
         }
-        return Optional.empty();
+        return all.stream().max(order);
+    }
+
+    private static boolean matches(NetworkConfig n, BssTable.Entry e) {
+        return e.ssid().equals(n.ssid()) && n.bssid().map(b -> b.equals(e.bssid())).orElse(true) && (n.isPsk() ? e.offersPskCcmp() : e.isOpen());
     }
 
     // ---- SME: authentication and association -----------------------------------------------------
@@ -387,10 +552,27 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
     }
 
+    /**
+     * As wpa_supplicant's wpas_connection_failed: the BSS is ignored for a while and the next scan comes later the more
+     * often it failed; after more than three failures in a row the network is temporarily disabled (CONN_FAILED).
+     */
     private void connectionFailed() {
+        NetworkState network = current;
+        MacAddress failed = currentBss == null ? null : currentBss.bssid();
         endAssociation();
         setState(SupplicantState.DISCONNECTED);
-        requestScan(timing.reconnectDelayMs());
+        int count = failed == null ? 1 : ignored.merge(failed, 1, Integer::sum);
+        if (count > 3 && network != null) {
+            authFailed(network, "CONN_FAILED");
+        }
+        long delay = switch (count) {
+            case 1 -> timing.reconnectDelayMs();
+            case 2 -> timing.reconnectDelayMs() * 5L;
+            case 3 -> timing.reconnectDelayMs() * 10L;
+            case 4 -> timing.reconnectDelayMs() * 50L;
+            default -> timing.reconnectDelayMs() * 100L;
+        };
+        requestScan(delay);
     }
 
     // ---- key handshakes ------------------------------------------------------------------------
@@ -447,6 +629,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
         setState(SupplicantState.COMPLETED);
         current.authFailures = 0;
+        ignored.remove(currentBss.bssid());
         if (newConnection) {
             newConnection = false;
             if (current.config.isPsk() && driver.getCapa().supports("set_supp_port")) {
@@ -458,7 +641,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 }
             }
             operstate(Operstate.UP);
-            listener.onEvent("CTRL-EVENT-CONNECTED - Connection to " + currentBss.bssid() + " completed [id=" + current.config.id() + " id_str=]");
+            listener.onEvent("CTRL-EVENT-CONNECTED - Connection to " + currentBss.bssid() + " completed [id=" + current.config.id() + " id_str=" + current.config.idStr() + "]");
         }
     }
 
@@ -472,6 +655,19 @@ public final class Supplicant implements CoreDriverSlot.Core {
             driverErrors++;
             disconnected(bssid, reason, true);
         }
+    }
+
+    /** Ends the link from our side at once (the network went or changed) and looks for the next one. */
+    private void dropLink(int reason) {
+        MacAddress bssid = currentBss.bssid();
+        try {
+            if (driver != null) {
+                driver.deauthenticate(bssid, reason);
+            }
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+        }
+        disconnected(bssid, reason, true);
     }
 
     private void disconnected(MacAddress bssid, int reason, boolean locally) {
@@ -587,7 +783,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     private void onLeft(MacAddress addr, int reason, boolean locally) {
-        if (currentBss == null && state == SupplicantState.DISCONNECTED) {
+        if (currentBss == null) {
+            // no link to lose (already ended from our side, or never made)
             return;
         }
         disconnected(addr == null ? MacAddress.ZERO : addr, reason, locally);

@@ -1,0 +1,151 @@
+package wpa4j.supplicant.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import wpa4j.common.crypto.Psk;
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.driver.types.HiddenSsid;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.Ssid;
+import wpa4j.hostapd.core.ApConfig;
+import wpa4j.hostapd.core.Hostapd;
+import wpa4j.sim.SimDriver;
+import wpa4j.sim.medium.Medium;
+import wpa4j.sim.medium.Radio;
+import wpa4j.supplicant.SupplicantState;
+
+/** Several networks on one station against several APs: priority groups, failover when an AP goes, network-not-found. */
+class NetworkSelectionTest {
+    private static final String PASS = "three networks passphrase";
+
+    /** Three APs (net-a on sim2, net-b on sim3, net-c on sim4) and one station (sim1) that knows all three. */
+    private static final class Air implements AutoCloseable {
+        final Medium medium = new Medium(7, SimPair.FAST_MEDIUM);
+        final List<EventLoop> loops = new ArrayList<>();
+        final List<Hostapd> aps = new ArrayList<>();
+        final List<String> staEvents = new CopyOnWriteArrayList<>();
+        final EventLoop staLoop = new EventLoop("sta");
+        Supplicant sta;
+
+        Air startAp(int n, String ssid) throws Exception {
+            Radio r = medium.addRadio("sim" + n, MacAddress.parse("02:00:00:00:0" + n + ":00"));
+            EventLoop loop = new EventLoop("ap" + n);
+            loops.add(loop);
+            Ssid s = Ssid.ofUtf8(ssid);
+            Hostapd ap = new Hostapd(loop, "sim" + n, new ApConfig(s, 1, Psk.fromPassphrase(PASS.getBytes(StandardCharsets.UTF_8), s),
+                    HiddenSsid.NO_SSID_HIDING, 100, 2, 2007, 0, 0), SimPair.FAST_AP, l -> { });
+            var d = new SimDriver(medium, r).open("sim" + n, e -> loop.execute(() -> ap.onEvent(e)));
+            loop.call(() -> {
+                ap.attach(d);
+                return null;
+            });
+            aps.add(ap);
+            return this;
+        }
+
+        void stopAp(int index) throws Exception {
+            loops.get(index).call(() -> {
+                aps.get(index).stop();
+                return null;
+            });
+        }
+
+        Air startStation(List<NetworkConfig> networks) throws Exception {
+            Radio r = medium.addRadio("sim1", MacAddress.parse("02:00:00:00:01:00"));
+            sta = new Supplicant(staLoop, "sim1", networks, SimPair.FAST_STA, SupplicantListener.of((a, b) -> staEvents.add("State: " + b), staEvents::add));
+            var d = new SimDriver(medium, r).open("sim1", e -> staLoop.execute(() -> sta.onEvent(e)));
+            staLoop.call(() -> {
+                sta.attach(d);
+                return null;
+            });
+            return this;
+        }
+
+        Optional<Integer> connectedId() throws Exception {
+            return staLoop.call(() -> sta.state() == SupplicantState.COMPLETED ? sta.currentNetworkId() : Optional.<Integer>empty());
+        }
+
+        void awaitConnected(int id) throws Exception {
+            SimPair.await(() -> {
+                try {
+                    return connectedId().equals(Optional.of(id));
+                } catch (Exception e) {
+                    return false;
+                }
+            }, () -> "connected to network " + id + ": " + staEvents);
+        }
+
+        @Override
+        public void close() {
+            staLoop.close();
+            loops.forEach(EventLoop::close);
+            medium.close();
+        }
+    }
+
+    private static NetworkConfig net(int id, String ssid, int priority) {
+        Ssid s = Ssid.ofUtf8(ssid);
+        return new NetworkConfig(id, s, Psk.fromPassphrase(PASS.getBytes(StandardCharsets.UTF_8), s), false, priority, List.of(2412),
+                Optional.empty(), "net" + id);
+    }
+
+    @Test
+    void highestPriorityFirstThenTheNextWhenItGoesThenNetworkNotFound() throws Exception {
+        try (Air air = new Air().startAp(2, "net-a").startAp(3, "net-b").startAp(4, "net-c")) {
+            // the lowest-priority network is listed first: order in the file must not matter, priority must
+            air.startStation(List.of(net(2, "net-c", 1), net(1, "net-b", 2), net(0, "net-a", 3)));
+            air.awaitConnected(0);
+            assertTrue(air.staEvents.contains("CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:02:00 completed [id=0 id_str=net0]"), air.staEvents.toString());
+
+            air.stopAp(0);
+            air.awaitConnected(1);
+            air.stopAp(1);
+            air.awaitConnected(2);
+            air.stopAp(2);
+            SimPair.await(() -> air.staEvents.contains("CTRL-EVENT-NETWORK-NOT-FOUND"), () -> "network not found: " + air.staEvents);
+            // the gone APs were tried a bounded number of times, not forever
+            long attempts = air.staEvents.stream().filter(l -> l.startsWith("SME: Trying to authenticate")).count();
+            Thread.sleep(2000);
+            long later = air.staEvents.stream().filter(l -> l.startsWith("SME: Trying to authenticate")).count();
+            assertEquals(attempts, later, "no more attempts once the BSSs expired: " + air.staEvents);
+        }
+    }
+
+    @Test
+    void networksCanBeReplacedWhileConnectedAndTheLinkMovesOnlyWhenItsNetworkChanges() throws Exception {
+        try (Air air = new Air().startAp(2, "net-a").startAp(3, "net-b")) {
+            air.startStation(List.of(net(0, "net-a", 1)));
+            air.awaitConnected(0);
+            // adding a lower-priority network, or changing the priority of the current one, keeps the link
+            air.staLoop.call(() -> {
+                air.sta.setNetworks(List.of(net(0, "net-a", 5), net(1, "net-b", 0)));
+                return null;
+            });
+            assertEquals(Optional.of(0), air.connectedId());
+            // removing the current network ends its link and joins the one left
+            air.staLoop.call(() -> {
+                air.sta.setNetworks(List.of(net(1, "net-b", 0)));
+                return null;
+            });
+            air.awaitConnected(1);
+            assertTrue(air.staEvents.stream().anyMatch(l -> l.startsWith("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:02:00 reason=3 locally_generated=1")),
+                    air.staEvents.toString());
+            // SELECT_NETWORK of a network moves the link to it
+            air.staLoop.call(() -> {
+                air.sta.setNetworks(List.of(net(0, "net-a", 0), net(1, "net-b", 0)));
+                air.sta.selectNetwork(0);
+                return null;
+            });
+            air.awaitConnected(0);
+        }
+    }
+}
