@@ -28,4 +28,13 @@ public interface SupplicantControl {
 
     /** The most recent event lines (wpa_cli/hostapd_cli monitor style, without the level prefix), oldest first. */
     List<String> recentEvents();
+
+    /**
+     * The settings of this station that were refused or are not used, one line each (source, key, why), newest last.
+     *
+     * @since 1.1
+     */
+    default List<String> problems() {
+        return List.of();
+    }
 }

@@ -3,5 +3,5 @@
  * configured interface, for the shell and other gateway bundles.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package wpa4j.supplicant;

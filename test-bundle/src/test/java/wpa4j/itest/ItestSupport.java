@@ -48,14 +48,15 @@ public final class ItestSupport {
 
     /** The sim medium and backend and both cores, on top of {@link #wpa4jBundles()}. */
     public static Option wifiStack() {
-        return composite(configAdmin(), reactorBundle("bundle.sim.medium"), reactorBundle("bundle.sim"), reactorBundle("bundle.supplicant"),
+        return composite(configAdmin(), mavenBundle("org.apache.felix", "org.apache.felix.eventadmin").versionAsInProject(),
+                reactorBundle("bundle.sim.medium"), reactorBundle("bundle.sim"), reactorBundle("bundle.supplicant"),
                 reactorBundle("bundle.hostapd"));
     }
 
     /** The bundles wpa4j ships in every gateway. */
     public static Option wpa4jBundles() {
         return composite(reactorBundle("bundle.api"), reactorBundle("bundle.linux"), reactorBundle("bundle.nl80211"), reactorBundle("bundle.wext"),
-                reactorBundle("bundle.ndis"), reactorBundle("bundle.shell"), reactorBundle("bundle.common"));
+                reactorBundle("bundle.ndis"), reactorBundle("bundle.shell"), reactorBundle("bundle.common"), reactorBundle("bundle.ctrl"));
     }
 
     /** Polls {@code supplier} until {@code condition} holds; fails after 15 s (a hang guard, not a timing assertion). */

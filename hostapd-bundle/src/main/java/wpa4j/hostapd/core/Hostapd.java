@@ -48,7 +48,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     private final EventLoop loop;
     private final String ifname;
-    private final ApConfig config;
+    private ApConfig config;
     private final ApTiming timing;
     private final ApListener listener;
     private final SecureRandom random = new SecureRandom();
@@ -109,8 +109,13 @@ public final class Hostapd implements CoreDriverSlot.Core {
             }
         }
         own = d.getMacAddr();
-        template = new BeaconTemplate(config, own);
         clearLeftovers();
+        startBss();
+    }
+
+    /** Sets up the BSS of the current configuration on the attached driver: channel, GTK, beacon. */
+    private void startBss() {
+        template = new BeaconTemplate(config, own);
         try {
             driver.setFreq(new FreqParams(HwModeType.IEEE80211G, config.freq(), config.channel(), false, 0));
             if (config.isPsk()) {
@@ -170,6 +175,55 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
         if (inactivityTimer != null) {
             inactivityTimer.cancel();
+        }
+    }
+
+    /** ENABLE (hostapd_cli enable): starts the BSS again after {@link #disable()}. */
+    public boolean enable() {
+        if (enabled || driver == null) {
+            return false;
+        }
+        startBss();
+        return enabled;
+    }
+
+    /** DISABLE (hostapd_cli disable): the BSS stops, every station deauthenticated; the driver stays bound. */
+    public boolean disable() {
+        if (!enabled) {
+            return false;
+        }
+        stop();
+        listener.onEvent("AP-DISABLED");
+        return true;
+    }
+
+    /** RELOAD: the BSS restarted with new settings (stations must join again, as with hostapd's reload). */
+    public void reconfigure(ApConfig next) {
+        boolean was = enabled;
+        if (was) {
+            stop();
+        }
+        config = next;
+        if (was && driver != null) {
+            startBss();
+        }
+    }
+
+    public ApConfig config() {
+        return config;
+    }
+
+    /** Disassociates a station and forgets it (hostapd_cli disassociate). */
+    public void disassociate(MacAddress addr, int reason) {
+        if (driver != null) {
+            try {
+                driver.staDisassoc(own, addr, reason);
+            } catch (DriverException | UnsupportedOperationException e) {
+                driverErrors++;
+            }
+        }
+        if (stations.containsKey(addr)) {
+            removeStation(addr);
         }
     }
 

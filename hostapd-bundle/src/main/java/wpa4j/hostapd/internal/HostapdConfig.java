@@ -20,6 +20,9 @@ public @interface HostapdConfig {
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "WPA2 passphrase, 8..63 characters; empty for an open network")
     String _passphrase() default "";
 
+    @AttributeDefinition(description = "File whose first line is the passphrase or the 64-hex PSK (mode 0600); keeps the secret out of Config Admin")
+    String passphraseFile() default "";
+
     @AttributeDefinition(description = "ignore_broadcast_ssid: 0 SSID in beacons, 1 empty SSID, 2 SSID of zeros")
     int ignoreBroadcastSsid() default 0;
 
@@ -37,6 +40,9 @@ public @interface HostapdConfig {
 
     @AttributeDefinition(description = "ap_max_inactivity in seconds, 0 for never")
     int maxInactivity() default 300;
+
+    @AttributeDefinition(description = "Directory of the hostapd_cli control socket (ctrl_interface)")
+    String ctrlInterface() default "/var/run/hostapd";
 
     @AttributeDefinition(description = "Require this backend (nl80211, wext, ndis, sim); empty for the best available")
     String driver() default "";

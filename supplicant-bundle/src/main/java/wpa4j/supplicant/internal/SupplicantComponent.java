@@ -11,7 +11,10 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
+import org.osgi.framework.BundleContext;
+
 import wpa4j.common.binding.CoreComponent;
+import wpa4j.common.binding.PassphraseFile;
 import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.binding.DriverRequirement;
 import wpa4j.common.console.Console;
@@ -37,9 +40,9 @@ public class SupplicantComponent extends CoreComponent implements SupplicantCont
     private Supplicant core;
 
     @Activate
-    void activate(SupplicantConfig config) {
+    void activate(SupplicantConfig config, BundleContext context) {
         ifname = config.ifname();
-        NetworkConfig network = network(config);
+        NetworkConfig network = network(config, context.getProperty("wpa4j.home"));
         loop = new EventLoop("wpa4j-sta-" + ifname);
         // state changes are kept with the events too, so a control client can prove the state never left COMPLETED
         core = new Supplicant(loop, ifname, List.of(network), SupplicantTiming.DEFAULT,
@@ -50,7 +53,7 @@ public class SupplicantComponent extends CoreComponent implements SupplicantCont
     }
 
     /** The network block of this configuration; the passphrase is hashed into the PSK here and not kept. */
-    static NetworkConfig network(SupplicantConfig c) {
+    static NetworkConfig network(SupplicantConfig c, String home) {
         Ssid ssid = Ssid.ofUtf8(c.ssid());
         List<Integer> freqs = new ArrayList<>();
         Arrays.stream(c.scanFreq()).forEach(freqs::add);
@@ -61,13 +64,15 @@ public class SupplicantComponent extends CoreComponent implements SupplicantCont
             throw new IllegalArgumentException("keyMgmt: '" + c.keyMgmt() + "' is neither WPA-PSK nor NONE");
         }
         SecretKeyBytes psk;
-        if (!c._psk().isEmpty()) {
-            if (!c._psk().matches("[0-9a-fA-F]{64}")) {
+        String fromFile = c.passphraseFile().isEmpty() ? "" : PassphraseFile.read(c.passphraseFile(), home);
+        if (!c._psk().isEmpty() || PassphraseFile.isHexPsk(fromFile)) {
+            String hex = fromFile.isEmpty() ? c._psk() : fromFile;
+            if (!PassphraseFile.isHexPsk(hex)) {
                 throw new IllegalArgumentException(".psk: not 64 hex digits");
             }
-            psk = SecretKeyBytes.adopt(HexFormat.of().parseHex(c._psk()));
+            psk = SecretKeyBytes.adopt(HexFormat.of().parseHex(hex));
         } else {
-            psk = Psk.fromPassphraseText(c._passphrase(), ssid, ".passphrase");
+            psk = Psk.fromPassphraseText(fromFile.isEmpty() ? c._passphrase() : fromFile, ssid, fromFile.isEmpty() ? ".passphrase" : "passphraseFile");
         }
         return new NetworkConfig(0, ssid, psk, c.scanSsid(), c.priority(), freqs);
     }

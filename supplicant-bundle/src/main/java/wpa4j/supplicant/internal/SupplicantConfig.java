@@ -26,6 +26,9 @@ public @interface SupplicantConfig {
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "PSK as 64 hex digits (instead of a passphrase)")
     String _psk() default "";
 
+    @AttributeDefinition(description = "File whose first line is the passphrase or the 64-hex PSK (mode 0600); keeps the secret out of Config Admin")
+    String passphraseFile() default "";
+
     @AttributeDefinition(description = "Probe for the SSID (hidden networks), as scan_ssid=1")
     boolean scanSsid() default false;
 

@@ -1,0 +1,125 @@
+package wpa4j.hostapd.ctrl;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.ReasonCode;
+import wpa4j.ctrl.CtrlEndpoint;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.hostapd.StationInfo;
+import wpa4j.hostapd.core.ApConfig;
+import wpa4j.hostapd.core.Hostapd;
+
+/**
+ * hostapd_cli's commands for one AP (the subset of hostapd's ctrl_iface.c an operator uses), each run on the AP's
+ * event loop. STA-FIRST/STA-NEXT walk the station table in order, as {@code hostapd_cli all_sta} does.
+ */
+public final class ApCommands implements CtrlEndpoint {
+    private static final String OK = "OK\n";
+    private static final String FAIL = "FAIL\n";
+
+    private final EventLoop loop;
+    private final Hostapd core;
+    /** RELOAD: the settings read again (the configuration file, or Config Admin's); empty when they are now invalid. */
+    private final Supplier<Optional<ApConfig>> reload;
+
+    public ApCommands(EventLoop loop, Hostapd core, Supplier<Optional<ApConfig>> reload) {
+        this.loop = loop;
+        this.core = core;
+        this.reload = reload;
+    }
+
+    @Override
+    public String handle(String request) {
+        int sp = request.indexOf(' ');
+        String cmd = sp < 0 ? request : request.substring(0, sp);
+        String args = sp < 0 ? "" : request.substring(sp + 1).trim();
+        if (cmd.equals("RELOAD")) {
+            // the file is read off the loop; only the switch to the new settings runs on it
+            Optional<ApConfig> next = reload.get();
+            return next.map(c -> loop.query(() -> {
+                core.reconfigure(c);
+                return OK;
+            })).orElse(FAIL);
+        }
+        return loop.query(() -> run(cmd, args));
+    }
+
+    private String run(String cmd, String args) {
+        try {
+            return switch (cmd) {
+                case "PING" -> "PONG\n";
+                case "STATUS" -> core.status().toHostapdCli();
+                case "GET_CONFIG" -> config(core.config(), core.status().bssid());
+                case "ALL_STA" -> {
+                    StringBuilder sb = new StringBuilder();
+                    core.stationInfos().forEach(s -> sb.append(sta(s)));
+                    yield sb.toString();
+                }
+                case "STA" -> find(args).map(ApCommands::sta).orElse(FAIL);
+                case "STA-FIRST" -> core.stationInfos().stream().findFirst().map(ApCommands::sta).orElse("");
+                case "STA-NEXT" -> next(args).map(ApCommands::sta).orElse("");
+                case "DEAUTHENTICATE" -> {
+                    core.deauthenticate(mac(args), reason(args, ReasonCode.PREV_AUTH_NOT_VALID));
+                    yield OK;
+                }
+                case "DISASSOCIATE" -> {
+                    core.disassociate(mac(args), reason(args, ReasonCode.PREV_AUTH_NOT_VALID));
+                    yield OK;
+                }
+                case "ENABLE" -> core.enable() ? OK : FAIL;
+                case "DISABLE" -> core.disable() ? OK : FAIL;
+                default -> "UNKNOWN COMMAND\n";
+            };
+        } catch (IllegalArgumentException e) {
+            return FAIL;
+        }
+    }
+
+    private Optional<StationInfo> find(String addr) {
+        String a = MacAddress.parse(addr.split(" ")[0]).toString();
+        return core.stationInfos().stream().filter(s -> s.addr().equals(a)).findFirst();
+    }
+
+    private Optional<StationInfo> next(String addr) {
+        String a = MacAddress.parse(addr.split(" ")[0]).toString();
+        List<StationInfo> all = core.stationInfos();
+        for (int i = 0; i < all.size() - 1; i++) {
+            if (all.get(i).addr().equals(a)) {
+                return Optional.of(all.get(i + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static MacAddress mac(String args) {
+        return MacAddress.parse(args.split(" ")[0]);
+    }
+
+    /** hostapd's optional {@code reason=N} after the address. */
+    private static int reason(String args, int dflt) {
+        for (String w : args.split(" ")) {
+            if (w.startsWith("reason=")) {
+                return Integer.parseInt(w.substring(7));
+            }
+        }
+        return dflt;
+    }
+
+    /** One station as hostapd prints it: the address line, then its fields. */
+    private static String sta(StationInfo s) {
+        return s.addr() + "\nflags=" + s.flags() + "\naid=" + s.aid() + "\nkey_handshake=" + s.keyState() + "\n";
+    }
+
+    private static String config(ApConfig c, String bssid) {
+        StringBuilder sb = new StringBuilder("bssid=").append(bssid).append("\nssid=").append(c.ssid().toPrintable()).append('\n');
+        if (c.isPsk()) {
+            sb.append("wpa=2\nkey_mgmt=WPA-PSK\ngroup_cipher=CCMP\nrsn_pairwise_cipher=CCMP\n");
+        } else {
+            sb.append("wpa=0\n");
+        }
+        return sb.toString();
+    }
+}
