@@ -31,6 +31,10 @@ class GatewayJarIT {
                 Files.copy(c, etc.resolve(c.getFileName()));
             }
         }
+        // what bin/wpa4j makes for the demo before it starts the jar: the passphrase, readable by this user only
+        Path secrets = Files.createDirectories(workDir.resolve("secrets"));
+        Files.writeString(secrets.resolve("demo.passphrase"), "wpa4j-demo-passphrase\n");
+        Files.setPosixFilePermissions(secrets.resolve("demo.passphrase"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path log = workDir.resolve("gateway.log");
         Process p = new ProcessBuilder(javaBin(), "-jar", jar.toString())
                 .directory(workDir.toFile())

@@ -14,15 +14,17 @@ import java.util.List;
 public final class PassphraseFile {
     private PassphraseFile() {}
 
-    /** The first line of {@code path}, stripped; an IllegalArgumentException naming the file (never its content) otherwise. */
+    /** The first line of {@code path} (without its line end); an IllegalArgumentException naming the file (never its content) otherwise. */
     public static String read(String path, String home) {
         Path p = Path.of(home == null ? System.getProperty("user.dir") : home).resolve(path);
         try {
             List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || lines.get(0).isBlank()) {
+            // spaces are part of a passphrase: only a DOS line end is dropped
+            String first = lines.isEmpty() ? "" : lines.get(0).replaceAll("\r$", "");
+            if (first.isEmpty()) {
                 throw new IllegalArgumentException("passphraseFile: " + p + " is empty; allowed: a passphrase (8..63 characters) or 64 hex digits on its first line");
             }
-            return lines.get(0).strip();
+            return first;
         } catch (IOException e) {
             throw new IllegalArgumentException("passphraseFile: " + p + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }

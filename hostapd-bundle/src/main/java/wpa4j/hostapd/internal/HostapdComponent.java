@@ -34,6 +34,7 @@ import wpa4j.ctrl.CtrlEvents;
 import wpa4j.hostapd.ctrl.ApCommands;
 import wpa4j.common.frame.ReasonCode;
 import wpa4j.driver.types.ApInitParams;
+import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Ssid;
@@ -106,7 +107,7 @@ public class HostapdComponent extends CoreComponent implements ApControl {
 
     /** The BSS of this configuration; the passphrase is hashed into the PSK here and not kept. */
     static ApConfig apConfig(HostapdConfig c, String home) {
-        Ssid ssid = Ssid.ofUtf8(c.ssid());
+        Ssid ssid = c.ssidHex().isEmpty() ? Ssid.ofUtf8(c.ssid()) : new Ssid(Bytes.of(java.util.HexFormat.of().parseHex(c.ssidHex())));
         String secret = c.passphraseFile().isEmpty() ? c._passphrase() : PassphraseFile.read(c.passphraseFile(), home);
         SecretKeyBytes psk = secret.isEmpty() ? null
                 : PassphraseFile.isHexPsk(secret) ? SecretKeyBytes.adopt(java.util.HexFormat.of().parseHex(secret))

@@ -10,8 +10,11 @@ public @interface HostapdConfig {
     @AttributeDefinition(description = "Interface to drive, e.g. wlan0 or sim0")
     String ifname();
 
-    @AttributeDefinition(description = "SSID (UTF-8)")
-    String ssid();
+    @AttributeDefinition(description = "SSID (UTF-8); or give ssidHex")
+    String ssid() default "";
+
+    @AttributeDefinition(description = "SSID as hex octets (0..32), for SSIDs that are not text (NUL, non-UTF-8)")
+    String ssidHex() default "";
 
     @AttributeDefinition(description = "2.4 GHz channel")
     int channel() default 1;

@@ -175,7 +175,12 @@ public final class Supplicant implements CoreDriverSlot.Core {
 
     // ---- commands ------------------------------------------------------------------------------
 
+    /** SCAN: connected, the BSS table is refreshed without leaving the link; otherwise a scan to join a network. */
     public void scan() {
+        if (state == SupplicantState.COMPLETED && driver != null) {
+            scan2(false);
+            return;
+        }
         userDisconnected = false;
         requestScan(0);
     }
@@ -372,6 +377,16 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 || state.ordinal() >= SupplicantState.AUTHENTICATING.ordinal()) {
             return;
         }
+        scan2(true);
+    }
+
+    /**
+     * Asks the driver for a scan of the networks' SSIDs and frequencies.
+     *
+     * @param selecting whether this scan looks for a network to join (state SCANNING, with a timeout), or only
+     *     refreshes the BSS table while connected (the SCAN command; wpa_supplicant scans while associated too)
+     */
+    private void scan2(boolean selecting) {
         Set<Ssid> ssids = new LinkedHashSet<>();
         ssids.add(Ssid.WILDCARD);
         networks.stream().filter(n -> n.config.scanSsid()).forEach(n -> ssids.add(n.config.ssid()));
@@ -384,6 +399,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
             driver.scan2(new ScanParams(new ArrayList<>(ssids), Bytes.EMPTY, new ArrayList<>(freqs), List.of(), 0, false));
             lastScanFreqs = List.copyOf(freqs);
             scanStartNanos = System.nanoTime();
+            if (!selecting) {
+                return;
+            }
             setState(SupplicantState.SCANNING);
             scanTimer = loop.schedule(timing.scanTimeoutMs(), () -> {
                 setState(SupplicantState.DISCONNECTED);
@@ -393,7 +411,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
             driverErrors++;
             LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": scan request failed: " + e.getMessage());
             lastScanError = e.getMessage();
-            requestScan(timing.scanIntervalMs());
+            if (selecting) {
+                requestScan(timing.scanIntervalMs());
+            }
         }
     }
 
