@@ -49,7 +49,7 @@ public final class ItestSupport {
     /** The sim medium and backend and both cores, on top of {@link #wpa4jBundles()}. */
     public static Option wifiStack() {
         return composite(configAdmin(), mavenBundle("org.apache.felix", "org.apache.felix.eventadmin").versionAsInProject(),
-                reactorBundle("bundle.sim.medium"), reactorBundle("bundle.sim"), reactorBundle("bundle.supplicant"),
+                reactorBundle("bundle.config"), reactorBundle("bundle.sim.medium"), reactorBundle("bundle.sim"), reactorBundle("bundle.supplicant"),
                 reactorBundle("bundle.hostapd"));
     }
 

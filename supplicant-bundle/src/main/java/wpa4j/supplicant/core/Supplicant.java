@@ -442,8 +442,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 listener.onEvent("CTRL-EVENT-NETWORK-NOT-FOUND");
             }
             notFound++;
-            // nothing to join: scan less often the longer nothing is there (up to 12 intervals, 60 s by default)
-            requestScan((long) timing.scanIntervalMs() * Math.min(1L << Math.min(notFound - 1, 4), 12));
+            // nothing to join: scan less often the longer nothing is there (1, 2, 4, then 6 intervals: 30 s by default)
+            requestScan((long) timing.scanIntervalMs() * Math.min(1L << Math.min(notFound - 1, 3), 6));
             return;
         }
         notFound = 0;

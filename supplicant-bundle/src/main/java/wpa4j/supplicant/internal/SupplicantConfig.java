@@ -4,16 +4,38 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** One station instance (factory PID {@code wpa4j.supplicant}): an interface and the network it joins. */
-@ObjectClassDefinition(name = "wpa4j station (wpa_supplicant)", description = "A station core on one interface, joining one network")
+/**
+ * The keys of a {@code wpa4j.supplicant} factory configuration (read by {@link StationManager}; this interface is their
+ * Metatype description). Several configurations naming one interface are several networks of one station.
+ */
+@ObjectClassDefinition(factoryPid = "wpa4j.supplicant", name = "wpa4j station network (wpa_supplicant)",
+        description = "A network for the station on one interface, or a wpa_supplicant.conf for it")
 public @interface SupplicantConfig {
     @AttributeDefinition(description = "Interface to drive, e.g. wlan0 or sim1")
     String ifname();
 
-    @AttributeDefinition(description = "SSID of the network (UTF-8)")
-    String ssid();
+    @AttributeDefinition(description = "SSID of the network (UTF-8); or give ssidHex")
+    String ssid() default "";
 
-    @AttributeDefinition(description = "Key management: WPA-PSK or NONE", options = {
+    @AttributeDefinition(description = "SSID as hex octets, for SSIDs that are not text (NUL, non-UTF-8)")
+    String ssidHex() default "";
+
+    @AttributeDefinition(description = "A wpa_supplicant.conf with this station's networks (and ctrl_interface, update_config); relative to the gateway's home")
+    String confFile() default "";
+
+    @AttributeDefinition(description = "Only this BSS (bssid=)")
+    String bssid() default "";
+
+    @AttributeDefinition(description = "id_str, reported with CTRL-EVENT-CONNECTED and to wpa_cli -a scripts")
+    String idStr() default "";
+
+    @AttributeDefinition(description = "Directory of the wpa_cli control socket (ctrl_interface); a confFile's ctrl_interface wins")
+    String ctrlInterface() default "/var/run/wpa_supplicant";
+
+    @AttributeDefinition(description = "Group of the control socket (ctrl_interface GROUP=)")
+    String ctrlInterfaceGroup() default "";
+
+    @AttributeDefinition(description = "Key management: WPA-PSK or NONE (SAE and WPA-PSK-SHA256 are validated and kept, not yet used)", options = {
         @org.osgi.service.metatype.annotations.Option(label = "WPA2-PSK", value = "WPA-PSK"),
         @org.osgi.service.metatype.annotations.Option(label = "open", value = "NONE")})
     String keyMgmt() default "WPA-PSK";

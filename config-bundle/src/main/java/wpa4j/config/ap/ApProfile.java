@@ -1,0 +1,80 @@
+package wpa4j.config.ap;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import wpa4j.config.PskSetting;
+import wpa4j.config.station.KeyMgmt;
+import wpa4j.driver.types.HwModeType;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.Ssid;
+
+/**
+ * One BSS, complete and validated: what the AP core runs. For an open BSS ({@code wpa=0}) the security
+ * fields are empty. Secrets print masked.
+ *
+ * @param interfaceName       {@code interface}
+ * @param driver              {@code driver} (a wpa4j backend: nl80211, sim), empty for the best one bound
+ * @param ssid                1..32 octets
+ * @param hwMode              802.11a, b or g
+ * @param channel             a 20 MHz channel valid for the mode and country (see KEYS.md)
+ * @param countryCode         {@code country_code}, when set
+ * @param ignoreBroadcastSsid 0 SSID in beacons, 1 empty SSID, 2 zeroed SSID
+ * @param wpa                 0 (open) or 2 (WPA2/RSN)
+ * @param wpaPsk              {@code wpa_passphrase} or {@code wpa_psk}, when set
+ * @param wpaPskFile          {@code wpa_psk_file}, when set (its entries are in {@code pskFileEntries})
+ * @param pskFileEntries      per-station PSKs
+ * @param wpaKeyMgmt          the AKM suites offered
+ * @param rsnPairwise         the pairwise ciphers offered: CCMP
+ * @param wpaGroupRekey       GTK rekey interval in seconds, 0 for never
+ * @param maxNumSta           the most stations associated at once
+ * @param apMaxInactivity     seconds before an idle station is polled and dropped
+ * @param macaddrAcl          how the MAC lists apply
+ * @param acceptMacs          {@code accept_mac_file} entries
+ * @param denyMacs            {@code deny_mac_file} entries
+ * @param ieee80211w          management frame protection: 0 disabled, 1 optional, 2 required
+ * @param beaconInt           beacon interval in TU
+ * @param dtimPeriod          DTIM period in beacons
+ * @param saePasswords        {@code sae_password} lines
+ * @param saePwe              0 hunting-and-pecking, 1 hash-to-element, 2 both
+ * @param ctrlInterface       the control socket directory, when set
+ * @param ctrlInterfaceGroup  the group allowed to use it, when set
+ */
+public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid, HwModeType hwMode, int channel,
+        Optional<String> countryCode, int ignoreBroadcastSsid, int wpa, Optional<PskSetting> wpaPsk,
+        Optional<Path> wpaPskFile, List<PskFileEntry> pskFileEntries, Set<KeyMgmt> wpaKeyMgmt, Set<String> rsnPairwise,
+        int wpaGroupRekey, int maxNumSta, int apMaxInactivity, MacAcl macaddrAcl, Set<MacAddress> acceptMacs,
+        Set<MacAddress> denyMacs, int ieee80211w, int beaconInt, int dtimPeriod, List<SaePassword> saePasswords,
+        int saePwe, Optional<Path> ctrlInterface, Optional<String> ctrlInterfaceGroup) {
+
+    public ApProfile {
+        Objects.requireNonNull(interfaceName, "interfaceName");
+        Objects.requireNonNull(driver, "driver");
+        Objects.requireNonNull(ssid, "ssid");
+        Objects.requireNonNull(hwMode, "hwMode");
+        Objects.requireNonNull(countryCode, "countryCode");
+        Objects.requireNonNull(wpaPsk, "wpaPsk");
+        Objects.requireNonNull(wpaPskFile, "wpaPskFile");
+        Objects.requireNonNull(macaddrAcl, "macaddrAcl");
+        Objects.requireNonNull(ctrlInterface, "ctrlInterface");
+        Objects.requireNonNull(ctrlInterfaceGroup, "ctrlInterfaceGroup");
+        if (wpa != 0 && wpa != 2) {
+            throw new IllegalArgumentException("wpa: " + wpa + " is not supported by wpa4j; allowed: 0, 2");
+        }
+        if (ssid.isEmpty()) {
+            throw new IllegalArgumentException("ssid: empty; allowed: 1..32 octets");
+        }
+        pskFileEntries = List.copyOf(pskFileEntries);
+        wpaKeyMgmt = wpaKeyMgmt.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(wpaKeyMgmt));
+        rsnPairwise = Collections.unmodifiableSet(new LinkedHashSet<>(rsnPairwise));
+        acceptMacs = Collections.unmodifiableSet(new LinkedHashSet<>(acceptMacs));
+        denyMacs = Collections.unmodifiableSet(new LinkedHashSet<>(denyMacs));
+        saePasswords = List.copyOf(saePasswords);
+    }
+}
