@@ -24,4 +24,13 @@ public interface ApControl {
 
     /** The most recent event lines (wpa_cli/hostapd_cli monitor style, without the level prefix), oldest first. */
     List<String> recentEvents();
+
+    /**
+     * The settings of this AP that were refused or are ignored, one line each (source, key, why), newest last.
+     *
+     * @since 1.1
+     */
+    default List<String> problems() {
+        return List.of();
+    }
 }

@@ -1,7 +1,10 @@
 package wpa4j.hostapd.core;
 
 import wpa4j.common.crypto.SecretKeyBytes;
+import java.util.Map;
+
 import wpa4j.driver.types.HiddenSsid;
+import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Ssid;
 import wpa4j.driver.types.StaAddParams;
 import wpa4j.driver.types.Validate;
@@ -18,9 +21,11 @@ import wpa4j.driver.types.Validate;
  * @param maxStations max_num_sta
  * @param groupRekeyMs wpa_group_rekey in ms, 0 for never
  * @param maxInactivityMs ap_max_inactivity in ms, 0 for never
+ * @param macFilter which stations may authenticate (macaddr_acl)
+ * @param stationPsks per-station PSKs (wpa_psk_file entries naming a station), used instead of {@code psk}
  */
 public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hidden, int beaconInt, int dtimPeriod, int maxStations,
-        long groupRekeyMs, long maxInactivityMs) {
+        long groupRekeyMs, long maxInactivityMs, MacFilter macFilter, Map<MacAddress, SecretKeyBytes> stationPsks) {
     public ApConfig {
         Validate.nonNull("ssid", ssid);
         Validate.range("channel", channel, 1, 14);
@@ -33,6 +38,24 @@ public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hi
         Validate.range("maxStations", maxStations, 1, StaAddParams.MAX_AID);
         Validate.range("groupRekeyMs", groupRekeyMs, 0, Long.MAX_VALUE);
         Validate.range("maxInactivityMs", maxInactivityMs, 0, Long.MAX_VALUE);
+        Validate.nonNull("macFilter", macFilter);
+        stationPsks = Map.copyOf(stationPsks);
+        stationPsks.values().forEach(k -> {
+            if (k.length() != 32) {
+                throw new IllegalArgumentException("stationPsks: a PSK of length " + k.length() + ", expected 32");
+            }
+        });
+    }
+
+    /** Every station may join with the one PSK (or none for an open network). */
+    public ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hidden, int beaconInt, int dtimPeriod, int maxStations,
+            long groupRekeyMs, long maxInactivityMs) {
+        this(ssid, channel, psk, hidden, beaconInt, dtimPeriod, maxStations, groupRekeyMs, maxInactivityMs, MacFilter.OPEN, Map.of());
+    }
+
+    /** The PSK of station {@code sta}: its own from wpa_psk_file, else the BSS's; null when it has none. */
+    public SecretKeyBytes pskFor(MacAddress sta) {
+        return stationPsks.getOrDefault(sta, psk);
     }
 
     public int freq() {
@@ -40,7 +63,7 @@ public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hi
     }
 
     public boolean isPsk() {
-        return psk != null;
+        return psk != null || !stationPsks.isEmpty();
     }
 
     @Override

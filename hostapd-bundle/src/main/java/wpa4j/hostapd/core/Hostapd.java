@@ -349,6 +349,10 @@ public final class Hostapd implements CoreDriverSlot.Core {
         int status = StatusCode.SUCCESS;
         if (a.algorithm() != MgmtFrame.Authentication.ALG_OPEN) {
             status = StatusCode.NOT_SUPPORTED_AUTH_ALG;
+        } else if (!config.macFilter().allows(sa) || (config.isPsk() && config.pskFor(sa) == null)) {
+            // as hostapd: a station the MAC lists refuse, or that has no PSK here, is refused at authentication
+            status = StatusCode.UNSPECIFIED_FAILURE;
+            listener.onEvent("Station " + sa + " not allowed to authenticate");
         } else if (!stations.containsKey(sa) && stations.size() >= config.maxStations()) {
             status = StatusCode.AP_UNABLE_TO_HANDLE_NEW_STA;
         }
@@ -460,7 +464,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             authorize(sta);
             return;
         }
-        sta.keys = new AuthenticatorHandshake(config.psk(), own, sta.addr, sta.rsnBody, BeaconTemplate.RSN, random);
+        sta.keys = new AuthenticatorHandshake(config.pskFor(sta.addr), own, sta.addr, sta.rsnBody, BeaconTemplate.RSN, random);
         sta.attempts = 0;
         sendKeyMessage(sta);
     }

@@ -1,78 +1,166 @@
 package wpa4j.hostapd.internal;
 
+import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
-
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 import wpa4j.common.binding.CoreComponent;
-import wpa4j.common.binding.PassphraseFile;
 import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.binding.DriverRequirement;
 import wpa4j.common.console.Console;
-import wpa4j.common.crypto.Psk;
-import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.common.events.ControlEvents;
+import wpa4j.common.frame.ReasonCode;
+import wpa4j.config.ConfigException;
 import wpa4j.ctrl.CtrlEndpoint;
 import wpa4j.ctrl.CtrlEvents;
-import wpa4j.hostapd.ctrl.ApCommands;
-import wpa4j.common.frame.ReasonCode;
 import wpa4j.driver.types.ApInitParams;
-import wpa4j.driver.types.Bytes;
-import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.MacAddress;
-import wpa4j.driver.types.Ssid;
 import wpa4j.hostapd.ApControl;
 import wpa4j.hostapd.ApStatus;
 import wpa4j.hostapd.StationInfo;
 import wpa4j.hostapd.core.ApConfig;
 import wpa4j.hostapd.core.ApTiming;
 import wpa4j.hostapd.core.Hostapd;
+import wpa4j.hostapd.ctrl.ApCommands;
 
 /**
- * One AP core per {@code wpa4j.hostapd} factory configuration, bound to the best WifiDriver for its interface
- * that can be an AP; a better or newer one replaces it live.
+ * One AP core per {@code wpa4j.hostapd} factory configuration (Config Admin keys, or a hostapd.conf named by
+ * {@code confFile}), bound to the best WifiDriver for its interface that can be an AP; a better or newer one replaces
+ * it live. A configuration that does not validate is refused with one line per problem: never started, or, when it
+ * changes a running AP, the AP goes on with what it had.
  */
 @Component(configurationPid = "wpa4j.hostapd", configurationPolicy = ConfigurationPolicy.REQUIRE, service = ApControl.class)
 @Designate(ocd = HostapdConfig.class, factory = true)
 public class HostapdComponent extends CoreComponent implements ApControl {
-    private Ssid ssid;
+    private final List<CtrlEvents> monitors = new CopyOnWriteArrayList<>();
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private BundleContext context;
+    private String pid;
+    private Map<String, Object> properties;
+    private ApSettings settings;
     private Hostapd core;
+    private ServiceRegistration<CtrlEndpoint> endpoint;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
 
-    private final List<CtrlEvents> monitors = new CopyOnWriteArrayList<>();
-    private ServiceRegistration<CtrlEndpoint> endpoint;
-
     @Activate
-    void activate(HostapdConfig config, BundleContext context) {
-        ifname = config.ifname();
-        ApConfig ap = apConfig(config, context.getProperty("wpa4j.home"));
-        ssid = ap.ssid();
+    void activate(Map<String, Object> props, BundleContext ctx) {
+        context = ctx;
+        pid = String.valueOf(props.get(Constants.SERVICE_PID));
+        properties = props;
+        parse(props).ifPresent(this::start);
+    }
+
+    /** A changed configuration: applied as hostapd's RELOAD when it is valid, else refused and the AP goes on. */
+    @Modified
+    void modified(Map<String, Object> props) throws Exception {
+        properties = props;
+        Optional<ApSettings> next = parse(props);
+        if (next.isEmpty()) {
+            if (core != null) {
+                problem(pid + ": change refused, the AP goes on with its previous settings");
+            }
+            return;
+        }
+        ApSettings s = next.get();
+        if (core != null && s.ifname().equals(settings.ifname()) && s.driver().equals(settings.driver())
+                && s.ctrlDir().equals(settings.ctrlDir()) && Objects.equals(s.ctrlGroup(), settings.ctrlGroup())) {
+            settings = s;
+            loop.execute(() -> core.reconfigure(s.config()));
+            return;
+        }
+        stop();
+        start(s);
+    }
+
+    /** The validated settings, or empty after printing why not (one line each, no stack trace). */
+    private Optional<ApSettings> parse(Map<String, Object> props) {
+        try {
+            ApSettings s = ApSettings.parse(pid, props, home());
+            s.warnings().forEach(this::problem);
+            return Optional.of(s);
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> problem("configuration refused: " + p));
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            problem("configuration refused: " + pid + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Path home() {
+        String h = context.getProperty("wpa4j.home");
+        return Path.of(h != null ? h : System.getProperty("user.dir"));
+    }
+
+    private void start(ApSettings s) {
+        settings = s;
+        ifname = s.ifname();
+        ApConfig ap = s.config();
         loop = new EventLoop("wpa4j-ap-" + ifname);
         core = new Hostapd(loop, ifname, ap, ApTiming.DEFAULT, this::apLine);
         Console.line(ifname + ": access point " + ap + " waiting for a driver");
-        CoreDriverSlot slot = new CoreDriverSlot(ifname, loop, core, (candidate, sink) -> candidate.driver().openAp(new ApInitParams(ifname, null, ssid, false, List.of()), sink));
-        bindBest(new DriverRequirement(ifname, config.driver(), List.of(config.capabilities())), slot);
-        endpoint = context.registerService(CtrlEndpoint.class, new Endpoint(new ApCommands(loop, core, () -> Optional.empty())),
-                FrameworkUtil.asDictionary(Map.of(CtrlEndpoint.DIR, config.ctrlInterface(), CtrlEndpoint.NAME, ifname)));
+        CoreDriverSlot slot = new CoreDriverSlot(ifname, loop, core,
+                (candidate, sink) -> candidate.driver().openAp(new ApInitParams(ifname, null, core.config().ssid(), false, List.of()), sink));
+        bindBest(new DriverRequirement(ifname, s.driver(), capabilities()), slot);
+        Hashtable<String, Object> c = new Hashtable<>();
+        c.put(CtrlEndpoint.DIR, s.ctrlDir().toString());
+        c.put(CtrlEndpoint.NAME, ifname);
+        s.ctrlGroup().ifPresent(g -> c.put(CtrlEndpoint.GROUP, g));
+        endpoint = context.registerService(CtrlEndpoint.class, new Endpoint(new ApCommands(loop, core, this::reload)), c);
+    }
+
+    private List<String> capabilities() {
+        Object v = properties.get("capabilities");
+        if (v instanceof String[] a) {
+            return List.of(a);
+        }
+        return v == null ? List.of("ap") : List.of(String.valueOf(v).split("\\s*,\\s*"));
+    }
+
+    /** RELOAD: the configuration (and its hostapd.conf) read again. */
+    private Optional<ApConfig> reload() {
+        return parse(properties).filter(s -> s.ifname().equals(settings.ifname())).map(s -> {
+            settings = s;
+            return s.config();
+        });
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        stop();
+    }
+
+    private void stop() throws Exception {
+        if (endpoint != null) {
+            endpoint.unregister();
+            endpoint = null;
+        }
+        if (core != null) {
+            stopCore(core::stop);
+            core = null;
+        }
     }
 
     /** hostapd_cli's socket: the commands, and the monitors that ATTACHed. */
@@ -105,50 +193,60 @@ public class HostapdComponent extends CoreComponent implements ApControl {
         }
     }
 
-    /** The BSS of this configuration; the passphrase is hashed into the PSK here and not kept. */
-    static ApConfig apConfig(HostapdConfig c, String home) {
-        Ssid ssid = c.ssidHex().isEmpty() ? Ssid.ofUtf8(c.ssid()) : new Ssid(Bytes.of(java.util.HexFormat.of().parseHex(c.ssidHex())));
-        String secret = c.passphraseFile().isEmpty() ? c._passphrase() : PassphraseFile.read(c.passphraseFile(), home);
-        SecretKeyBytes psk = secret.isEmpty() ? null
-                : PassphraseFile.isHexPsk(secret) ? SecretKeyBytes.adopt(java.util.HexFormat.of().parseHex(secret))
-                : Psk.fromPassphraseText(secret, ssid, c.passphraseFile().isEmpty() ? ".passphrase" : "passphraseFile");
-        HiddenSsid hidden = switch (c.ignoreBroadcastSsid()) {
-            case 0 -> HiddenSsid.NO_SSID_HIDING;
-            case 1 -> HiddenSsid.ZERO_LEN;
-            case 2 -> HiddenSsid.ZERO_CONTENTS;
-            default -> throw new IllegalArgumentException("ignoreBroadcastSsid: " + c.ignoreBroadcastSsid() + " is not 0, 1 or 2");
-        };
-        return new ApConfig(ssid, c.channel(), psk, hidden, c.beaconInt(), c.dtimPeriod(), c.maxStations(), c.groupRekey() * 1000L,
-                c.maxInactivity() * 1000L);
+    /** A refused or ignored setting: one line on the console, kept for wifi:ap. */
+    private void problem(String text) {
+        problems.add(text);
+        if (problems.size() > 20) {
+            problems.remove(0);
+        }
+        Console.line((ifname == null ? "ap" : ifname) + ": " + text);
     }
 
-    @Deactivate
-    void deactivate() throws Exception {
-        if (endpoint != null) {
-            endpoint.unregister();
-        }
-        stopCore(core::stop);
+    @Override
+    public String ifname() {
+        return ifname == null ? String.valueOf(properties.get("ifname")) : ifname;
     }
 
     @Override
     public ApStatus status() {
+        if (core == null) {
+            return new ApStatus(ifname(), "none", "REFUSED", "", "", 0, 0, 0, "");
+        }
         return loop.query(core::status);
     }
 
     @Override
     public List<StationInfo> stations() {
-        return loop.query(core::stationInfos);
+        return core == null ? List.of() : loop.query(core::stationInfos);
     }
 
     @Override
     public void deauthenticate(String addr) {
         MacAddress mac = MacAddress.parse(addr);
-        loop.execute(() -> core.deauthenticate(mac, ReasonCode.PREV_AUTH_NOT_VALID));
+        if (core != null) {
+            loop.execute(() -> core.deauthenticate(mac, ReasonCode.PREV_AUTH_NOT_VALID));
+        }
     }
 
     @Override
     public void rekeyGroup() {
-        loop.execute(core::rekeyGroup);
+        if (core != null) {
+            loop.execute(core::rekeyGroup);
+        }
     }
 
+    @Override
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    @Override
+    public List<String> driverCandidates() {
+        return core == null ? List.of() : super.driverCandidates();
+    }
+
+    @Override
+    public List<String> recentEvents() {
+        return super.recentEvents();
+    }
 }

@@ -16,6 +16,13 @@ public @interface HostapdConfig {
     @AttributeDefinition(description = "SSID as hex octets (0..32), for SSIDs that are not text (NUL, non-UTF-8)")
     String ssidHex() default "";
 
+    @AttributeDefinition(description = "A hostapd.conf to run (interface, ssid, channel, wpa_passphrase, ...); relative to the gateway's home. "
+            + "The other keys are then taken from it (ifname and driver may still be given here)")
+    String confFile() default "";
+
+    @AttributeDefinition(description = "country_code: the channel must be allowed there")
+    String countryCode() default "";
+
     @AttributeDefinition(description = "2.4 GHz channel")
     int channel() default 1;
 

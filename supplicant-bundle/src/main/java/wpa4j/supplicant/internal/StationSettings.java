@@ -56,7 +56,14 @@ record StationSettings(String pid, String ifname, Optional<NetworkBlock> network
             b.set("key_mgmt", keyMgmt.replace(',', ' '), src);
             Optional<String> secret = secret(v, src, home, warnings);
             if (secret.isPresent()) {
-                b.set("psk", secret.get(), src);
+                try {
+                    b.set("psk", secret.get(), src);
+                } catch (ConfigException e) {
+                    // name the key the operator wrote, not the wpa_supplicant.conf key it maps to
+                    String key = v.string("passphraseFile").isPresent() ? "passphraseFile" : v.string(".psk").isPresent() ? ".psk" : ".passphrase";
+                    throw new ConfigException(e.problems().stream()
+                            .map(p -> new Problem(p.source(), key, p.shownValue(), p.message().replaceFirst("^psk", key), p.allowed(), true)).toList());
+                }
             }
             v.string("scanSsid").ifPresent(s -> b.set("scan_ssid", bool(s), src));
             v.string("priority").ifPresent(s -> b.set("priority", s, src));

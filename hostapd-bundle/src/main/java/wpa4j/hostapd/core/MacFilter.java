@@ -1,0 +1,29 @@
+package wpa4j.hostapd.core;
+
+import java.util.Set;
+
+import wpa4j.driver.types.MacAddress;
+
+/**
+ * hostapd's macaddr_acl: which stations may authenticate.
+ *
+ * @param denyUnlessAccepted true for macaddr_acl=1 (only the accept list), false for 0 (everyone but the deny list)
+ * @param accept accept_mac_file entries
+ * @param deny deny_mac_file entries
+ */
+public record MacFilter(boolean denyUnlessAccepted, Set<MacAddress> accept, Set<MacAddress> deny) {
+    public static final MacFilter OPEN = new MacFilter(false, Set.of(), Set.of());
+
+    public MacFilter {
+        accept = Set.copyOf(accept);
+        deny = Set.copyOf(deny);
+    }
+
+    /** As hostapd_allowed_address: the deny list always wins; with macaddr_acl=1 only listed stations pass. */
+    public boolean allows(MacAddress sta) {
+        if (deny.contains(sta)) {
+            return false;
+        }
+        return !denyUnlessAccepted || accept.contains(sta);
+    }
+}

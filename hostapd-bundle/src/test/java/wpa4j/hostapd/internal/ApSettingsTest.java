@@ -1,0 +1,84 @@
+package wpa4j.hostapd.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import wpa4j.config.ConfigException;
+import wpa4j.driver.types.MacAddress;
+
+class ApSettingsTest {
+    private static final String PASS = "ap settings passphrase";
+
+    @TempDir
+    Path home;
+
+    private static Map<String, Object> props(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void configAdminKeysGoThroughHostapdConfRules() {
+        ApSettings s = ApSettings.parse("wpa4j.hostapd~x", props("ifname", "wlan0", "ssid", "home", "channel", "6", ".passphrase", PASS), home);
+        assertEquals("wlan0", s.ifname());
+        assertEquals(6, s.config().channel());
+        assertTrue(s.config().isPsk());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains(".passphrase is shown by cm:getConfiguration")));
+        assertEquals(Path.of("/var/run/hostapd"), s.ctrlDir());
+    }
+
+    @Test
+    void aBadValueIsOneLineNamingTheSourceTheKeyAndWhatIsAllowedAndNeverTheSecret() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ApSettings.parse("wpa4j.hostapd~x", props("ifname", "wlan0", "ssid", "home", "channel", "15", ".passphrase", PASS), home));
+        String line = e.problems().get(0).toString();
+        assertTrue(line.startsWith("wpa4j.hostapd~x: channel '15'"), line);
+        assertTrue(line.contains("allowed: "), line);
+        ConfigException shortPass = assertThrows(ConfigException.class,
+                () -> ApSettings.parse("wpa4j.hostapd~x", props("ifname", "wlan0", "ssid", "home", ".passphrase", "short12"), home));
+        assertTrue(shortPass.getMessage().contains("wpa_passphrase"), shortPass.getMessage());
+        assertFalse(shortPass.getMessage().contains("short12"), "the secret is never echoed");
+    }
+
+    @Test
+    void aHostapdConfWithMacListsAndAPskFileIsRunAsWritten() throws Exception {
+        Files.writeString(home.resolve("deny"), "02:00:00:00:09:00\n");
+        Files.writeString(home.resolve("psks"), "02:00:00:00:01:00 station-one-passphrase\n00:00:00:00:00:00 everyone-passphrase\n");
+        Path conf = home.resolve("hostapd.conf");
+        Files.writeString(conf, String.join("\n", "interface=wlan0", "driver=nl80211", "ssid=filed", "hw_mode=g", "channel=11", "country_code=DE",
+                "wpa=2", "wpa_psk_file=psks", "wpa_key_mgmt=WPA-PSK", "rsn_pairwise=CCMP", "macaddr_acl=0", "deny_mac_file=deny",
+                "ctrl_interface=/run/hostapd-test", "logger_syslog=-1", "") );
+        ApSettings s = ApSettings.parse("wpa4j.hostapd~f", props("confFile", "hostapd.conf"), home);
+        assertEquals("wlan0", s.ifname());
+        assertEquals("nl80211", s.driver());
+        assertEquals(11, s.config().channel());
+        assertEquals(Path.of("/run/hostapd-test"), s.ctrlDir());
+        assertFalse(s.config().macFilter().allows(MacAddress.parse("02:00:00:00:09:00")));
+        assertTrue(s.config().macFilter().allows(MacAddress.parse("02:00:00:00:01:00")));
+        assertFalse(s.config().pskFor(MacAddress.parse("02:00:00:00:01:00")).sameAs(s.config().pskFor(MacAddress.parse("02:00:00:00:02:00"))),
+                "a station of the PSK file has its own key");
+    }
+
+    @Test
+    void whatTheCoreCannotDoYetIsRefusedNotIgnored() throws Exception {
+        Path conf = home.resolve("sae.conf");
+        Files.writeString(conf, String.join("\n", "interface=wlan0", "ssid=wpa3", "hw_mode=g", "channel=1", "wpa=2", "wpa_key_mgmt=SAE",
+                "sae_password=" + PASS, "rsn_pairwise=CCMP", "ieee80211w=2", ""));
+        ConfigException e = assertThrows(ConfigException.class, () -> ApSettings.parse("wpa4j.hostapd~s", props("confFile", conf.toString()), home));
+        assertTrue(e.problems().stream().anyMatch(p -> p.key().equals("wpa_key_mgmt")), e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.key().equals("ieee80211w")), e.problems().toString());
+    }
+}
