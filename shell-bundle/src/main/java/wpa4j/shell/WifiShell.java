@@ -143,10 +143,17 @@ public class WifiShell {
     public String status() {
         StringBuilder sb = new StringBuilder();
         stations.stream().sorted(Comparator.comparing(SupplicantControl::ifname))
-                .forEach(s -> sb.append("[station ").append(s.ifname()).append("]\n").append(s.status().toWpaCli()));
+                .forEach(s -> sb.append("[station ").append(s.ifname()).append("]\n").append(s.status().toWpaCli()).append(problems(s.problems())));
         aps.stream().sorted(Comparator.comparing(ApControl::ifname))
-                .forEach(a -> sb.append("[ap ").append(a.ifname()).append("]\n").append(a.status().toHostapdCli()));
+                .forEach(a -> sb.append("[ap ").append(a.ifname()).append("]\n").append(a.status().toHostapdCli()).append(problems(a.problems())));
         return sb.length() == 0 ? "no station or AP configured (see wifi:connect, wifi:ap)\n" : sb.toString();
+    }
+
+    /** Refused or ignored settings, one {@code problem=} line each (they never carry a secret). */
+    private static String problems(List<String> lines) {
+        StringBuilder sb = new StringBuilder();
+        lines.forEach(l -> sb.append("problem=").append(l).append('\n'));
+        return sb.toString();
     }
 
     /** {@code wifi:status <ifname>}. */
@@ -154,8 +161,8 @@ public class WifiShell {
     public String status(@Descriptor("ifname: the interface, e.g. wlan0 or sim1") String ifname) {
         ConfigValues.interfaceName("ifname", ifname);
         StringBuilder sb = new StringBuilder();
-        stations.stream().filter(s -> s.ifname().equals(ifname)).forEach(s -> sb.append(s.status().toWpaCli()));
-        aps.stream().filter(a -> a.ifname().equals(ifname)).forEach(a -> sb.append(a.status().toHostapdCli()));
+        stations.stream().filter(s -> s.ifname().equals(ifname)).forEach(s -> sb.append(s.status().toWpaCli()).append(problems(s.problems())));
+        aps.stream().filter(a -> a.ifname().equals(ifname)).forEach(a -> sb.append(a.status().toHostapdCli()).append(problems(a.problems())));
         return sb.length() == 0 ? "no station or AP on " + ifname + "\n" : sb.toString();
     }
 

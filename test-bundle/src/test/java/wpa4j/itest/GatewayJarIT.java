@@ -24,17 +24,7 @@ class GatewayJarIT {
     void bootsHeadlessRunsTheSimDemoToCompletedAndExitsZeroOnSigterm() throws Exception {
         Path jar = Path.of(System.getProperty("gateway.jar"));
         assertTrue(Files.isRegularFile(jar), "gateway jar built by distribution/: " + jar);
-        Files.createDirectories(workDir.resolve("load"));
-        Path etc = Files.createDirectories(workDir.resolve("etc"));
-        try (var configs = Files.list(Path.of(System.getProperty("gateway.etc")))) {
-            for (Path c : configs.toList()) {
-                Files.copy(c, etc.resolve(c.getFileName()));
-            }
-        }
-        // what bin/wpa4j makes for the demo before it starts the jar: the passphrase, readable by this user only
-        Path secrets = Files.createDirectories(workDir.resolve("secrets"));
-        Files.writeString(secrets.resolve("demo.passphrase"), "wpa4j-demo-passphrase\n");
-        Files.setPosixFilePermissions(secrets.resolve("demo.passphrase"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        GatewayProcess.prepare(workDir);
         Path log = workDir.resolve("gateway.log");
         Process p = new ProcessBuilder(javaBin(), "-jar", jar.toString())
                 .directory(workDir.toFile())
@@ -105,16 +95,10 @@ class GatewayJarIT {
     }
 
     private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return GatewayProcess.javaBin();
     }
 
     private static void awaitLog(Process p, Path log, String text) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!Files.readString(log).contains(text)) {
-            if (!p.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no '" + text + "' in the gateway output (alive=" + p.isAlive() + "):\n" + Files.readString(log));
-            }
-            Thread.sleep(50);
-        }
+        GatewayProcess.awaitLog(p, log, text);
     }
 }

@@ -163,7 +163,7 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
         }
         String pass = str(props, ".passphrase");
         if (!pass.isEmpty()) {
-            warnings.add(src + ": .passphrase is shown by cm:getConfiguration; keep it in a passphraseFile (mode 0600) instead");
+            warnings.add(src + ": .passphrase is kept in clear in Config Admin's store; keep it in a passphraseFile (mode 0600) instead");
         }
         return pass;
     }

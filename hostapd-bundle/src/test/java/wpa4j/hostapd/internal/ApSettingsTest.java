@@ -36,7 +36,7 @@ class ApSettingsTest {
         assertEquals("wlan0", s.ifname());
         assertEquals(6, s.config().channel());
         assertTrue(s.config().isPsk());
-        assertTrue(s.warnings().stream().anyMatch(w -> w.contains(".passphrase is shown by cm:getConfiguration")));
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains(".passphrase is kept in clear")));
         assertEquals(Path.of("/var/run/hostapd"), s.ctrlDir());
     }
 

@@ -100,11 +100,11 @@ record StationSettings(String pid, String ifname, Optional<NetworkBlock> network
         }
         Optional<String> psk = v.string(".psk");
         if (psk.isPresent()) {
-            warnings.add(src + ": .psk is shown by cm:getConfiguration; keep it in a passphraseFile (mode 0600) instead");
+            warnings.add(src + ": .psk is kept in clear in Config Admin's store; keep it in a passphraseFile (mode 0600) instead");
             return psk;
         }
         Optional<String> pass = v.string(".passphrase");
-        pass.ifPresent(p -> warnings.add(src + ": .passphrase is shown by cm:getConfiguration; keep it in a passphraseFile (mode 0600) instead"));
+        pass.ifPresent(p -> warnings.add(src + ": .passphrase is kept in clear in Config Admin's store; keep it in a passphraseFile (mode 0600) instead"));
         return pass.map(StationSettings::quoted);
     }
 
