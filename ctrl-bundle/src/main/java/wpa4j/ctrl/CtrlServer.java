@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public final class CtrlServer implements AutoCloseable {
             boolean created = CtrlDirectory.prepare(dir, gid);
             CtrlServer server;
             try {
-                UnixDatagramSocket socket = bind(address, path);
+                UnixDatagramSocket socket = bind(address, path, gid);
                 server = new CtrlServer(dir, path, address, gid, socket, endpoint);
                 server.start();
             } catch (IOException | RuntimeException e) {
@@ -94,8 +95,38 @@ public final class CtrlServer implements AutoCloseable {
         }
     }
 
-    /** Binds; a socket file nobody serves any more (connect refused) is replaced, a live one is left alone. */
-    private static UnixDatagramSocket bind(UnixAddress address, Path path) throws IOException {
+    /**
+     * Binds; a socket file nobody serves any more (connect refused) is replaced, a live one is left alone. The socket is
+     * bound under a hidden name, given its mode and group, then renamed into place, so it never exists at its real path
+     * with the process umask's looser mode (wpa_supplicant binds and then chmods).
+     */
+    private static UnixDatagramSocket bind(UnixAddress address, Path path, Optional<GroupPrincipal> gid) throws IOException {
+        Path hidden = path.resolveSibling("." + path.getFileName() + "." + ProcessHandle.current().pid());
+        UnixAddress hiddenAddress;
+        try {
+            hiddenAddress = UnixAddress.of(hidden);
+        } catch (IOException tooLong) {
+            return bindInPlace(address, path);
+        }
+        if (served(address)) {
+            throw new IOException("in use by another process (delete it by hand if it is not)");
+        }
+        UnixDatagramSocket socket = UnixDatagramSocket.open(MAX_REQUEST);
+        try {
+            Files.deleteIfExists(hidden);
+            socket.bind(hiddenAddress);
+            CtrlDirectory.secureSocket(hidden, gid);
+            Files.move(hidden, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            deleteQuietly(hidden);
+            throw e;
+        }
+    }
+
+    /** The plain bind, where the hidden name would not fit a socket address. */
+    private static UnixDatagramSocket bindInPlace(UnixAddress address, Path path) throws IOException {
         UnixDatagramSocket socket = UnixDatagramSocket.open(MAX_REQUEST);
         try {
             try {

@@ -40,6 +40,7 @@ class GatewayJarIT {
             awaitLog(p, log, "sim1: State: 4WAY_HANDSHAKE -> COMPLETED");
             awaitLog(p, log, "sim0: AP-STA-CONNECTED 02:00:00:00:01:00");
             assertTrue(p.isAlive(), "gateway keeps running without a TTY:\n" + Files.readString(log));
+            dropTheShippedJarsAgainIntoLoad(p, log);
             hotDeployNewerSimDriverIntoLoad(p, log);
             p.destroy(); // SIGTERM
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "gateway stops on SIGTERM");
@@ -51,6 +52,21 @@ class GatewayJarIT {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** The same jars the gateway runs, dropped into load/ again (as an operator re-deploying by mistake): nothing changes. */
+    private void dropTheShippedJarsAgainIntoLoad(Process p, Path log) throws Exception {
+        for (String bundle : java.util.List.of("bundle.hostapd", "bundle.sim")) {
+            Path jar = Path.of(System.getProperty(bundle));
+            Path staged = workDir.resolve("again.jar");
+            Files.copy(jar, staged);
+            Files.move(staged, workDir.resolve("load").resolve("again-" + jar.getFileName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            awaitLog(p, log, "again-" + jar.getFileName());
+        }
+        awaitQuiet(log);
+        String out = Files.readString(log);
+        assertTrue(!out.contains("AP-DISABLED") && !out.contains("CTRL-EVENT-DISCONNECTED") && !out.contains("unbound"),
+                "re-dropping the running jars changed nothing:\n" + out);
     }
 
     /**

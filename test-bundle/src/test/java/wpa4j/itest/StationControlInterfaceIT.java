@@ -235,6 +235,17 @@ public class StationControlInterfaceIT {
         await(this::status, s -> s.contains("wpa_state=COMPLETED"), "reconnected");
         assertEquals("OK", wpaCli("remove_network", "0").trim());
         await(this::status, s -> s.contains("wpa_state=DISCONNECTED") || s.contains("wpa_state=SCANNING"), "network removed, link ended");
+        // a second configuration for the same interface is a second network of the same station, not a second station
+        Hashtable<String, Object> extra = new Hashtable<>();
+        extra.put("ifname", "sim1");
+        extra.put("ssid", "from-config-admin");
+        extra.put("passphraseFile", Files.writeString(work.resolve("extra.psk"), PASS + "\n").toString());
+        extra.put("disabled", "1");
+        cm.getFactoryConfiguration("wpa4j.supplicant", "extra", "?").update(extra);
+        await(() -> uncheckedWpaCli("list_networks"), l -> l.contains("from-config-admin"), "the Config Admin network listed");
+        assertEquals(1, context.getServiceReferences(SupplicantControl.class, null).size());
+        int cmId = Integer.parseInt(wpaCli("list_networks").lines().filter(l -> l.contains("from-config-admin")).findFirst().orElseThrow().split("\t")[0]);
+        assertEquals("FAIL", wpaCli("remove_network", String.valueOf(cmId)).trim());
     }
 
     private static String read(Path p) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.common.frame.ReasonCode;
 import wpa4j.ctrl.CtrlEndpoint;
+import wpa4j.ctrl.CtrlRequest;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.hostapd.StationInfo;
 import wpa4j.hostapd.core.ApConfig;
@@ -33,9 +34,9 @@ public final class ApCommands implements CtrlEndpoint {
 
     @Override
     public String handle(String request) {
-        int sp = request.indexOf(' ');
-        String cmd = sp < 0 ? request : request.substring(0, sp);
-        String args = sp < 0 ? "" : request.substring(sp + 1).trim();
+        CtrlRequest r = CtrlRequest.parse(request);
+        String cmd = r.command();
+        String args = r.args().trim();
         if (cmd.equals("RELOAD")) {
             // the file is read off the loop; only the switch to the new settings runs on it
             Optional<ApConfig> next = reload.get();

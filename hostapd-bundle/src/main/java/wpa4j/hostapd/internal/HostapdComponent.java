@@ -27,6 +27,7 @@ import wpa4j.common.binding.CoreComponent;
 import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.binding.DriverRequirement;
 import wpa4j.common.console.Console;
+import wpa4j.common.console.EventLog;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.common.events.ControlEvents;
 import wpa4j.common.frame.ReasonCode;
@@ -53,7 +54,7 @@ import wpa4j.hostapd.ctrl.ApCommands;
 @Designate(ocd = HostapdConfig.class, factory = true)
 public class HostapdComponent extends CoreComponent implements ApControl {
     private final List<CtrlEvents> monitors = new CopyOnWriteArrayList<>();
-    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final EventLog problems = new EventLog(20);
     private BundleContext context;
     private String pid;
     private Map<String, Object> properties;
@@ -196,10 +197,7 @@ public class HostapdComponent extends CoreComponent implements ApControl {
     /** A refused or ignored setting: one line on the console, kept for wifi:ap. */
     private void problem(String text) {
         problems.add(text);
-        if (problems.size() > 20) {
-            problems.remove(0);
-        }
-        Console.line((ifname == null ? "ap" : ifname) + ": " + text);
+        Console.warn((ifname == null ? "ap" : ifname) + ": " + text);
     }
 
     @Override
@@ -237,7 +235,7 @@ public class HostapdComponent extends CoreComponent implements ApControl {
 
     @Override
     public List<String> problems() {
-        return List.copyOf(problems);
+        return problems.lines();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.config.ConfigException;
 import wpa4j.ctrl.CtrlEndpoint;
+import wpa4j.ctrl.CtrlRequest;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanResult;
 import wpa4j.supplicant.core.Supplicant;
@@ -32,10 +33,8 @@ public final class StationCommands implements CtrlEndpoint {
 
     @Override
     public String handle(String request) {
-        int sp = request.indexOf(' ');
-        String cmd = sp < 0 ? request : request.substring(0, sp);
-        String args = sp < 0 ? "" : request.substring(sp + 1);
-        return loop.query(() -> run(cmd, args));
+        CtrlRequest r = CtrlRequest.parse(request);
+        return loop.query(() -> run(r.command(), r.args()));
     }
 
     private String run(String cmd, String args) throws Exception {

@@ -72,7 +72,7 @@ public class StationManager implements ManagedServiceFactory {
             s = StationSettings.parse(pid, properties, home);
         } catch (ConfigException e) {
             // refused at once, one line per problem; a station already running on an earlier version of it goes on
-            e.problems().forEach(p -> Console.line("configuration refused: " + p));
+            e.problems().forEach(p -> Console.warn("configuration refused: " + p));
             stations.values().stream().filter(r -> r.has(pid)).forEach(r -> r.problem(pid + ": change refused, previous settings kept"));
             return;
         }

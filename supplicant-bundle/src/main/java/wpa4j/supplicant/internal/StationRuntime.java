@@ -1,7 +1,6 @@
 package wpa4j.supplicant.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ final class StationRuntime implements SupplicantControl {
     private final Consumer<StationEvent> posted;
     /** The configurations that name this interface, by PID (sorted, so the station-wide settings come from the first). */
     private final Map<String, StationSettings> sources = new TreeMap<>();
-    private final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final EventLog problems = new EventLog(20);
     private StationSettings base;
     private ServiceRegistration<?> control;
     private ServiceRegistration<?> endpoint;
@@ -190,10 +189,7 @@ final class StationRuntime implements SupplicantControl {
     /** A refused setting: one line on the console and in the log, kept for wifi:status. */
     void problem(String text) {
         problems.add(text);
-        if (problems.size() > 20) {
-            problems.remove(0);
-        }
-        Console.line(ifname + ": " + text);
+        Console.warn(ifname + ": " + text);
     }
 
     // ---- SupplicantControl ---------------------------------------------------------------------
@@ -240,7 +236,7 @@ final class StationRuntime implements SupplicantControl {
 
     @Override
     public List<String> problems() {
-        return new ArrayList<>(problems);
+        return problems.lines();
     }
 
     /** A WifiDriver service and its properties, as DS handed it over. */
