@@ -74,6 +74,11 @@ public class StationManager implements ManagedServiceFactory {
             // refused at once, one line per problem; a station already running on an earlier version of it goes on
             e.problems().forEach(p -> Console.warn("configuration refused: " + p));
             stations.values().stream().filter(r -> r.has(pid)).forEach(r -> r.problem(pid + ": change refused, previous settings kept"));
+            // the station of the interface it names keeps the reason for wifi:status, even when it never accepted this PID
+            StationRuntime named = stations.get(String.valueOf(properties.get("ifname")));
+            if (named != null && !named.has(pid)) {
+                e.problems().forEach(p -> named.remember("configuration refused: " + p));
+            }
             return;
         }
         try {

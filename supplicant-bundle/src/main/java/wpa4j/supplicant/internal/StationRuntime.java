@@ -192,6 +192,11 @@ final class StationRuntime implements SupplicantControl {
         Console.warn(ifname + ": " + text);
     }
 
+    /** A problem already printed elsewhere, kept for wifi:status. */
+    void remember(String text) {
+        problems.add(text);
+    }
+
     // ---- SupplicantControl ---------------------------------------------------------------------
 
     @Override
