@@ -29,6 +29,7 @@ import wpa4j.driver.types.Cipher;
 import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.types.InterfaceChange;
 import wpa4j.driver.types.KeyMgmt;
+import wpa4j.driver.types.KeyMgmtCapability;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.Proto;
@@ -78,6 +79,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private EventLoop.Timer timeout;
     private long eapolDropped;
     private long driverErrors;
+    /** Networks already reported as needing what the bound driver cannot do. */
+    private final Set<Integer> unsupportedReported = new java.util.HashSet<>();
     private String lastScanError = "";
 
     /** A configured network and what happened to it. */
@@ -119,6 +122,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     public void attach(DriverInterface d) {
         driver = d;
         own = d.getMacAddr();
+        unsupportedReported.clear();
+        reportUnsupported();
         if (state == SupplicantState.INTERFACE_DISABLED) {
             // the interface is back (a new netdev under the configured name): start over, as on EVENT_INTERFACE_ADDED
             setState(SupplicantState.DISCONNECTED);
@@ -229,6 +234,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             networks.add(old != null && old.config.ssid().equals(c.ssid()) ? new NetworkState(c, old) : new NetworkState(c));
         }
         was.values().stream().filter(n -> n.reenable != null).forEach(n -> n.reenable.cancel());
+        reportUnsupported();
         if (current != null) {
             Optional<NetworkState> now = network(current.config.id());
             if (now.isPresent() && now.get().config.sameLink(current.config)) {
@@ -457,7 +463,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
      * then the stronger signal. A BSS that failed lately (ignored) and a temporarily disabled network are skipped.
      */
     private Optional<Candidate> select() {
-        List<NetworkState> usable = networks.stream().filter(n -> !n.tempDisabled()).toList();
+        List<NetworkState> usable = networks.stream().filter(n -> !n.tempDisabled() && driverCan(n.config)).toList();
         Comparator<Candidate> order = Comparator.comparingInt((Candidate c) -> c.network().config.priority())
                 .thenComparingInt(c -> c.network().config.isPsk() ? 1 : 0).thenComparingInt(c -> c.bss().result().level());
         List<Candidate> all = new ArrayList<>();
@@ -466,6 +472,21 @@ public final class Supplicant implements CoreDriverSlot.Core {
                     .forEach(e -> all.add(new Candidate(n, e)));
         }
         return all.stream().max(order);
+    }
+
+    /** Whether the bound driver can do the network's key management (its capabilities say WPA2-PSK for a PSK network). */
+    private boolean driverCan(NetworkConfig n) {
+        return !n.isPsk() || driver == null || driver.getCapa().keyMgmt().contains(KeyMgmtCapability.WPA2_PSK);
+    }
+
+    /** A network the bound driver cannot connect is said once per driver, then left out of selection. */
+    private void reportUnsupported() {
+        for (NetworkState n : networks) {
+            if (!driverCan(n.config) && unsupportedReported.add(n.config.id())) {
+                listener.onEvent("network " + n.config.id() + " not usable: key_mgmt " + n.config.keyMgmt() + " is not supported by driver "
+                        + driver.driverName());
+            }
+        }
     }
 
     private static boolean matches(NetworkConfig n, BssTable.Entry e) {

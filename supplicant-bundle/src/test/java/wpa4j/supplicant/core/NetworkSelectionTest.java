@@ -7,12 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.eloop.EventLoop;
+import wpa4j.driver.Capabilities;
+import wpa4j.driver.DriverInterface;
 import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Ssid;
@@ -146,6 +150,37 @@ class NetworkSelectionTest {
                 return null;
             });
             air.awaitConnected(0);
+        }
+    }
+
+    @Test
+    void aPskNetworkOnADriverWithoutWpa2PskIsReportedOnceAndNotTried() throws Exception {
+        try (Air air = new Air().startAp(2, "net-a")) {
+            Radio r = air.medium.addRadio("sim1", MacAddress.parse("02:00:00:00:01:00"));
+            air.sta = new Supplicant(air.staLoop, "sim1", List.of(net(0, "net-a", 1)), SimPair.FAST_STA, SupplicantListener.of((a, b) -> { }, air.staEvents::add));
+            DriverInterface real = new SimDriver(air.medium, r).open("sim1", e -> air.staLoop.execute(() -> air.sta.onEvent(e)));
+            Capabilities c = real.getCapa();
+            Capabilities openOnly = new Capabilities(Set.of(), c.enc(), c.auth(), c.flags(), c.maxScanSsids(), c.maxSchedScanSsids(), c.schedScanSupported(), c.maxMatchSets(),
+                    c.maxRemainOnChan(), c.maxStations(), c.probeRespOffloads(), c.supportedOps());
+            // the sim driver as a driver that cannot do WPA2-PSK: only its capabilities differ
+            DriverInterface limited = (DriverInterface) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DriverInterface.class},
+                    (proxy, m, args) -> m.getName().equals("getCapa") ? openOnly : invoke(m, real, args));
+            air.staLoop.call(() -> {
+                air.sta.attach(limited);
+                return null;
+            });
+            SimPair.await(() -> air.staEvents.contains("CTRL-EVENT-NETWORK-NOT-FOUND"), () -> "not found: " + air.staEvents);
+            assertEquals(1, air.staEvents.stream().filter(l -> l.equals("network 0 not usable: key_mgmt WPA2-PSK is not supported by driver sim")).count(),
+                    air.staEvents.toString());
+            assertTrue(air.staEvents.stream().noneMatch(l -> l.startsWith("SME: Trying")), air.staEvents.toString());
+        }
+    }
+
+    private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 }
