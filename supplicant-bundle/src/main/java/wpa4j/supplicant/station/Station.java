@@ -22,6 +22,7 @@ import wpa4j.config.station.NetworkBlock;
 import wpa4j.config.station.NetworkProfile;
 import wpa4j.config.station.StationFile;
 import wpa4j.config.station.WpaSupplicantConf;
+import wpa4j.driver.types.Ssid;
 import wpa4j.supplicant.core.NetworkConfig;
 import wpa4j.supplicant.core.Supplicant;
 
@@ -200,15 +201,12 @@ public final class Station {
             NetworkBlock b = e.block();
             String flags = (current.equals(Optional.of(id)) ? "[CURRENT]" : "") + (b.isDisabled() ? "[DISABLED]" : "")
                     + (core.isTempDisabled(id) ? "[TEMP-DISABLED]" : "");
-            rows.add(id + "\t" + b.get("ssid").map(Station::unquote).orElse("") + "\t" + b.get("bssid").orElse("any") + "\t" + flags);
+            // as wpa_ssid_txt: printf-escaped, neither quoted nor hex
+            rows.add(id + "\t" + b.ssid().map(Ssid::toPrintable).orElse("") + "\t" + b.get("bssid").orElse("any") + "\t" + flags);
         });
         return rows;
     }
 
-    /** wpa_cli shows the SSID column printable: GET_NETWORK's quotes are not part of it. */
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
 
     /**
      * SAVE_CONFIG: the file's and the control interface's networks written atomically (mode 0600). False when there is
