@@ -2,7 +2,9 @@ package wpa4j.hostapd.core;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.AesKeyWrap;
@@ -24,7 +26,8 @@ import wpa4j.driver.types.MacAddress;
 /**
  * The authenticator side of the WPA2-PSK 4-way and group key handshakes for one station (IEEE
  * 802.11-2012 11.6.6/11.6.7, hostapd's wpa_auth state machine reduced to PSK and CCMP). Every message
- * sent takes a new replay counter; a reply must carry the counter of the last message and a valid MIC,
+ * sent takes a new replay counter; a reply must carry the counter of one of the copies of the message being
+ * negotiated (a retransmission crosses a slow reply, as hostapd's key_replay list allows) and a valid MIC,
  * else it is rejected as malformed and changes nothing.
  */
 final class AuthenticatorHandshake implements AutoCloseable {
@@ -40,6 +43,8 @@ final class AuthenticatorHandshake implements AutoCloseable {
     private final InformationElement apRsn;
     private final Bytes anonce;
     private long replayCounter;
+    /** The counters of the copies sent of the current message; a reply to any of them is valid. */
+    private final Set<Long> pending = new HashSet<>();
     private Step step = Step.PTK_START;
     private Ptk ptk;
 
@@ -71,29 +76,36 @@ final class AuthenticatorHandshake implements AutoCloseable {
     /** Starts a group key handshake with the new GTK. */
     Bytes startGroupRekey(Gtk gtk) {
         step = Step.GROUP_NEGOTIATING;
+        pending.clear();
         return group1(gtk);
     }
 
     private Bytes message1() {
         EapolKey m1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.PAIRWISE, KeyInfo.ACK), 16,
-                ++replayCounter, anonce, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16, Bytes.EMPTY);
+                nextCounter(), anonce, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16, Bytes.EMPTY);
         return m1.toPdu(EAPOL_VERSION);
     }
 
     private Bytes message3(Gtk gtk) {
-        KeyData data = new KeyData(List.of(apRsn, KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), true, Bytes.of(gtk.key().copy())))));
+        KeyData data = new KeyData(List.of(apRsn, KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), false, Bytes.of(gtk.key().copy())))));
         EapolKey m3 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.PAIRWISE, KeyInfo.ACK,
-                KeyInfo.MIC, KeyInfo.INSTALL, KeyInfo.SECURE, KeyInfo.ENCRYPTED_KEY_DATA), 16, ++replayCounter, anonce, EapolKey.ZERO_16,
+                KeyInfo.MIC, KeyInfo.INSTALL, KeyInfo.SECURE, KeyInfo.ENCRYPTED_KEY_DATA), 16, nextCounter(), anonce, EapolKey.ZERO_16,
                 gtk.rsc(), EapolKey.ZERO_8, EapolKey.ZERO_16, wrap(data));
         return EapolMic.sign(ptk.kck(), m3, EAPOL_VERSION).toPdu(EAPOL_VERSION);
     }
 
     private Bytes group1(Gtk gtk) {
-        KeyData data = new KeyData(List.of(KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), true, Bytes.of(gtk.key().copy())))));
+        KeyData data = new KeyData(List.of(KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), false, Bytes.of(gtk.key().copy())))));
         EapolKey g1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.ACK, KeyInfo.MIC, KeyInfo.SECURE,
-                KeyInfo.ENCRYPTED_KEY_DATA), 0, ++replayCounter, EapolKey.ZERO_NONCE, EapolKey.ZERO_16, gtk.rsc(), EapolKey.ZERO_8,
+                KeyInfo.ENCRYPTED_KEY_DATA), 0, nextCounter(), EapolKey.ZERO_NONCE, EapolKey.ZERO_16, gtk.rsc(), EapolKey.ZERO_8,
                 EapolKey.ZERO_16, wrap(data));
         return EapolMic.sign(ptk.kck(), g1, EAPOL_VERSION).toPdu(EAPOL_VERSION);
+    }
+
+    /** A new replay counter for a message (or a copy of it) of the current step. */
+    private long nextCounter() {
+        pending.add(++replayCounter);
+        return replayCounter;
     }
 
     private Bytes wrap(KeyData data) {
@@ -110,8 +122,8 @@ final class AuthenticatorHandshake implements AutoCloseable {
         if (key.descriptorType() != EapolKey.DESCRIPTOR_RSN || key.keyInfo().descriptorVersion() != KeyInfo.VERSION_HMAC_SHA1_AES) {
             throw new MalformedFrameException(4, "only RSN descriptors with HMAC-SHA1/AES (CCMP) are accepted");
         }
-        if (key.replayCounter() != replayCounter) {
-            throw new MalformedFrameException(9, "replay counter " + Long.toUnsignedString(key.replayCounter()) + " is not that of the last message");
+        if (!pending.contains(key.replayCounter())) {
+            throw new MalformedFrameException(9, "replay counter " + Long.toUnsignedString(key.replayCounter()) + " is not one of the message being negotiated");
         }
         int version = EapolFrame.decode(pdu).version();
         KeyMessage msg = KeyMessage.classify(key, KeyMessage.Role.AUTHENTICATOR);
@@ -121,12 +133,14 @@ final class AuthenticatorHandshake implements AutoCloseable {
         if (msg == KeyMessage.PAIRWISE_4 && step == Step.PTK_NEGOTIATING) {
             verify(key, version, "message 4");
             step = Step.PTK_DONE;
+            pending.clear();
             return List.of(new ApKeyAction.Install(KeyParams.pairwise(KeyAlg.CCMP, spa, Bytes.of(new byte[6]), Bytes.of(ptk.tk().copy()))),
                     new ApKeyAction.PairwiseDone());
         }
         if (msg == KeyMessage.GROUP_2 && step == Step.GROUP_NEGOTIATING) {
             verify(key, version, "group message 2");
             step = Step.PTK_DONE;
+            pending.clear();
             return List.of(new ApKeyAction.GroupDone());
         }
         throw new MalformedFrameException(5, msg + " is not expected in step " + step);
@@ -147,6 +161,7 @@ final class AuthenticatorHandshake implements AutoCloseable {
             return List.of(new ApKeyAction.Deauth(ReasonCode.IE_IN_4WAY_DIFFERS));
         }
         step = Step.PTK_NEGOTIATING;
+        pending.clear();
         return List.of(new ApKeyAction.Send(message3(gtk)));
     }
 

@@ -71,6 +71,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
         int aid;
         boolean associated;
         boolean authorized;
+        /** Whether the driver's station table has it (sta_add done). */
+        boolean added;
         Bytes rsnBody = Bytes.EMPTY;
         AuthenticatorHandshake keys;
         int attempts;
@@ -383,10 +385,17 @@ public final class Hostapd implements CoreDriverSlot.Core {
             }
         }
         if (status == StatusCode.SUCCESS) {
+            if (sta.added) {
+                // a retried (our response was late) or repeated (Re)Association Request: as hostapd's add_associated_sta,
+                // the driver's entry goes first, else sta_add fails on it; the key handshake starts over with the new response
+                dropFromDriver(sta);
+            }
             try {
                 driver.staAdd(new StaAddParams(sa, sta.aid, capability, rates(ies), listenInterval, Bytes.EMPTY, Set.of(), false, 0));
+                sta.added = true;
             } catch (DriverException | UnsupportedOperationException e) {
                 driverErrors++;
+                LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": sta_add " + sa + " failed: " + e.getMessage());
                 status = StatusCode.UNSPECIFIED_FAILURE;
             }
         }
@@ -395,6 +404,25 @@ public final class Hostapd implements CoreDriverSlot.Core {
         mlme(MgmtFrame.AssocResponse.of(h, template.capability(), status, status == 0 ? sta.aid : 0, respIes).encode(), false);
         if (status != StatusCode.SUCCESS) {
             listener.onEvent("AP-STA-ASSOC-REJECT " + sa + " status_code=" + status);
+        }
+    }
+
+    /** The station leaves the driver's table and starts its association over: unauthorized, no keys, no timer. */
+    private void dropFromDriver(Sta sta) {
+        try {
+            driver.staRemove(sta.addr);
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+        }
+        sta.added = false;
+        sta.associated = false;
+        sta.authorized = false;
+        if (sta.timer != null) {
+            sta.timer.cancel();
+        }
+        if (sta.keys != null) {
+            sta.keys.close();
+            sta.keys = null;
         }
     }
 

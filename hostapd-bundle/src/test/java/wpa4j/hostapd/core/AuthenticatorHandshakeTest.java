@@ -2,6 +2,7 @@ package wpa4j.hostapd.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,32 @@ class AuthenticatorHandshakeTest {
         EapolKey again = EapolKey.fromPdu(auth.nextMessage(gtk));
         assertEquals(first.replayCounter() + 1, again.replayCounter());
         assertEquals(first.nonce(), again.nonce(), "same ANonce");
+    }
+
+    @Test
+    void aReplyToAnEarlierCopyOfTheMessageIsValidAsHostapdKeyReplayAllows() throws Exception {
+        Started s = start();
+        EapolKey again = EapolKey.fromPdu(auth.nextMessage(gtk));
+        // the supplicant answered the first message 1 while the AP was already resending it (a slow station)
+        List<ApKeyAction> a = auth.onEapol(m2(s, s.m1().replayCounter(), RSN, true), gtk);
+        EapolKey m3 = EapolKey.fromPdu(((ApKeyAction.Send) a.get(0)).pdu());
+        EapolKey m3again = EapolKey.fromPdu(auth.nextMessage(gtk));
+        assertEquals(again.replayCounter() + 1, m3.replayCounter());
+        // message 4 answering the first copy of message 3 completes the handshake
+        EapolKey m4 = EapolMic.sign(s.ptk().kck(), with(reply(KeyInfo.PAIRWISE, KeyInfo.MIC, KeyInfo.SECURE), m3.replayCounter(), EapolKey.ZERO_NONCE,
+                Bytes.EMPTY), 1);
+        assertTrue(m3again.replayCounter() > m3.replayCounter());
+        assertEquals(new ApKeyAction.PairwiseDone(), auth.onEapol(m4.toPdu(1), gtk).get(1));
+        // a message 2 copy arriving late, of a message no longer negotiated, is dropped
+        assertThrows(MalformedFrameException.class, () -> auth.onEapol(m2(s, s.m1().replayCounter(), RSN, true), gtk));
+    }
+
+    @Test
+    void theGtkKdeHasNoTxBitWithPairwiseKeysAsHostapdSendsIt() throws Exception {
+        Started s = start();
+        EapolKey m3 = EapolKey.fromPdu(((ApKeyAction.Send) auth.onEapol(m2(s, 1, RSN, true), gtk).get(0)).pdu());
+        KeyData data = KeyData.decode(Bytes.of(AesKeyWrap.unwrap(s.ptk().kek(), m3.keyData().toArray())));
+        assertFalse(data.gtk().orElseThrow().tx());
     }
 
     @Test

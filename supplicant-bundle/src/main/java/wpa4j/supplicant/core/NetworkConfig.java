@@ -53,6 +53,11 @@ public record NetworkConfig(int id, Ssid ssid, SecretKeyBytes psk, boolean scanS
                 && (!isPsk() || psk.sameAs(other.psk));
     }
 
+    /** Whether {@code other} would be scanned for and selected the same way (a rescan would find nothing new). */
+    boolean sameSelection(NetworkConfig other) {
+        return sameLink(other) && priority == other.priority && scanSsid == other.scanSsid && scanFreqs.equals(other.scanFreqs);
+    }
+
     @Override
     public String toString() {
         return "NetworkConfig[id=" + id + ", ssid=" + ssid + ", key_mgmt=" + keyMgmt() + ", scan_ssid=" + scanSsid + ", priority=" + priority

@@ -228,6 +228,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
     public void setNetworks(List<NetworkConfig> configs) {
         Map<Integer, NetworkState> was = new HashMap<>();
         networks.forEach(n -> was.put(n.config.id(), n));
+        // a change to a disabled or incomplete block (SET_NETWORK while building one) changes nothing here: no rescan
+        boolean changed = configs.size() != was.size()
+                || configs.stream().anyMatch(c -> was.get(c.id()) == null || !was.get(c.id()).config.sameSelection(c));
         networks.clear();
         for (NetworkConfig c : configs) {
             NetworkState old = was.remove(c.id());
@@ -244,7 +247,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 return;
             }
         }
-        if (!userDisconnected && (state == SupplicantState.DISCONNECTED || state == SupplicantState.INACTIVE)) {
+        if (changed && !userDisconnected && (state == SupplicantState.DISCONNECTED || state == SupplicantState.INACTIVE)) {
             notFound = 0;
             requestScan(0);
         }
