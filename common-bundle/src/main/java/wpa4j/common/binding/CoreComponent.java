@@ -52,12 +52,19 @@ public abstract class CoreComponent {
 
     /** Runs the core's last words on its loop, then unbinds the driver and ends the loop. */
     protected void stopCore(Runnable lastWords) throws Exception {
-        loop.call(() -> {
-            lastWords.run();
-            return null;
-        });
-        binder.stop();
-        loop.close();
+        // whatever the last words do (a driver that hangs past the loop's 30 s), the driver is unbound and the loop ends
+        try {
+            loop.call(() -> {
+                lastWords.run();
+                return null;
+            });
+        } finally {
+            try {
+                binder.stop();
+            } finally {
+                loop.close();
+            }
+        }
     }
 
     public String ifname() {

@@ -105,7 +105,8 @@ final class PskFile {
                                 "is not supported by wpa4j (no WPS); the PSK is used as any other", null));
                     }
                 }
-                default -> throw error(src, Show.value(name), null, "not a field hostapd knows", "keyid=, vlanid=, wps=");
+                // the name is not shown: a line without a MAC may start with a passphrase that contains '='
+                default -> throw error(src, null, null, "a field before the MAC address that hostapd does not know", "keyid=, vlanid=, wps=");
             }
         }
         MacAddress mac = Macs.parse(token);

@@ -163,7 +163,7 @@ class HostapdConfTest {
                 f + ":1: psk: must be 64 hex digits or a passphrase of 8..63 printable ASCII characters",
                 f + ":2: mac: no MAC address where one is expected; allowed: aa:bb:cc:dd:ee:ff (00:00:00:00:00:00 = any station)",
                 f + ":3: vlanid '3' is not supported by wpa4j (VLANs); allowed: 0",
-                f + ":4: foo: not a field hostapd knows; allowed: keyid=, vlanid=, wps=",
+                f + ":4: a field before the MAC address that hostapd does not know; allowed: keyid=, vlanid=, wps=",
                 f + ":5: psk: missing after the MAC address",
                 f + ":6: keyid: longer than 31 characters",
                 f + ":7: line ends with a carriage return (a DOS line ending), which hostapd would take as part of the PSK"),

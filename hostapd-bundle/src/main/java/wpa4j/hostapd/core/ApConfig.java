@@ -1,6 +1,8 @@
 package wpa4j.hostapd.core;
 
 import wpa4j.common.crypto.SecretKeyBytes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import wpa4j.driver.types.HiddenSsid;
@@ -53,9 +55,16 @@ public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hi
         this(ssid, channel, psk, hidden, beaconInt, dtimPeriod, maxStations, groupRekeyMs, maxInactivityMs, MacFilter.OPEN, Map.of());
     }
 
-    /** The PSK of station {@code sta}: its own from wpa_psk_file, else the BSS's; null when it has none. */
-    public SecretKeyBytes pskFor(MacAddress sta) {
-        return stationPsks.getOrDefault(sta, psk);
+    /** The PSKs station {@code sta} may use, as hostapd tries them: its own from wpa_psk_file, then the BSS's; none for an open BSS. */
+    public List<SecretKeyBytes> psksFor(MacAddress sta) {
+        List<SecretKeyBytes> l = new ArrayList<>(2);
+        if (stationPsks.containsKey(sta)) {
+            l.add(stationPsks.get(sta));
+        }
+        if (psk != null) {
+            l.add(psk);
+        }
+        return l;
     }
 
     public int freq() {

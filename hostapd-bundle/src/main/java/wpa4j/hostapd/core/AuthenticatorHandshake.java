@@ -36,7 +36,8 @@ final class AuthenticatorHandshake implements AutoCloseable {
 
     enum Step { PTK_START, PTK_NEGOTIATING, PTK_DONE, GROUP_NEGOTIATING }
 
-    private final SecretKeyBytes pmk;
+    /** The PSKs this station may use, tried in order on message 2 (its own from wpa_psk_file, then the BSS's), as hostapd does. */
+    private final List<SecretKeyBytes> pmks;
     private final MacAddress aa;
     private final MacAddress spa;
     private final Bytes staRsnBody;
@@ -49,7 +50,11 @@ final class AuthenticatorHandshake implements AutoCloseable {
     private Ptk ptk;
 
     AuthenticatorHandshake(SecretKeyBytes pmk, MacAddress aa, MacAddress spa, Bytes staRsnBody, InformationElement apRsn, SecureRandom random) {
-        this.pmk = pmk;
+        this(List.of(pmk), aa, spa, staRsnBody, apRsn, random);
+    }
+
+    AuthenticatorHandshake(List<SecretKeyBytes> pmks, MacAddress aa, MacAddress spa, Bytes staRsnBody, InformationElement apRsn, SecureRandom random) {
+        this.pmks = List.copyOf(pmks);
         this.aa = aa;
         this.spa = spa;
         this.staRsnBody = staRsnBody;
@@ -147,9 +152,16 @@ final class AuthenticatorHandshake implements AutoCloseable {
     }
 
     private List<ApKeyAction> message2(EapolKey m2, int version, Gtk gtk) throws MalformedFrameException {
-        Ptk candidate = Ptk.derive(pmk, aa, spa, anonce, m2.nonce(), 16, false);
-        if (!EapolMic.verify(candidate.kck(), m2, version)) {
-            candidate.destroy();
+        Ptk candidate = null;
+        for (SecretKeyBytes pmk : pmks) {
+            Ptk p = Ptk.derive(pmk, aa, spa, anonce, m2.nonce(), 16, false);
+            if (EapolMic.verify(p.kck(), m2, version)) {
+                candidate = p;
+                break;
+            }
+            p.destroy();
+        }
+        if (candidate == null) {
             return List.of(new ApKeyAction.PskMismatch());
         }
         if (ptk != null) {

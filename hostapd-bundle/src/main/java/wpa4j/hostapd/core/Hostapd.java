@@ -59,6 +59,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private BeaconTemplate template;
     private Gtk gtk;
     private boolean enabled;
+    /** DISABLE by the operator: a new driver or new settings do not start the BSS until ENABLE. */
+    private boolean operatorDisabled;
     private EventLoop.Timer rekeyTimer;
     private EventLoop.Timer inactivityTimer;
     private long eapolDropped;
@@ -112,7 +114,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
         own = d.getMacAddr();
         clearLeftovers();
-        startBss();
+        if (!operatorDisabled) {
+            startBss();
+        }
     }
 
     /** Sets up the BSS of the current configuration on the attached driver: channel, GTK, beacon. */
@@ -182,6 +186,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     /** ENABLE (hostapd_cli enable): starts the BSS again after {@link #disable()}. */
     public boolean enable() {
+        operatorDisabled = false;
         if (enabled || driver == null) {
             return false;
         }
@@ -194,6 +199,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
         if (!enabled) {
             return false;
         }
+        operatorDisabled = true;
         stop();
         listener.onEvent("AP-DISABLED");
         return true;
@@ -201,12 +207,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     /** RELOAD: the BSS restarted with new settings (stations must join again, as with hostapd's reload). */
     public void reconfigure(ApConfig next) {
-        boolean was = enabled;
-        if (was) {
+        if (enabled) {
             stop();
         }
         config = next;
-        if (was && driver != null) {
+        // also an AP whose start failed (a channel the driver refused) gets the new settings' chance; not one DISABLEd
+        if (!operatorDisabled && driver != null) {
             startBss();
         }
     }
@@ -351,7 +357,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
         int status = StatusCode.SUCCESS;
         if (a.algorithm() != MgmtFrame.Authentication.ALG_OPEN) {
             status = StatusCode.NOT_SUPPORTED_AUTH_ALG;
-        } else if (!config.macFilter().allows(sa) || (config.isPsk() && config.pskFor(sa) == null)) {
+        } else if (!config.macFilter().allows(sa) || (config.isPsk() && config.psksFor(sa).isEmpty())) {
             // as hostapd: a station the MAC lists refuse, or that has no PSK here, is refused at authentication
             status = StatusCode.UNSPECIFIED_FAILURE;
             listener.onEvent("Station " + sa + " not allowed to authenticate");
@@ -492,7 +498,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             authorize(sta);
             return;
         }
-        sta.keys = new AuthenticatorHandshake(config.pskFor(sta.addr), own, sta.addr, sta.rsnBody, BeaconTemplate.RSN, random);
+        sta.keys = new AuthenticatorHandshake(config.psksFor(sta.addr), own, sta.addr, sta.rsnBody, BeaconTemplate.RSN, random);
         sta.attempts = 0;
         sendKeyMessage(sta);
     }
@@ -629,6 +635,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     /** Deauthenticates a station and forgets it (hostapd_cli deauthenticate). */
     public void deauthenticate(MacAddress addr, int reason) {
+        if (addr.equals(MacAddress.BROADCAST)) {
+            // hostapd_cli deauthenticate ff:ff:ff:ff:ff:ff: one broadcast frame, and every station is forgotten
+            sendDeauth(addr, reason);
+            new ArrayList<>(stations.keySet()).forEach(this::removeStation);
+            return;
+        }
         sendDeauth(addr, reason);
         if (stations.containsKey(addr)) {
             removeStation(addr);

@@ -19,11 +19,14 @@ public record MacFilter(boolean denyUnlessAccepted, Set<MacAddress> accept, Set<
         deny = Set.copyOf(deny);
     }
 
-    /** As hostapd_allowed_address: the deny list always wins; with macaddr_acl=1 only listed stations pass. */
+    /** As hostapd_check_acl: the accept list first, then the deny list, then the policy. */
     public boolean allows(MacAddress sta) {
+        if (accept.contains(sta)) {
+            return true;
+        }
         if (deny.contains(sta)) {
             return false;
         }
-        return !denyUnlessAccepted || accept.contains(sta);
+        return !denyUnlessAccepted;
     }
 }

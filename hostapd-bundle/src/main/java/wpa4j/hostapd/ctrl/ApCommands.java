@@ -2,7 +2,7 @@ package wpa4j.hostapd.ctrl;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.common.frame.ReasonCode;
@@ -23,10 +23,10 @@ public final class ApCommands implements CtrlEndpoint {
 
     private final EventLoop loop;
     private final Hostapd core;
-    /** RELOAD: the settings read again (the configuration file, or Config Admin's); empty when they are now invalid. */
-    private final Supplier<Optional<ApConfig>> reload;
+    /** RELOAD: the settings read again (the configuration file, or Config Admin's) and applied; false when they are now invalid. */
+    private final BooleanSupplier reload;
 
-    public ApCommands(EventLoop loop, Hostapd core, Supplier<Optional<ApConfig>> reload) {
+    public ApCommands(EventLoop loop, Hostapd core, BooleanSupplier reload) {
         this.loop = loop;
         this.core = core;
         this.reload = reload;
@@ -38,12 +38,8 @@ public final class ApCommands implements CtrlEndpoint {
         String cmd = r.command();
         String args = r.args().trim();
         if (cmd.equals("RELOAD")) {
-            // the file is read off the loop; only the switch to the new settings runs on it
-            Optional<ApConfig> next = reload.get();
-            return next.map(c -> loop.query(() -> {
-                core.reconfigure(c);
-                return OK;
-            })).orElse(FAIL);
+            // the file is read off the loop (PBKDF2 takes a while); only the switch to the new settings runs on it
+            return reload.getAsBoolean() ? OK : FAIL;
         }
         return loop.query(() -> run(cmd, args));
     }

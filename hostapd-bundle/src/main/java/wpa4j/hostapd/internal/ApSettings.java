@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import wpa4j.common.binding.PassphraseFile;
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.crypto.SecretKeyBytes;
+import wpa4j.config.ConfigAdminKeys;
 import wpa4j.config.ConfigException;
 import wpa4j.config.Passphrase;
 import wpa4j.config.Problem;
@@ -45,11 +47,20 @@ import wpa4j.hostapd.core.MacFilter;
  */
 record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, Optional<String> ctrlGroup, List<String> warnings) {
     static final Path DEFAULT_CTRL_DIR = Path.of("/var/run/hostapd");
+    /** The keys of a wpa4j.hostapd configuration (HostapdConfig describes them for Metatype). */
+    static final Set<String> KEYS = Set.of("ifname", "ssid", "ssidHex", "confFile", "channel", "countryCode", "ignoreBroadcastSsid", "beaconInt",
+            "dtimPeriod", "maxStations", "groupRekey", "maxInactivity", "passphraseFile", ".passphrase", ".psk", "driver", "capabilities",
+            "ctrlInterface", "ctrlInterfaceGroup");
 
     /** Reads a configuration's properties; relative paths resolve against {@code home}. */
     static ApSettings parse(String pid, Map<String, Object> props, Path home) throws ConfigException {
         Source src = Source.of(pid);
         List<String> warnings = new ArrayList<>();
+        List<Problem> keys = ConfigAdminKeys.unknown(props.keySet(), KEYS, src);
+        if (keys.stream().anyMatch(Problem::error)) {
+            throw new ConfigException(keys.stream().filter(Problem::error).toList());
+        }
+        keys.forEach(k -> warnings.add(k.toString()));
         String confFile = str(props, "confFile");
         ApProfile profile;
         if (!confFile.isEmpty()) {
@@ -161,9 +172,13 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
                 throw refuse(src, "passphraseFile", file, "cannot be used (" + e.getMessage() + ")", "a readable file with the passphrase or 64 hex digits");
             }
         }
-        String pass = str(props, ".passphrase");
+        String key = str(props, ".psk").isEmpty() ? ".passphrase" : ".psk";
+        String pass = str(props, key);
         if (!pass.isEmpty()) {
-            warnings.add(src + ": .passphrase is kept in clear in Config Admin's store; keep it in a passphraseFile (mode 0600) instead");
+            warnings.add(src + ": " + key + " is kept in clear in Config Admin's store; keep it in a passphraseFile (mode 0600) instead");
+        }
+        if (key.equals(".psk") && !PassphraseFile.isHexPsk(pass)) {
+            throw refuse(src, ".psk", null, "is not a PSK", "64 hex digits");
         }
         return pass;
     }

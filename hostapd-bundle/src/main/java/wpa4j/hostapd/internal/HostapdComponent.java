@@ -59,14 +59,15 @@ public class HostapdComponent extends CoreComponent implements ApControl {
     private String pid;
     private Map<String, Object> properties;
     private ApSettings settings;
-    private Hostapd core;
+    /** Read by shell and control-socket threads; written under this component's lock. */
+    private volatile Hostapd core;
     private ServiceRegistration<CtrlEndpoint> endpoint;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
 
     @Activate
-    void activate(Map<String, Object> props, BundleContext ctx) {
+    synchronized void activate(Map<String, Object> props, BundleContext ctx) {
         context = ctx;
         pid = String.valueOf(props.get(Constants.SERVICE_PID));
         properties = props;
@@ -75,7 +76,7 @@ public class HostapdComponent extends CoreComponent implements ApControl {
 
     /** A changed configuration: applied as hostapd's RELOAD when it is valid, else refused and the AP goes on. */
     @Modified
-    void modified(Map<String, Object> props) throws Exception {
+    synchronized void modified(Map<String, Object> props) throws Exception {
         properties = props;
         Optional<ApSettings> next = parse(props);
         if (next.isEmpty()) {
@@ -140,16 +141,30 @@ public class HostapdComponent extends CoreComponent implements ApControl {
         return v == null ? List.of("ap") : List.of(String.valueOf(v).split("\\s*,\\s*"));
     }
 
-    /** RELOAD: the configuration (and its hostapd.conf) read again. */
-    private Optional<ApConfig> reload() {
-        return parse(properties).filter(s -> s.ifname().equals(settings.ifname())).map(s -> {
-            settings = s;
-            return s.config();
+    /**
+     * RELOAD: the configuration (and its hostapd.conf) read again and applied to the running BSS. Under the component's
+     * lock, so a Config Admin change cannot interleave; what would move the AP (interface, driver, socket) is refused.
+     */
+    private synchronized boolean reload() {
+        Optional<ApSettings> next = parse(properties);
+        if (next.isEmpty() || core == null) {
+            return false;
+        }
+        ApSettings s = next.get();
+        if (!s.ifname().equals(settings.ifname()) || !s.driver().equals(settings.driver()) || !s.ctrlDir().equals(settings.ctrlDir())) {
+            problem("RELOAD cannot move the AP to another interface, driver or control socket; change its configuration instead");
+            return false;
+        }
+        settings = s;
+        Hostapd c = core;
+        return loop.query(() -> {
+            c.reconfigure(s.config());
+            return true;
         });
     }
 
     @Deactivate
-    void deactivate() throws Exception {
+    synchronized void deactivate() throws Exception {
         stop();
     }
 
@@ -158,9 +173,10 @@ public class HostapdComponent extends CoreComponent implements ApControl {
             endpoint.unregister();
             endpoint = null;
         }
-        if (core != null) {
-            stopCore(core::stop);
-            core = null;
+        Hostapd c = core;
+        core = null;
+        if (c != null) {
+            stopCore(c::stop);
         }
     }
 
@@ -184,13 +200,17 @@ public class HostapdComponent extends CoreComponent implements ApControl {
         }
     }
 
-    /** Every AP line: console and recent lines, hostapd_cli monitors, Event Admin. */
+    /** Every AP line: console and recent lines, hostapd_cli monitors, Event Admin; a failing consumer never stops the core. */
     private void apLine(String text) {
         line(text);
-        monitors.forEach(m -> m.event(CtrlEvents.MSG_INFO, text));
-        EventAdmin ea = eventAdmin;
-        if (ea != null) {
-            ControlEvents.ap(ifname, text).ifPresent(ea::postEvent);
+        try {
+            monitors.forEach(m -> m.event(CtrlEvents.MSG_INFO, text));
+            EventAdmin ea = eventAdmin;
+            if (ea != null) {
+                ControlEvents.ap(ifname, text).ifPresent(ea::postEvent);
+            }
+        } catch (RuntimeException e) {
+            // e.g. an Event Admin that is stopping: the line is on the console and in the log already
         }
     }
 
@@ -207,10 +227,12 @@ public class HostapdComponent extends CoreComponent implements ApControl {
 
     @Override
     public ApStatus status() {
-        if (core == null) {
+        Hostapd c = core;
+        EventLoop l = loop;
+        if (c == null) {
             return new ApStatus(ifname(), "none", "REFUSED", "", "", 0, 0, 0, "");
         }
-        return loop.query(core::status);
+        return l.query(c::status);
     }
 
     @Override

@@ -68,8 +68,9 @@ class ApSettingsTest {
         assertEquals(Path.of("/run/hostapd-test"), s.ctrlDir());
         assertFalse(s.config().macFilter().allows(MacAddress.parse("02:00:00:00:09:00")));
         assertTrue(s.config().macFilter().allows(MacAddress.parse("02:00:00:00:01:00")));
-        assertFalse(s.config().pskFor(MacAddress.parse("02:00:00:00:01:00")).sameAs(s.config().pskFor(MacAddress.parse("02:00:00:00:02:00"))),
-                "a station of the PSK file has its own key");
+        assertEquals(2, s.config().psksFor(MacAddress.parse("02:00:00:00:01:00")).size(), "a station of the PSK file: its own key, then everyone's");
+        assertEquals(1, s.config().psksFor(MacAddress.parse("02:00:00:00:02:00")).size());
+        assertFalse(s.config().psksFor(MacAddress.parse("02:00:00:00:01:00")).get(0).sameAs(s.config().psksFor(MacAddress.parse("02:00:00:00:02:00")).get(0)));
     }
 
     @Test
@@ -80,5 +81,17 @@ class ApSettingsTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ApSettings.parse("wpa4j.hostapd~s", props("confFile", conf.toString()), home));
         assertTrue(e.problems().stream().anyMatch(p -> p.key().equals("wpa_key_mgmt")), e.problems().toString());
         assertTrue(e.problems().stream().anyMatch(p -> p.key().equals("ieee80211w")), e.problems().toString());
+    }
+
+    @Test
+    void aMisspeltSecretKeyIsRefusedRatherThanRunningAnOpenApAndOtherUnknownKeysWarn() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ApSettings.parse("wpa4j.hostapd~x", props("ifname", "wlan0", "ssid", "home", ".Passphrase", PASS), home));
+        assertTrue(e.getMessage().startsWith("wpa4j.hostapd~x: .Passphrase: is not a key of this configuration"), e.getMessage());
+        assertFalse(e.getMessage().contains(PASS));
+        ApSettings s = ApSettings.parse("wpa4j.hostapd~x", props("ifname", "wlan0", "ssid", "home", "chanel", "6", ".passphrase", PASS,
+                "felix.fileinstall.filename", "file:/etc/x.cfg", "service.factoryPid", "wpa4j.hostapd"), home);
+        assertTrue(s.warnings().contains("wpa4j.hostapd~x: unknown key 'chanel' ignored"), s.warnings().toString());
+        assertEquals(2, s.warnings().size(), s.warnings().toString());
     }
 }

@@ -59,8 +59,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private final SupplicantListener listener;
     private final List<NetworkState> networks = new ArrayList<>();
     private final BssTable bss = new BssTable(180_000, 2);
-    /** BSSs that failed to connect and how often, skipped in selection until none is left (wpa_supplicant's bssid_ignore). */
-    private final Map<MacAddress, Integer> ignored = new HashMap<>();
+    /** BSSs that failed to connect lately, skipped in selection (wpa_supplicant's bssid_ignore). */
+    private final BssIgnoreList ignored = new BssIgnoreList();
     private List<Integer> lastScanFreqs = List.of();
     private long scanStartNanos = System.nanoTime();
     /** Scans in a row that found no network: the rescan interval grows with it. */
@@ -182,23 +182,24 @@ public final class Supplicant implements CoreDriverSlot.Core {
 
     /** SCAN: connected, the BSS table is refreshed without leaving the link; otherwise a scan to join a network. */
     public void scan() {
-        if (state == SupplicantState.COMPLETED && driver != null) {
+        if (driver != null && (state == SupplicantState.COMPLETED || userDisconnected)) {
+            // connected, or disconnected by the user: the table is refreshed, nothing is joined (as wpa_supplicant)
             scan2(false);
             return;
         }
-        userDisconnected = false;
         requestScan(0);
     }
 
+    /**
+     * DISCONNECT: the link ends and the station stays disconnected until RECONNECT, REASSOCIATE or SELECT_NETWORK. Like
+     * wpa_supplicant_deauthenticate, the disconnection is reported (locally_generated=1) to monitors and scripts.
+     */
     public void disconnect() {
         userDisconnected = true;
         cancelTimers();
-        if (driver != null && currentBss != null) {
-            try {
-                driver.deauthenticate(currentBss.bssid(), ReasonCode.DEAUTH_LEAVING);
-            } catch (DriverException | UnsupportedOperationException e) {
-                driverErrors++;
-            }
+        if (currentBss != null) {
+            dropLink(ReasonCode.DEAUTH_LEAVING);
+            return;
         }
         endAssociation();
         setState(SupplicantState.DISCONNECTED);
@@ -234,6 +235,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
         networks.clear();
         for (NetworkConfig c : configs) {
             NetworkState old = was.remove(c.id());
+            if (old != null && !old.config.ssid().equals(c.ssid()) && old.reenable != null) {
+                // another network now under that id: the old one's re-enable would be a false SSID-REENABLED
+                old.reenable.cancel();
+            }
             networks.add(old != null && old.config.ssid().equals(c.ssid()) ? new NetworkState(c, old) : new NetworkState(c));
         }
         was.values().stream().filter(n -> n.reenable != null).forEach(n -> n.reenable.cancel());
@@ -310,9 +315,6 @@ public final class Supplicant implements CoreDriverSlot.Core {
             }
             sb.append("mode=station\npairwise_cipher=").append(cipher).append("\ngroup_cipher=").append(cipher).append("\nkey_mgmt=")
                     .append(current.config.keyMgmt()).append('\n');
-            if (current.config.isPsk()) {
-                sb.append("pmf=0\n");
-            }
         }
         sb.append("wpa_state=").append(state.wpaName()).append('\n');
         if (own != null) {
@@ -436,7 +438,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             driverErrors++;
         }
         listener.onEvent("CTRL-EVENT-SCAN-RESULTS");
-        if (state != SupplicantState.SCANNING && state != SupplicantState.DISCONNECTED) {
+        if (userDisconnected || state != SupplicantState.SCANNING && state != SupplicantState.DISCONNECTED) {
             return;
         }
         Optional<Candidate> c = select();
@@ -471,7 +473,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 .thenComparingInt(c -> c.network().config.isPsk() ? 1 : 0).thenComparingInt(c -> c.bss().result().level());
         List<Candidate> all = new ArrayList<>();
         for (NetworkState n : usable) {
-            bss.all().stream().filter(e -> matches(n.config, e)).filter(e -> !ignored.containsKey(e.bssid()))
+            bss.all().stream().filter(e -> matches(n.config, e)).filter(e -> !ignored.ignored(e.bssid()))
                     .forEach(e -> all.add(new Candidate(n, e)));
         }
         return all.stream().max(order);
@@ -605,7 +607,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         MacAddress failed = currentBss == null ? null : currentBss.bssid();
         endAssociation();
         setState(SupplicantState.DISCONNECTED);
-        int count = failed == null ? 1 : ignored.merge(failed, 1, Integer::sum);
+        int count = failed == null ? 1 : ignored.fail(failed);
         if (count > 3 && network != null) {
             authFailed(network, "CONN_FAILED");
         }
@@ -718,7 +720,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         SupplicantState was = state;
         NetworkState network = current;
         listener.onEvent("CTRL-EVENT-DISCONNECTED bssid=" + bssid + " reason=" + reason + (locally ? " locally_generated=1" : ""));
-        if (was == SupplicantState.FOUR_WAY_HANDSHAKE && network != null && network.config.isPsk()) {
+        if (was == SupplicantState.FOUR_WAY_HANDSHAKE && network != null && network.config.isPsk() && !userDisconnected) {
             listener.onEvent("WPA: 4-Way Handshake failed - pre-shared key may be incorrect");
             authFailed(network, "WRONG_KEY");
         }

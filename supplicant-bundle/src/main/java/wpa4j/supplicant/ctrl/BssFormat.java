@@ -7,7 +7,7 @@ import wpa4j.driver.types.Ssid;
 
 /** The BSS command's reply for one entry, field by field as wpa_supplicant prints it, filtered by its MASK bits. */
 final class BssFormat {
-    static final long MASK_ALL = 0xffffffffL;
+    static final long MASK_ALL = 0xfffdffffL;
     private static final long ID = 0x1;
     private static final long BSSID = 0x2;
     private static final long FREQ = 0x4;
@@ -21,8 +21,8 @@ final class BssFormat {
     private static final long IE = 0x400;
     private static final long FLAGS = 0x800;
     private static final long SSID = 0x1000;
-    /** WPA_BSS_MASK_DELIM: "====" after each entry of a RANGE. */
-    static final long DELIM = 0x100000;
+    /** WPA_BSS_MASK_DELIM (BIT(17), which WPA_BSS_MASK_ALL leaves out): "====" after each entry of a RANGE. */
+    static final long DELIM = 0x20000;
 
     private BssFormat() {}
 

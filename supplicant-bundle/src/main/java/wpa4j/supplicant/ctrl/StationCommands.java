@@ -101,6 +101,10 @@ public final class StationCommands implements CtrlEndpoint {
             // a bad id or argument: wpa_supplicant answers FAIL and says why in its log
             problems.problem(cmd + " refused: " + e.getMessage());
             return FAIL;
+        } catch (java.io.IOException e) {
+            // SAVE_CONFIG or RECONFIGURE could not write or read the file
+            problems.problem(cmd + " failed: " + e.getMessage());
+            return FAIL;
         }
     }
 

@@ -37,6 +37,8 @@ public class StationManager implements ManagedServiceFactory {
     private final List<StationRuntime.DriverFeed> drivers = new ArrayList<>();
     private BundleContext context;
     private Path home;
+    /** Set when the component stops: a Config Admin callback racing it builds nothing. */
+    private boolean closed;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile EventAdmin eventAdmin;
@@ -50,6 +52,7 @@ public class StationManager implements ManagedServiceFactory {
 
     @Deactivate
     synchronized void deactivate() {
+        closed = true;
         for (StationRuntime s : stations.values()) {
             try {
                 s.stop();
@@ -67,6 +70,9 @@ public class StationManager implements ManagedServiceFactory {
 
     @Override
     public synchronized void updated(String pid, Dictionary<String, ?> properties) {
+        if (closed) {
+            return;
+        }
         StationSettings s;
         try {
             s = StationSettings.parse(pid, properties, home);
@@ -98,12 +104,17 @@ public class StationManager implements ManagedServiceFactory {
     @Override
     public synchronized void deleted(String pid) {
         for (StationRuntime r : new ArrayList<>(stations.values())) {
+            if (!r.has(pid)) {
+                continue;
+            }
             try {
-                if (r.has(pid) && r.remove(pid)) {
+                if (r.remove(pid)) {
                     stations.remove(r.ifname());
                 }
             } catch (Exception e) {
-                Console.line(r.ifname() + ": station did not stop cleanly: " + e.getMessage());
+                // stopped as far as it could be (its loop and driver are released): not kept half-stopped
+                stations.remove(r.ifname());
+                Console.warn(r.ifname() + ": station did not stop cleanly: " + e.getMessage());
             }
         }
     }

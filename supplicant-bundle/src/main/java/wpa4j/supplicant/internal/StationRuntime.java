@@ -160,12 +160,19 @@ final class StationRuntime implements SupplicantControl {
     void stop() throws Exception {
         unregister(endpoint);
         unregister(control);
-        loop.call(() -> {
-            core.disconnect();
-            return null;
-        });
-        binder.stop();
-        loop.close();
+        // whatever the disconnect does (a driver that hangs past the loop's 30 s), the driver is unbound and the loop ends
+        try {
+            loop.call(() -> {
+                core.disconnect();
+                return null;
+            });
+        } finally {
+            try {
+                binder.stop();
+            } finally {
+                loop.close();
+            }
+        }
     }
 
     private static void unregister(ServiceRegistration<?> r) {
@@ -182,8 +189,12 @@ final class StationRuntime implements SupplicantControl {
     private void line(int level, String text) {
         events.add(text);
         Console.line(ifname + ": " + text);
-        monitors.forEach(m -> m.event(level, text));
-        posted.accept(new StationEvent(ifname, text));
+        try {
+            monitors.forEach(m -> m.event(level, text));
+            posted.accept(new StationEvent(ifname, text));
+        } catch (RuntimeException e) {
+            // a failing consumer (an Event Admin that is stopping) must not stop the core mid-transition
+        }
     }
 
     /** A refused setting: one line on the console and in the log, kept for wifi:status. */

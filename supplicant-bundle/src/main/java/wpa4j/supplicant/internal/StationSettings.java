@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import wpa4j.common.binding.PassphraseFile;
+import wpa4j.config.ConfigAdminKeys;
 import wpa4j.config.ConfigException;
 import wpa4j.config.Problem;
 import wpa4j.config.Source;
@@ -33,6 +34,9 @@ import wpa4j.driver.types.Validate;
 record StationSettings(String pid, String ifname, Optional<NetworkBlock> network, Optional<Path> confFile, String driver, List<String> capabilities,
         Path ctrlDir, Optional<String> ctrlGroup, List<String> warnings) {
     static final Path DEFAULT_CTRL_DIR = Path.of("/var/run/wpa_supplicant");
+    /** The keys of a wpa4j.supplicant configuration (SupplicantConfig describes them for Metatype). */
+    static final java.util.Set<String> KEYS = java.util.Set.of("ifname", "ssid", "ssidHex", "keyMgmt", "passphraseFile", ".passphrase", ".psk",
+            "scanSsid", "priority", "scanFreq", "bssid", "idStr", "disabled", "confFile", "driver", "capabilities", "ctrlInterface", "ctrlInterfaceGroup");
 
     /** Reads and validates a configuration; relative file names resolve against {@code home} (the gateway's directory). */
     static StationSettings parse(String pid, Dictionary<String, ?> props, Path home) throws ConfigException {
@@ -45,6 +49,11 @@ record StationSettings(String pid, String ifname, Optional<NetworkBlock> network
             throw problem(src, "ifname", ifname, "is not an interface name", "1..15 characters, no '/', ':' or white space");
         }
         List<String> warnings = new java.util.ArrayList<>();
+        List<Problem> keys = ConfigAdminKeys.unknown(java.util.Collections.list(props.keys()), KEYS, src);
+        if (keys.stream().anyMatch(Problem::error)) {
+            throw new ConfigException(keys.stream().filter(Problem::error).toList());
+        }
+        keys.forEach(k -> warnings.add(k.toString()));
         Optional<NetworkBlock> network = Optional.empty();
         Optional<String> ssidText = v.string("ssid");
         Optional<String> ssidHex = v.string("ssidHex");

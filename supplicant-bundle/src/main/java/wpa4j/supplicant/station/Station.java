@@ -15,6 +15,7 @@ import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.config.ConfigException;
 import wpa4j.config.Source;
 import wpa4j.config.Passphrase;
+import wpa4j.config.Problem;
 import wpa4j.config.PskSetting;
 import wpa4j.config.RawPsk;
 import wpa4j.config.station.KeyMgmt;
@@ -131,7 +132,12 @@ public final class Station {
     public void setNetwork(int id, String key, String value) throws ConfigException {
         Entry e = entry(id);
         // the control interface hands over octets (ISO-8859-1 chars): an SSID that is not UTF-8 stays as sent
-        e.block().setOctets(key, value, CONTROL);
+        List<Problem> warnings = e.block().setOctets(key, value, CONTROL);
+        if (warnings.stream().anyMatch(w -> w.message().startsWith("unknown key"))) {
+            // a key wpa_supplicant does not know either: FAIL, as wpa_supplicant answers it
+            throw new ConfigException(warnings.stream().map(w -> Problem.error(w.source(), null, null, w.message(), w.allowed())).toList());
+        }
+        warnings.forEach(w -> problems.problem(w.toString()));
         refused.remove(id);
         apply();
     }
@@ -143,9 +149,9 @@ public final class Station {
 
     /** ENABLE_NETWORK id (or all when {@code id} is empty). */
     public void enableNetwork(Optional<Integer> id) {
+        // as wpa_supplicant: enabling never ends a working link nor undoes DISCONNECT; a disconnected station scans
         forSelected(id, e -> e.block().set("disabled", "0", CONTROL));
         apply();
-        id.ifPresent(core::selectNetwork);
     }
 
     /** DISABLE_NETWORK id (or all). */
@@ -159,7 +165,12 @@ public final class Station {
         id.ifPresent(this::entry);
         networks.forEach((k, e) -> e.block().set("disabled", id.isEmpty() || id.get().equals(k) ? "0" : "1", CONTROL));
         apply();
-        id.ifPresent(core::selectNetwork);
+        if (id.isPresent()) {
+            core.selectNetwork(id.get());
+        } else {
+            // SELECT_NETWORK any: every network, and DISCONNECT undone
+            core.reconnect();
+        }
     }
 
     /** REMOVE_NETWORK id (or all). A Config Admin network cannot be removed here: its configuration owns it. */

@@ -105,8 +105,23 @@ class NetworkSelectionTest {
     @Test
     void highestPriorityFirstThenTheNextWhenItGoesThenNetworkNotFound() throws Exception {
         try (Air air = new Air().startAp(2, "net-a").startAp(3, "net-b").startAp(4, "net-c")) {
-            // the lowest-priority network is listed first: order in the file must not matter, priority must
-            air.startStation(List.of(net(2, "net-c", 1), net(1, "net-b", 2), net(0, "net-a", 3)));
+            // every AP in the station's table first (a scan can miss an AP that just started), then its networks:
+            // the lowest-priority one is listed first, as order in the file must not matter, priority must
+            air.startStation(List.of());
+            SimPair.await(() -> {
+                try {
+                    return air.staLoop.call(() -> {
+                        air.sta.scan();
+                        return air.sta.bssEntries().size();
+                    }) == 3;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, () -> "three APs seen: " + air.staEvents);
+            air.staLoop.call(() -> {
+                air.sta.setNetworks(List.of(net(2, "net-c", 1), net(1, "net-b", 2), net(0, "net-a", 3)));
+                return null;
+            });
             air.awaitConnected(0);
             assertTrue(air.staEvents.contains("CTRL-EVENT-CONNECTED - Connection to 02:00:00:00:02:00 completed [id=0 id_str=net0]"), air.staEvents.toString());
 
@@ -181,6 +196,39 @@ class NetworkSelectionTest {
             return m.invoke(target, args);
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    @Test
+    void disconnectIsReportedAndNeitherScanNorAnotherNetworkUndoesIt() throws Exception {
+        try (Air air = new Air().startAp(2, "net-a").startAp(3, "net-b")) {
+            air.startStation(List.of(net(0, "net-a", 1)));
+            air.awaitConnected(0);
+            // enabling another network while connected keeps the link (as wpa_supplicant's ENABLE_NETWORK)
+            air.staLoop.call(() -> {
+                air.sta.setNetworks(List.of(net(0, "net-a", 1), net(1, "net-b", 9)));
+                return null;
+            });
+            assertEquals(Optional.of(0), air.connectedId());
+            air.staLoop.call(() -> {
+                air.sta.disconnect();
+                return null;
+            });
+            SimPair.await(() -> air.staEvents.contains("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:02:00 reason=3 locally_generated=1"),
+                    () -> "DISCONNECT reported: " + air.staEvents);
+            int results = (int) air.staEvents.stream().filter(l -> l.equals("CTRL-EVENT-SCAN-RESULTS")).count();
+            air.staLoop.call(() -> {
+                air.sta.scan();
+                return null;
+            });
+            SimPair.await(() -> air.staEvents.stream().filter(l -> l.equals("CTRL-EVENT-SCAN-RESULTS")).count() > results, () -> "scan: " + air.staEvents);
+            Thread.sleep(500);
+            assertEquals(SupplicantState.DISCONNECTED, air.staLoop.call(air.sta::state), "a SCAN after DISCONNECT joins nothing: " + air.staEvents);
+            air.staLoop.call(() -> {
+                air.sta.reconnect();
+                return null;
+            });
+            air.awaitConnected(1);
         }
     }
 }
