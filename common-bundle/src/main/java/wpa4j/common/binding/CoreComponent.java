@@ -52,7 +52,14 @@ public abstract class CoreComponent {
 
     /** Runs the core's last words on its loop, then unbinds the driver and ends the loop. */
     protected void stopCore(Runnable lastWords) throws Exception {
-        // whatever the last words do (a driver that hangs past the loop's 30 s), the driver is unbound and the loop ends
+        stopCore(loop, binder, lastWords);
+    }
+
+    /**
+     * Runs a core's last words on its loop, unbinds its driver and ends the loop; whatever the last words do (a driver
+     * that hangs past the loop's 30 s), the driver is unbound and the loop ends.
+     */
+    public static void stopCore(EventLoop loop, DriverBinder binder, Runnable lastWords) throws Exception {
         try {
             loop.call(() -> {
                 lastWords.run();

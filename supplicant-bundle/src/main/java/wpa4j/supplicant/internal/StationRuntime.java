@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
+import wpa4j.common.binding.CoreComponent;
 import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.binding.DriverBinder;
 import wpa4j.common.binding.DriverRequirement;
@@ -160,19 +161,7 @@ final class StationRuntime implements SupplicantControl {
     void stop() throws Exception {
         unregister(endpoint);
         unregister(control);
-        // whatever the disconnect does (a driver that hangs past the loop's 30 s), the driver is unbound and the loop ends
-        try {
-            loop.call(() -> {
-                core.disconnect();
-                return null;
-            });
-        } finally {
-            try {
-                binder.stop();
-            } finally {
-                loop.close();
-            }
-        }
+        CoreComponent.stopCore(loop, binder, core::disconnect);
     }
 
     private static void unregister(ServiceRegistration<?> r) {
