@@ -264,9 +264,4 @@ public class HostapdComponent extends CoreComponent implements ApControl {
     public List<String> driverCandidates() {
         return core == null ? List.of() : super.driverCandidates();
     }
-
-    @Override
-    public List<String> recentEvents() {
-        return super.recentEvents();
-    }
 }
