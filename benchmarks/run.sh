@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks from a built tree (mvn -B -DskipTests install first):
 #   benchmarks/run.sh sim [swaps]      the sim swap harness (any machine)
-#   benchmarks/run.sh jmh [JMH args]   the JMH benchmarks (CryptoBenchmark)
+#   benchmarks/run.sh jmh [JMH args]   the JMH benchmarks (CryptoBenchmark, SaeBenchmark)
 #   benchmarks/run.sh vm [swaps]       the real-kernel swap harness in the hwsim VM (needs QEMU, see test-bundle/hwsim)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

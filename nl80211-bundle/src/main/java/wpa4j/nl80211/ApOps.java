@@ -3,6 +3,7 @@ package wpa4j.nl80211;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import wpa4j.common.frame.LeaveFrames;
 import wpa4j.driver.DriverException;
@@ -30,8 +31,14 @@ import static wpa4j.nl80211.NlOps.run;
  * down with NL80211_CMD_FRAME; mac80211 keeps the station table, keys and beaconing.
  */
 final class ApOps implements AutoCloseable {
-    /** Frame control values hostapd registers for in AP mode: (re)assoc req, probe req, auth, disassoc, deauth, action. */
-    static final List<Integer> AP_FRAMES = List.of(0x0000, 0x0020, 0x0040, 0x00b0, 0x00a0, 0x00c0, 0x00d0);
+    /**
+     * What hostapd registers for in AP mode, every frame of each type: (re)assoc req, probe req, auth (any
+     * algorithm: Open System and SAE alike), disassoc, deauth, action (SA Query included).
+     */
+    static final List<Nl80211.FrameMatch> AP_FRAMES = Stream.of(0x0000, 0x0020, 0x0040, 0x00b0, 0x00a0, 0x00c0, 0x00d0).map(Nl80211.FrameMatch::all)
+            .toList();
+    /** The AKMs an RSN BSS can be started with: what the AP core negotiates (PSK, PSK-SHA256, SAE; with PMF where it asks for it). */
+    static final Set<KeyMgmt> AP_AKMS = EnumSet.of(KeyMgmt.PSK, KeyMgmt.PSK_SHA256, KeyMgmt.SAE);
 
     private final Nl80211 nl;
     private final InterfaceRecord iface;
@@ -73,8 +80,9 @@ final class ApOps implements AutoCloseable {
             throw new DriverException("set_ap", "no BSS to update and no channel to start one on: set_freq first", 22, null);
         }
         boolean rsn = p.wpaVersion().contains(wpa4j.driver.types.Proto.RSN);
-        if (rsn && (p.pairwiseCiphers().size() != 1 || !p.keyMgmtSuites().equals(Set.of(KeyMgmt.PSK)))) {
-            throw new DriverException("set_ap", "this version starts RSN BSSs with one pairwise cipher and WPA-PSK", 95, null);
+        if (rsn && (p.pairwiseCiphers().size() != 1 || p.keyMgmtSuites().isEmpty() || !AP_AKMS.containsAll(p.keyMgmtSuites()))) {
+            throw new DriverException("set_ap", "this version starts RSN BSSs with one pairwise cipher and key management among " + AP_AKMS
+                    + ", not " + p.pairwiseCiphers() + " / " + p.keyMgmtSuites(), 95, null);
         }
         int hidden = switch (p.hideSsid()) {
             case NO_SSID_HIDING -> Uapi.NL80211_HIDDEN_SSID_NOT_IN_USE;
@@ -83,9 +91,14 @@ final class ApOps implements AutoCloseable {
         };
         long pairwise = rsn ? Suites.cipher(p.pairwiseCiphers().iterator().next()) : 0;
         ApBeacon b = new ApBeacon(p.head(), p.tail(), p.beaconIes(), p.proberespIes(), p.assocrespIes(), p.beaconInt(), p.dtimPeriod(), p.ssid(),
-                hidden, freq, rsn, pairwise, rsn ? Suites.cipher(p.groupCipher()) : 0, Suites.AKM_PSK, controlPort);
+                hidden, freq, rsn, pairwise, rsn ? Suites.cipher(p.groupCipher()) : 0, rsn ? akms(p.keyMgmtSuites()) : List.of(), controlPort);
         run("set_ap", () -> nl.startAp(iface.ifindex(), b, beaconing));
         beaconing = true;
+    }
+
+    /** The AKM selectors of the BSS in key management order (EnumSet), e.g. PSK then SAE in transition mode. */
+    static List<Long> akms(Set<KeyMgmt> suites) {
+        return EnumSet.copyOf(suites).stream().map(k -> Suites.akm(k).orElseThrow()).toList();
     }
 
     void deinitAp() throws DriverException {
@@ -134,7 +147,8 @@ final class ApOps implements AutoCloseable {
         run("sta_set_flags", () -> nl.setStationFlags(iface.ifindex(), sta, set | flagBits(cleared), set));
     }
 
-    private static long flagBits(Set<StaFlag> flags) {
+    /** NL80211_STA_FLAG_* bits; MFP makes mac80211 protect robust management frames to the station and drop unprotected ones from it. */
+    static long flagBits(Set<StaFlag> flags) {
         long bits = 0;
         for (StaFlag f : flags) {
             bits |= switch (f) {
@@ -158,9 +172,13 @@ final class ApOps implements AutoCloseable {
                 s.txRetries(), s.signal(), 0);
     }
 
-    /** NL80211_CMD_GET_KEY; the sequence counter padded to the 8 octets of an EAPOL-Key RSC, as hostapd's buffer. */
+    /** NL80211_CMD_GET_KEY (also for the IGTK at 4/5, whose IPN then fills the first 6 octets). */
     Bytes getSeqnum(MacAddress addr, int idx) throws DriverException {
-        Bytes seq = NlOps.get("get_seqnum", () -> nl.keySeq(iface.ifindex(), addr == null || addr.isMulticast() ? null : addr, idx));
+        return rsc(NlOps.get("get_seqnum", () -> nl.keySeq(iface.ifindex(), addr == null || addr.isMulticast() ? null : addr, idx)));
+    }
+
+    /** The kernel's counter (6 octets for CCMP/TKIP/BIP) padded to the 8 octets of an EAPOL-Key RSC, as hostapd's buffer. */
+    static Bytes rsc(Bytes seq) {
         byte[] rsc = new byte[8];
         System.arraycopy(seq.toArray(), 0, rsc, 0, Math.min(8, seq.length()));
         return Bytes.of(rsc);

@@ -11,6 +11,7 @@ import wpa4j.common.frame.MgmtHeader;
 import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.OperationNotSupportedException;
+import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.PmkidEntry;
 import wpa4j.driver.types.RekeyInfo;
 import wpa4j.driver.types.ScanParams;
@@ -48,6 +49,12 @@ final class LinkOps implements AutoCloseable {
     private volatile long rocCookie = -1;
     private volatile long actionCookie = -1;
     private Nl80211Events probeRequests;
+    private Nl80211Events stationFrames;
+    /**
+     * The Action frames a station needs for itself, as driver_nl80211's nl80211_mgmt_subscribe_non_ap: SA Query
+     * Responses (category 8, action 1) for the core's SA Query under PMF. Requests mac80211 answers itself.
+     */
+    static final List<Nl80211.FrameMatch> STATION_FRAMES = List.of(new Nl80211.FrameMatch(0x00d0, Bytes.of((byte) 8, (byte) 1)));
 
     LinkOps(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, java.util.function.Consumer<Nl80211Events.Notification> notifications) {
         this.iface = iface;
@@ -172,13 +179,23 @@ final class LinkOps implements AutoCloseable {
     synchronized void probeReqReport(boolean report) throws DriverException {
         if (report && probeRequests == null) {
             try {
-                probeRequests = Nl80211.openFrameReceiver(iface.ifindex(), List.of(0x0040), notifications);
+                probeRequests = Nl80211.openFrameReceiver(iface.ifindex(), List.of(Nl80211.FrameMatch.all(0x0040)), notifications);
             } catch (NetlinkException e) {
                 throw NlOps.failed("probe_req_report", e);
             }
         } else if (!report && probeRequests != null) {
             probeRequests.close();
             probeRequests = null;
+        }
+    }
+
+    /**
+     * Registers {@link #STATION_FRAMES} on a socket of its own (station interfaces only: an AP's registration of
+     * every Action frame would clash, EALREADY). They arrive as NL80211_CMD_FRAME for the notification handler.
+     */
+    synchronized void subscribeStationFrames() throws NetlinkException {
+        if (stationFrames == null) {
+            stationFrames = Nl80211.openFrameReceiver(iface.ifindex(), STATION_FRAMES, notifications);
         }
     }
 
@@ -197,6 +214,10 @@ final class LinkOps implements AutoCloseable {
         if (probeRequests != null) {
             probeRequests.close();
             probeRequests = null;
+        }
+        if (stationFrames != null) {
+            stationFrames.close();
+            stationFrames = null;
         }
     }
 }

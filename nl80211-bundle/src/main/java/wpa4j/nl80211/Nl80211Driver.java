@@ -89,7 +89,9 @@ public final class Nl80211Driver implements WifiDriver {
         } catch (NetlinkException e) {
             throw new DriverException("init", e.getMessage(), e.errno(), e);
         }
-        return register(nl, sink, () -> { });
+        Nl80211Interface station = register(nl, sink, () -> { });
+        station.subscribeStationFrames();
+        return station;
     }
 
     private Nl80211Interface register(Nl80211 nl, DriverEventSink sink, Runnable afterClose) {

@@ -18,7 +18,7 @@ import wpa4j.driver.types.AuthAlg;
 import wpa4j.driver.types.AuthParams;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.KeyAlg;
-import wpa4j.driver.types.KeyMgmt;
+import wpa4j.driver.types.Mfp;
 import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.SignalInfo;
 import wpa4j.driver.types.Ssid;
@@ -49,6 +49,7 @@ import wpa4j.driver.types.ScanParams;
 import wpa4j.driver.types.ScanResult;
 import wpa4j.driver.types.ScanResultFlag;
 import wpa4j.driver.types.ScanResults;
+import wpa4j.nl80211.cmd.Association;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.Nl80211Events;
@@ -70,6 +71,7 @@ import static wpa4j.nl80211.NlOps.run;
  * others throw the named OperationNotSupportedException and are left out of {@link Capabilities#supportedOps()}.
  */
 final class Nl80211Interface implements DriverInterface {
+    private static final System.Logger LOG = System.getLogger(Nl80211Interface.class.getName());
     private final Nl80211 nl;
     private final InterfaceRecord iface;
     private final WiphyInfo wiphy;
@@ -136,12 +138,20 @@ final class Nl80211Interface implements DriverInterface {
         if ((w.featureFlags() & Uapi.NL80211_FEATURE_INACTIVITY_TIMER) != 0) {
             flags.add(DriverFlag.INACTIVITY_TIMER);
         }
-        if ((w.featureFlags() & Uapi.NL80211_FEATURE_SAE) != 0) {
+        Set<AuthAlg> auth = EnumSet.of(AuthAlg.OPEN, AuthAlg.SHARED, AuthAlg.LEAP);
+        if (saeCapable(w)) {
+            // SAE runs in the core (commit/confirm through authenticate); the wiphy only has to carry it
             flags.add(DriverFlag.SAE);
+            auth.add(AuthAlg.SAE);
         }
-        return new Capabilities(keyMgmt, enc, EnumSet.of(AuthAlg.OPEN, AuthAlg.SHARED, AuthAlg.LEAP), flags, Math.min(w.maxScanSsids(), 255),
+        return new Capabilities(keyMgmt, enc, auth, flags, Math.min(w.maxScanSsids(), 255),
                 Math.min(w.maxSchedScanSsids(), 255), w.maxSchedScanSsids() > 0, Math.min(w.maxMatchSets(), 255), (int) w.maxRemainOnChannel(), 0,
                 Set.of(), supportedOps(w));
+    }
+
+    /** NL80211_FEATURE_SAE: the wiphy takes SAE authentication data in NL80211_CMD_AUTHENTICATE. */
+    static boolean saeCapable(WiphyInfo w) {
+        return (w.featureFlags() & Uapi.NL80211_FEATURE_SAE) != 0;
     }
 
     /** The ops this class implements whose nl80211 command the wiphy has, plus the lifecycle ops. */
@@ -207,22 +217,38 @@ final class Nl80211Interface implements DriverInterface {
 
     // ---- station: SME, keys, EAPOL (driver_nl80211 with the supplicant as SME, EAPOL over PF_PACKET) ----
 
+    /** Open System, or one SAE message (commit, then confirm: called once for each) with the core's SAE data. */
     @Override
     public void authenticate(AuthParams p) throws DriverException {
-        if (p.authAlg() != AuthAlg.OPEN) {
-            throw new DriverException("authenticate", "only Open System authentication in this version", 95, null);
-        }
+        int authType = authType(p, wiphy);
         try {
             if (!controlPort) {
                 openEapol();
             }
             lastFreq = p.freq();
-            nl.authenticate(iface.ifindex(), p.bssid(), p.freq(), p.ssid(), p.ie());
+            nl.authenticate(iface.ifindex(), p.bssid(), p.freq(), p.ssid(), authType, p.ie(), p.authAlg() == AuthAlg.SAE ? p.saeData() : Bytes.EMPTY);
         } catch (NetlinkException e) {
             throw failed("authenticate", e);
         } catch (java.io.IOException e) {
             throw new DriverException("authenticate", "EAPOL socket: " + e.getMessage(), 0, e);
         }
+    }
+
+    /** NL80211_AUTHTYPE_* of the request; what this backend or the wiphy cannot do is refused before the kernel. */
+    static int authType(AuthParams p, WiphyInfo w) throws DriverException {
+        if (p.authAlg() == AuthAlg.OPEN) {
+            return Uapi.NL80211_AUTHTYPE_OPEN_SYSTEM;
+        }
+        if (p.authAlg() != AuthAlg.SAE) {
+            throw new DriverException("authenticate", p.authAlg() + " authentication is not done by this version (Open System and SAE)", 95, null);
+        }
+        if (!saeCapable(w)) {
+            throw new DriverException("authenticate", "wiphy " + w.name() + " cannot do SAE (no NL80211_FEATURE_SAE)", 95, null);
+        }
+        if (p.saeData().length() < 4) {
+            throw new DriverException("authenticate", "SAE needs saeData: transaction sequence number, status code, then the SAE fields", 22, null);
+        }
+        return Uapi.NL80211_AUTHTYPE_SAE;
     }
 
     @Override
@@ -234,11 +260,20 @@ final class Nl80211Interface implements DriverInterface {
             lastReqIes = p.wpaIe();
             lastFreq = p.freq() != 0 ? p.freq() : lastFreq;
             ssid = p.ssid();
-            nl.associate(iface.ifindex(), p.bssid(), lastFreq, p.ssid(), p.wpaIe(), Suites.cipher(p.pairwiseSuite()), Suites.cipher(p.groupSuite()),
-                    p.keyMgmtSuite() == KeyMgmt.PSK ? Suites.AKM_PSK : Suites.AKM_8021X, controlPort);
+            nl.associate(iface.ifindex(), association(p, lastFreq, controlPort));
         } catch (NetlinkException e) {
             throw failed("associate", e);
         }
+    }
+
+    /**
+     * What ASSOCIATE carries for {@code p}: the AKM of its key management (PSK 2, PSK-SHA256 6, SAE 8, ...; none
+     * for those without one, as driver_nl80211), and USE_MFP when management frame protection is to be used
+     * (the core passes other than NO only when PMF was negotiated with this AP, as wpa_supplicant's SME does).
+     */
+    static Association association(AssociateParams p, int freq, boolean controlPortOwner) {
+        return new Association(p.bssid(), freq, p.ssid(), p.wpaIe(), Suites.cipher(p.pairwiseSuite()), Suites.cipher(p.groupSuite()),
+                Suites.akm(p.keyMgmtSuite()).orElse(Association.NO_AKM), p.mgmtFrameProtection() != Mfp.NO, controlPortOwner);
     }
 
     @Override
@@ -262,8 +297,8 @@ final class Nl80211Interface implements DriverInterface {
                     .orElseThrow(() -> new DriverException("set_key", k.alg() + " keys are not installed through nl80211", 95, null));
             nl.newKey(iface.ifindex(), k.isPairwise() ? k.addr() : null, k.keyIdx(), cipher, k.seq(), k.key());
             if (!k.isPairwise() && k.setTx()) {
-                // the AP's group key: make it the default for broadcast/multicast TX
-                nl.setDefaultKey(iface.ifindex(), k.keyIdx(), true);
+                // the AP's group key (GTK, or IGTK for BIP): the default for its group-addressed TX
+                nl.setDefaultGroupKey(iface.ifindex(), k.keyIdx());
             }
         } catch (NetlinkException e) {
             throw failed("set_key", e);
@@ -374,6 +409,18 @@ final class Nl80211Interface implements DriverInterface {
         return eapol;
     }
 
+    /**
+     * A station's own frame registrations (SA Query Responses, for PMF), as driver_nl80211 makes them at init.
+     * Should they fail (another process holds them), the station goes on without, as wpa_supplicant does.
+     */
+    void subscribeStationFrames() {
+        try {
+            linkOps.subscribeStationFrames();
+        } catch (NetlinkException e) {
+            LOG.log(System.Logger.Level.WARNING, iface.ifname() + ": SA Query Responses (PMF) will not reach the station: " + e.getMessage());
+        }
+    }
+
     /** The kernel removed the netdev: the consumer hears it before the service goes, as EVENT_INTERFACE_STATUS. */
     void interfaceRemoved() {
         sink.onEvent(new DriverEvent.InterfaceStatus(iface.ifname(), wpa4j.driver.types.InterfaceChange.REMOVED));
@@ -389,7 +436,8 @@ final class Nl80211Interface implements DriverInterface {
             if (n.cmd() == Uapi.NL80211_CMD_CONTROL_PORT_FRAME && frame.isPresent() && peer != null) {
                 sink.onEvent(new DriverEvent.EapolRx(peer, frame.get().value()));
             } else if (n.cmd() == Uapi.NL80211_CMD_FRAME && frame.isPresent()) {
-                sink.onEvent(rxFrame(frame.get().value(), u32(a, Uapi.NL80211_ATTR_WIPHY_FREQ), u32(a, Uapi.NL80211_ATTR_RX_SIGNAL_DBM)));
+                sink.onEvent(FrameEvents.received(frame.get().value(), u32(a, Uapi.NL80211_ATTR_WIPHY_FREQ), u32(a, Uapi.NL80211_ATTR_RX_SIGNAL_DBM),
+                        ap != null));
             } else if (n.cmd() == Uapi.NL80211_CMD_REMAIN_ON_CHANNEL) {
                 sink.onEvent(new DriverEvent.RemainOnChannel(u32(a, Uapi.NL80211_ATTR_WIPHY_FREQ), u32(a, Uapi.NL80211_ATTR_DURATION)));
             } else if (n.cmd() == Uapi.NL80211_CMD_CANCEL_REMAIN_ON_CHANNEL) {
@@ -421,9 +469,8 @@ final class Nl80211Interface implements DriverInterface {
             } else if (n.cmd() == Uapi.NL80211_CMD_AUTHENTICATE) {
                 if (timedOut) {
                     sink.onEvent(new DriverEvent.AuthTimedOut(peer));
-                } else if (frame.isPresent() && MgmtFrame.decode(frame.get().value()) instanceof MgmtFrame.Authentication f) {
-                    sink.onEvent(new DriverEvent.Auth(f.header().sa(), f.header().bssid(), f.algorithm(), f.transaction(), f.statusCode(),
-                            f.ies().encode()));
+                } else if (frame.isPresent()) {
+                    sink.onEvent(FrameEvents.auth(frame.get().value()));
                 }
             } else if (n.cmd() == Uapi.NL80211_CMD_ASSOCIATE) {
                 if (timedOut) {
@@ -438,15 +485,15 @@ final class Nl80211Interface implements DriverInterface {
                     }
                 }
             } else if ((n.cmd() == Uapi.NL80211_CMD_DEAUTHENTICATE || n.cmd() == Uapi.NL80211_CMD_DISASSOCIATE) && frame.isPresent()) {
-                MgmtFrame f = MgmtFrame.decode(frame.get().value());
-                boolean local = f.header().sa().equals(iface.mac());
-                MacAddress peerAddr = local ? f.header().da() : f.header().sa();
+                // read raw: the AP's deauthentication under PMF arrives decrypted with its Protected bit still set
+                DriverEvent left = FrameEvents.leave(frame.get().value(), iface.mac());
                 linkChanged(null);
-                if (f instanceof MgmtFrame.Deauthentication d) {
-                    sink.onEvent(new DriverEvent.Deauth(peerAddr, d.reasonCode(), d.ies().encode(), local));
-                } else if (f instanceof MgmtFrame.Disassociation d) {
-                    sink.onEvent(new DriverEvent.Disassoc(peerAddr, d.reasonCode(), d.ies().encode(), local));
+                if (left != null) {
+                    sink.onEvent(left);
                 }
+            } else if ((n.cmd() == Uapi.NL80211_CMD_UNPROT_DEAUTHENTICATE || n.cmd() == Uapi.NL80211_CMD_UNPROT_DISASSOCIATE) && frame.isPresent()) {
+                // dropped by the kernel (MFP in use with the sender): the link stays; the core may start an SA Query
+                sink.onEvent(FrameEvents.unprotectedLeave(n.cmd(), frame.get().value()));
             }
         } catch (wpa4j.common.codec.MalformedFrameException e) {
             // a notification whose frame does not decode is dropped (the event socket counts malformed input)
@@ -455,26 +502,6 @@ final class Nl80211Interface implements DriverInterface {
 
     private static int u32(List<NlAttr> a, int type) {
         return NlAttr.find(a, type).map(x -> (int) NlAttrs.u32OrZero(x)).orElse(0);
-    }
-
-    /**
-     * A registered management frame, as driver_nl80211 reports it: everything to the AP's MLME in AP mode;
-     * otherwise Probe Requests and Action frames as their own events.
-     */
-    private DriverEvent rxFrame(Bytes f, int freq, int dbm) throws wpa4j.common.codec.MalformedFrameException {
-        if (ap == null && f.length() >= 24) {
-            int subtype = (f.u8(0) >> 4) & 0xf;
-            MacAddress da = MacAddress.of(f.slice(4, 6));
-            MacAddress sa = MacAddress.of(f.slice(10, 6));
-            MacAddress bss = MacAddress.of(f.slice(16, 6));
-            if (subtype == 4) {
-                return new DriverEvent.RxProbeReq(sa, da, bss, f.slice(24, f.length() - 24), dbm);
-            }
-            if (subtype == 13 && f.length() >= 25) {
-                return new DriverEvent.RxAction(da, sa, bss, f.u8(24), f.slice(25, f.length() - 25), freq);
-            }
-        }
-        return new DriverEvent.RxMgmt(f, 0, freq, dbm);
     }
 
     // ---- link extras: delegated to LinkOps --------------------------------------------------------

@@ -17,6 +17,7 @@ import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.ScanParams;
 import wpa4j.driver.types.ScanResults;
+import wpa4j.driver.types.SendActionParams;
 import wpa4j.driver.types.SignalInfo;
 import wpa4j.driver.types.Ssid;
 import wpa4j.driver.types.StaAddParams;
@@ -164,6 +165,12 @@ final class SimInterface implements DriverInterface {
     @Override
     public void sendMlme(Bytes frame, boolean noAck) throws DriverException {
         radio.sendMlme(frame, noAck);
+    }
+
+    /** Action frames of a station (SA Query); the AP core sends its frames with send_mlme, as on nl80211. */
+    @Override
+    public void sendAction(SendActionParams params) throws DriverException {
+        radio.sendAction(params);
     }
 
     @Override

@@ -13,8 +13,10 @@ import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.OperationNotSupportedException;
 import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.AuthAlg;
 import wpa4j.driver.types.AuthParams;
 import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.types.IfAddParams;
 import wpa4j.driver.types.IfType;
 import wpa4j.driver.types.KeyAlg;
@@ -35,12 +37,13 @@ class SimDriverTest {
             Radio r = m.addRadio("sim0", MacAddress.parse("02:00:00:00:00:00"));
             DriverInterface di = new SimDriver(m, r).open("sim0", e -> { });
             assertTrue(di.getCapa().supports("set_key") && di.getCapa().supports("if_add") && !di.getCapa().supports("set_country"));
-            assertTrue(di.getCapa().tags().containsAll(List.of("station", "ap", "sme", "ccmp")));
+            assertTrue(di.getCapa().tags().containsAll(List.of("station", "ap", "sme", "ccmp", "bip")));
+            assertTrue(di.getCapa().has(DriverFlag.SAE) && di.getCapa().auth().contains(AuthAlg.SAE) && di.getCapa().supports("send_action"));
             OperationNotSupportedException e = assertThrows(OperationNotSupportedException.class, () -> di.setCountry(null));
             assertEquals("set_country is not supported by the sim backend", e.getMessage());
             DriverException tkip = assertThrows(DriverException.class,
                     () -> di.setKey(KeyParams.group(KeyAlg.TKIP, 1, true, Bytes.EMPTY, Bytes.of(new byte[32]))));
-            assertTrue(tkip.getMessage().contains("CCMP only"), tkip.getMessage());
+            assertTrue(tkip.getMessage().contains("not TKIP"), tkip.getMessage());
             assertThrows(DriverException.class, () -> new SimDriver(m, r).open("sim9", e2 -> { }));
         }
     }

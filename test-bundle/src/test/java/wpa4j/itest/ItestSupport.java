@@ -28,6 +28,7 @@ public final class ItestSupport {
                 mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
                 mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
                 mavenBundle("net.java.dev.jna", "jna").versionAsInProject(),
+                mavenBundle("org.bouncycastle", "bcprov-jdk18on").versionAsInProject(),
                 systemProperty("api.package.version").value(System.getProperty("api.package.version", "")),
                 junitBundles());
     }

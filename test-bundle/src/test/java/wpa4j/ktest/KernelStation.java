@@ -27,9 +27,11 @@ final class KernelStation implements AutoCloseable {
     final DriverInterface driver;
 
     KernelStation(WifiDriver over, String ifname, String ssidText, String passphrase, int freq) throws Exception {
-        Ssid ssid = Ssid.ofUtf8(ssidText);
-        NetworkConfig net = new NetworkConfig(0, ssid, Psk.fromPassphrase(passphrase.getBytes(StandardCharsets.UTF_8), ssid), false, 0,
-                List.of(freq));
+        this(over, ifname, new NetworkConfig(0, Ssid.ofUtf8(ssidText), Psk.fromPassphrase(passphrase.getBytes(StandardCharsets.UTF_8),
+                Ssid.ofUtf8(ssidText)), false, 0, List.of(freq)));
+    }
+
+    KernelStation(WifiDriver over, String ifname, NetworkConfig net) throws Exception {
         core = new Supplicant(loop, ifname, List.of(net), new SupplicantTiming(2000, 100, 1000, 30_000, 30_000),
                 SupplicantListener.of((from, to) -> states.add(to), events::add));
         driver = over.open(ifname, e -> {
@@ -37,6 +39,10 @@ final class KernelStation implements AutoCloseable {
             loop.execute(() -> core.onEvent(e));
         });
         loop.execute(() -> core.attach(driver));
+    }
+
+    String status() {
+        return loop.query(() -> core.statusText(false));
     }
 
     SupplicantState state() {

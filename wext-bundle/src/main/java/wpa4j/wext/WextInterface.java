@@ -9,8 +9,10 @@ import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.event.DriverEventSink;
+import wpa4j.driver.OperationNotSupportedException;
 import wpa4j.driver.types.AssociateParams;
 import wpa4j.driver.types.AuthAlg;
+import wpa4j.driver.types.AuthParams;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.Cipher;
 import wpa4j.driver.types.KeyMgmt;
@@ -217,9 +219,20 @@ final class WextInterface implements DriverInterface {
 
     // ---- association (the kernel's SME: one associate op) ----------------------------------------
 
+    /**
+     * SAE runs in the supplicant as the SME, which WEXT has no place for: the kernel authenticates inside
+     * {@link #associate}. Without SME the core never calls this; a SAE request still says why.
+     */
+    @Override
+    public void authenticate(AuthParams p) {
+        WextLimits.checkAuthenticate(p);
+        throw new OperationNotSupportedException("authenticate", WextDriver.NAME);
+    }
+
     /** As driver_wext_associate on cfg80211: mode, IEs, auth parameters, frequency, BSSID, and the SSID last. */
     @Override
     public void associate(AssociateParams p) throws DriverException {
+        WextLimits.checkAssociate(p);
         String ifn = link.ifname();
         WextOps.run("associate", () -> {
             sock.mode(ifn, Uapi.IW_MODE_INFRA);
@@ -291,6 +304,7 @@ final class WextInterface implements DriverInterface {
 
     @Override
     public void setKey(KeyParams k) throws DriverException {
+        WextLimits.checkKey(k);
         WextStructs.EncodeExt ext = WextStructs.encodeExt(k);
         try {
             WextOps.run("set_key", () -> sock.encodeExt(link.ifname(), ext.ext(), ext.flags()));
@@ -323,10 +337,11 @@ final class WextInterface implements DriverInterface {
         }
     }
 
-    /** The ops this class implements, plus init (open) and get_capa-style queries. */
+    /** The ops this class implements, plus init (open) and get_capa-style queries; authenticate only explains why not. */
     static Set<String> supportedOps() {
         Set<String> ops = new java.util.HashSet<>(wpa4j.driver.DriverOps.implementedBy(WextInterface.class));
         ops.addAll(List.of("init", "get_interfaces"));
+        ops.remove("authenticate");
         return ops;
     }
 }

@@ -11,7 +11,9 @@ import wpa4j.driver.types.Bytes;
 
 /**
  * The EAPOL-Key MIC over the whole EAPOL PDU with the MIC field zero: HMAC-MD5 for descriptor version 1
- * (TKIP/WPA, verification of received frames), HMAC-SHA1-128 for version 2 (CCMP).
+ * (TKIP/WPA, verification of received frames), HMAC-SHA1-128 for version 2 (CCMP), AES-128-CMAC for version 3
+ * (the SHA-256 AKMs, e.g. PSK-SHA256) and for version 0 ("AKM-defined"), which the only AKM-defined suite we do
+ * (SAE, 00-0f-ac:8, IEEE 802.11-2020 Table 12-11) also uses.
  */
 public final class EapolMic {
     private EapolMic() {}
@@ -38,10 +40,13 @@ public final class EapolMic {
     }
 
     static byte[] mic(SecretKeyBytes kck, int descriptorVersion, byte[] pdu) {
+        if (descriptorVersion == KeyInfo.VERSION_AES_CMAC_AES || descriptorVersion == KeyInfo.VERSION_AKM_DEFINED) {
+            return AesCmac.mac(kck.raw(), pdu);
+        }
         String alg = switch (descriptorVersion) {
             case KeyInfo.VERSION_HMAC_MD5_RC4 -> "HmacMD5";
             case KeyInfo.VERSION_HMAC_SHA1_AES -> "HmacSHA1";
-            default -> throw new IllegalArgumentException("descriptorVersion: " + descriptorVersion + " (AES-CMAC MICs are not supported)");
+            default -> throw new IllegalArgumentException("descriptorVersion: " + descriptorVersion + " (no such EAPOL-Key MIC)");
         };
         Mac mac = Hmac.init(alg, kck.raw());
         return Arrays.copyOf(mac.doFinal(pdu), 16);

@@ -23,6 +23,7 @@ public record KeyData(List<InformationElement> elements) {
     public static final int KDE_GTK = 1;
     public static final int KDE_MAC_ADDRESS = 3;
     public static final int KDE_PMKID = 4;
+    public static final int KDE_IGTK = 9;
     private static final int RSN_OUI = 0x000FAC;
 
     public KeyData {
@@ -99,6 +100,50 @@ public record KeyData(List<InformationElement> elements) {
     public static InformationElement pmkidKde(Bytes pmkid) {
         Validate.exactLength("pmkid", pmkid, 16);
         return new InformationElement(ElementId.VENDOR_SPECIFIC, new FrameWriter(20).u32be(RSN_OUI << 8 | KDE_PMKID).bytes(pmkid).toBytes());
+    }
+
+    /**
+     * An IGTK KDE (IEEE 802.11-2020 12.7.2, Figure 12-42): the BIP key for group-addressed management frames.
+     *
+     * @param keyId key index 4 or 5
+     * @param ipn the 6-octet IGTK packet number, little-endian (the receiver's replay counter start)
+     * @param igtk the 16-octet BIP-CMAC-128 key; never printed
+     */
+    public record Igtk(int keyId, Bytes ipn, Bytes igtk) {
+        public Igtk {
+            Validate.range("keyId", keyId, 4, 5);
+            Validate.exactLength("ipn", ipn, 6);
+            Validate.exactLength("igtk", igtk, 16);
+        }
+
+        @Override
+        public String toString() {
+            return "Igtk[keyId=" + keyId + ", ipn=" + ipn + ", igtk=<16 octets>]";
+        }
+    }
+
+    public static InformationElement igtkKde(Igtk igtk) {
+        FrameWriter w = new FrameWriter(28);
+        w.u32be(RSN_OUI << 8 | KDE_IGTK).u8(igtk.keyId()).u8(0).bytes(igtk.ipn()).bytes(igtk.igtk());
+        return new InformationElement(ElementId.VENDOR_SPECIFIC, w.toBytes());
+    }
+
+    /** The first IGTK KDE. */
+    public Optional<Igtk> igtk() throws MalformedFrameException {
+        Optional<InformationElement> e = kde(KDE_IGTK);
+        if (e.isEmpty()) {
+            return Optional.empty();
+        }
+        if (e.get().body().length() != 28) {
+            throw new MalformedFrameException(0, "igtk kde of " + e.get().body().length() + " octets, expected 28 (IGTK of 16)");
+        }
+        FrameReader r = FrameReader.of(e.get().body());
+        r.skip(4, "igtk kde oui");
+        int keyId = r.u8("igtk kde key id") | r.u8("igtk kde key id") << 8;
+        if (keyId != 4 && keyId != 5) {
+            throw new MalformedFrameException(4, "igtk key id " + keyId + ", expected 4 or 5");
+        }
+        return Optional.of(new Igtk(keyId, r.bytes(6, "ipn"), r.rest()));
     }
 
     /** The first GTK KDE. */

@@ -9,6 +9,8 @@ import wpa4j.driver.types.Validate;
  */
 public record KeyInfo(int value) {
     public static final int VERSION_MASK = 0x0007;
+    /** MIC and key wrap defined by the AKM (IEEE 802.11-2020 Table 12-11): SAE uses AES-128-CMAC and AES key wrap. */
+    public static final int VERSION_AKM_DEFINED = 0;
     /** HMAC-MD5 MIC, RC4 key data encryption (TKIP). */
     public static final int VERSION_HMAC_MD5_RC4 = 1;
     /** HMAC-SHA1-128 MIC, AES key wrap (CCMP). */

@@ -16,7 +16,8 @@ public enum KeyMessage {
     public static KeyMessage classify(EapolKey key, Role role) throws MalformedFrameException {
         KeyInfo ki = key.keyInfo();
         int version = ki.descriptorVersion();
-        if (version < KeyInfo.VERSION_HMAC_MD5_RC4 || version > KeyInfo.VERSION_AES_CMAC_AES) {
+        if (version > KeyInfo.VERSION_AES_CMAC_AES) {
+            // 0 is AKM-defined (SAE); the handshake checks the version against the negotiated AKM
             throw new MalformedFrameException(1, "key descriptor version " + version);
         }
         return role == Role.SUPPLICANT ? atSupplicant(key, ki) : atAuthenticator(key, ki);

@@ -4,5 +4,5 @@
  * authenticator) applies to what it receives.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package wpa4j.common.eapol;

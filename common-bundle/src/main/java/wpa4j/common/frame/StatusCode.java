@@ -20,6 +20,18 @@ public final class StatusCode {
     public static final int UNSUPPORTED_RSN_IE_VERSION = 44;
     public static final int INVALID_RSN_IE_CAPAB = 45;
     public static final int CIPHER_REJECTED_PER_POLICY = 46;
+    /** PMF: the station is still associated; come back after the Timeout Interval (SA Query runs meanwhile). */
+    public static final int ASSOC_REJECTED_TEMPORARILY = 30;
+    /** PMF: the MFPC/MFPR bits do not meet the AP's policy. */
+    public static final int ROBUST_MGMT_FRAME_POLICY_VIOLATION = 31;
+    public static final int INVALID_PMKID = 53;
+    /** SAE: resend the Commit with the anti-clogging token. */
+    public static final int ANTI_CLOGGING_TOKEN_REQUIRED = 76;
+    /** SAE: the group of the Commit is not supported. */
+    public static final int FINITE_CYCLIC_GROUP_NOT_SUPPORTED = 77;
+    public static final int UNKNOWN_PASSWORD_IDENTIFIER = 123;
+    /** SAE: the Commit uses hash-to-element (its status field says so). */
+    public static final int SAE_HASH_TO_ELEMENT = 126;
 
     private StatusCode() {}
 }

@@ -12,6 +12,8 @@ public final class ElementId {
     public static final int EXTENDED_SUPPORTED_RATES = 50;
     public static final int HT_OPERATION = 61;
     public static final int VENDOR_SPECIFIC = 221;
+    /** RSN Extension element (IEEE 802.11-2020 9.4.2.241): bit 5 of its first octet is SAE hash-to-element. */
+    public static final int RSNX = 244;
 
     private ElementId() {}
 }

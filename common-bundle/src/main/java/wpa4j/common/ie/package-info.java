@@ -4,5 +4,5 @@
  * WPA, HT capabilities/operation).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package wpa4j.common.ie;

@@ -97,8 +97,9 @@ class EapolKeyTest {
                 assertThrows(MalformedFrameException.class, () -> KeyMessage.classify(msg3NoEncrypt, Role.SUPPLICANT)).reason());
         EapolKey msg1Install = key(KeyInfo.of(V2, KeyInfo.PAIRWISE, KeyInfo.ACK, KeyInfo.INSTALL), 1, random(r, 32), Bytes.EMPTY);
         assertThrows(MalformedFrameException.class, () -> KeyMessage.classify(msg1Install, Role.SUPPLICANT));
-        EapolKey badVersion = key(KeyInfo.of(0, KeyInfo.PAIRWISE, KeyInfo.ACK), 1, random(r, 32), Bytes.EMPTY);
-        assertEquals("key descriptor version 0", assertThrows(MalformedFrameException.class, () -> KeyMessage.classify(badVersion, Role.SUPPLICANT)).reason());
+        // 0 is "AKM-defined" (SAE); 4..7 are reserved
+        EapolKey badVersion = key(KeyInfo.of(5, KeyInfo.PAIRWISE, KeyInfo.ACK), 1, random(r, 32), Bytes.EMPTY);
+        assertEquals("key descriptor version 5", assertThrows(MalformedFrameException.class, () -> KeyMessage.classify(badVersion, Role.SUPPLICANT)).reason());
         EapolKey msg2NoData = key(KeyInfo.of(V2, KeyInfo.PAIRWISE, KeyInfo.MIC), 1, random(r, 32), Bytes.EMPTY);
         assertThrows(MalformedFrameException.class, () -> KeyMessage.classify(msg2NoData, Role.AUTHENTICATOR));
     }

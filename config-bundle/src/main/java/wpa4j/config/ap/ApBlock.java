@@ -49,8 +49,9 @@ public final class ApBlock {
     static final Set<String> SUPPORTED = Set.of("interface", "driver", "ssid", "ssid2", "hw_mode", "channel", "country_code",
             "ignore_broadcast_ssid", "wpa", "wpa_passphrase", "wpa_psk", "wpa_psk_file", "wpa_key_mgmt", "rsn_pairwise",
             "wpa_pairwise", "wpa_group_rekey", "max_num_sta", "ap_max_inactivity", "macaddr_acl", "accept_mac_file",
-            "deny_mac_file", "ieee80211w", "beacon_int", "dtim_period", "sae_password", "sae_pwe", "ctrl_interface",
-            "ctrl_interface_group");
+            "deny_mac_file", "ieee80211w", "beacon_int", "dtim_period", "sae_password", "sae_pwe", "sae_groups",
+            "sae_anti_clogging_threshold", "anti_clogging_threshold", "group_mgmt_cipher", "assoc_sa_query_max_timeout",
+            "assoc_sa_query_retry_timeout", "ctrl_interface", "ctrl_interface_group");
     /** Keys whose value hostapd takes literally, trailing blanks included. */
     private static final Set<String> KEEPS_BLANKS = Set.of("ssid", "wpa_passphrase", "sae_password", "ctrl_interface",
             "ctrl_interface_group");
@@ -61,6 +62,10 @@ public final class ApBlock {
             "macsec_qca", "roboswitch");
     private static final String ALLOWED_KEY_MGMT = "WPA-PSK, WPA-PSK-SHA256, SAE";
     private static final String ALLOWED_PMF = "0 (disabled), 1 (optional), 2 (required)";
+    /** The SAE groups wpa4j implements: the NIST curves P-256, P-384, P-521. */
+    private static final List<Integer> SAE_GROUPS = List.of(19, 20, 21);
+    /** hostapd's other group_mgmt_cipher values. */
+    private static final Set<String> OTHER_MGMT_CIPHERS = Set.of("BIP-GMAC-128", "BIP-GMAC-256", "BIP-CMAC-256");
     /** hostapd's {@code MAX_STA_COUNT}. */
     static final int MAX_STA_COUNT = 2007;
     /** hostapd's {@code AP_MAX_INACTIVITY}. */
@@ -92,6 +97,10 @@ public final class ApBlock {
     private int dtimPeriod = 2;
     private final List<SaePassword> saePasswords = new ArrayList<>();
     private int saePwe;
+    private List<Integer> saeGroups = List.of(19);
+    private int saeAntiCloggingThreshold = 5;
+    private int assocSaQueryMaxTimeout = 1000;
+    private int assocSaQueryRetryTimeout = 201;
     private Path ctrlInterface;
     private String ctrlInterfaceGroup;
     /** Where each key was last set, for {@link #profile}'s diagnostics. */
@@ -156,6 +165,12 @@ public final class ApBlock {
             case "dtim_period" -> dtimPeriod = Values.decimal(key, value, src, 1, 255, "1..255");
             case "sae_password" -> saePasswords.add(parseSaePassword(value, src));
             case "sae_pwe" -> saePwe = Values.decimal(key, value, src, 0, 2, "0 (hunting-and-pecking), 1 (hash-to-element), 2 (both)");
+            case "sae_groups" -> saeGroups = parseSaeGroups(value, src);
+            case "sae_anti_clogging_threshold", "anti_clogging_threshold" -> saeAntiCloggingThreshold = Values.decimal(key, value, src, 0,
+                    Integer.MAX_VALUE, "open SAE sessions before a token is required, 0 for always");
+            case "group_mgmt_cipher" -> checkMgmtCipher(value, src);
+            case "assoc_sa_query_max_timeout" -> assocSaQueryMaxTimeout = Values.decimal(key, value, src, 1, Integer.MAX_VALUE, "TUs, above 0");
+            case "assoc_sa_query_retry_timeout" -> assocSaQueryRetryTimeout = Values.decimal(key, value, src, 1, Integer.MAX_VALUE, "TUs, above 0");
             case "ctrl_interface" -> ctrlInterface = Path.of(nonEmpty(key, value, src, "a directory"));
             case "ctrl_interface_group" -> ctrlInterfaceGroup = nonEmpty(key, value, src, "a group name or number");
             default -> {
@@ -323,6 +338,35 @@ public final class ApBlock {
         return ciphers;
     }
 
+    /** hostapd_parse_intlist: numbers separated by spaces, in preference order. */
+    private static List<Integer> parseSaeGroups(String value, Source src) {
+        String allowed = SAE_GROUPS.stream().map(String::valueOf).collect(Collectors.joining(" "));
+        List<String> tokens = Tokens.split(value);
+        if (tokens.isEmpty()) {
+            throw Values.error(src, "sae_groups", Show.value(value), "has no groups", allowed);
+        }
+        List<Integer> groups = new ArrayList<>();
+        for (String t : tokens) {
+            int g = Values.decimal("sae_groups", t, src, 1, 65535, allowed);
+            if (!SAE_GROUPS.contains(g)) {
+                throw Values.error(src, "sae_groups", t, "is not a group wpa4j supports", allowed);
+            }
+            if (!groups.contains(g)) {
+                groups.add(g);
+            }
+        }
+        return List.copyOf(groups);
+    }
+
+    /** BIP-CMAC-128 (hostapd's AES-128-CMAC, the default) is the only group management cipher wpa4j does. */
+    private static void checkMgmtCipher(String value, Source src) {
+        if (value.equals("AES-128-CMAC")) {
+            return;
+        }
+        String reason = OTHER_MGMT_CIPHERS.contains(value) ? "is not supported by wpa4j" : "is not a group management cipher hostapd knows";
+        throw Values.error(src, "group_mgmt_cipher", Show.value(value), reason, "AES-128-CMAC");
+    }
+
     private static MacAcl parseAcl(String value, Source src) {
         String allowed = "0 (accept unless denied), 1 (deny unless accepted)";
         int v = Values.decimal("macaddr_acl", value, src, 0, 2, allowed);
@@ -416,7 +460,7 @@ public final class ApBlock {
                 open ? Set.of() : effectiveKeyMgmt(), open ? Set.of() : effectivePairwise(),
                 wpaGroupRekey == null ? 86400 : wpaGroupRekey, maxNumSta, apMaxInactivity, macaddrAcl, acceptMacs, denyMacs,
                 ieee80211w, beaconInt, dtimPeriod, open ? List.of() : saePasswords, saePwe, Optional.ofNullable(ctrlInterface),
-                Optional.ofNullable(ctrlInterfaceGroup));
+                Optional.ofNullable(ctrlInterfaceGroup), saeGroups, saeAntiCloggingThreshold, assocSaQueryMaxTimeout, assocSaQueryRetryTimeout);
     }
 
     private void checkSecurity(Source src, List<Problem> problems) {

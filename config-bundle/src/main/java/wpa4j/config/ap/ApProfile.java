@@ -45,13 +45,18 @@ import wpa4j.driver.types.Ssid;
  * @param saePwe              0 hunting-and-pecking, 1 hash-to-element, 2 both
  * @param ctrlInterface       the control socket directory, when set
  * @param ctrlInterfaceGroup  the group allowed to use it, when set
+ * @param saeGroups           {@code sae_groups}: the SAE groups accepted, in preference order (19, 20, 21; default 19)
+ * @param saeAntiCloggingThreshold {@code sae_anti_clogging_threshold}: open SAE sessions before a token is required (default 5)
+ * @param assocSaQueryMaxTimeout   {@code assoc_sa_query_max_timeout} in TUs (default 1000)
+ * @param assocSaQueryRetryTimeout {@code assoc_sa_query_retry_timeout} in TUs (default 201)
  */
 public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid, HwModeType hwMode, int channel,
         Optional<String> countryCode, int ignoreBroadcastSsid, int wpa, Optional<PskSetting> wpaPsk,
         Optional<Path> wpaPskFile, List<PskFileEntry> pskFileEntries, Set<KeyMgmt> wpaKeyMgmt, Set<String> rsnPairwise,
         int wpaGroupRekey, int maxNumSta, int apMaxInactivity, MacAcl macaddrAcl, Set<MacAddress> acceptMacs,
         Set<MacAddress> denyMacs, int ieee80211w, int beaconInt, int dtimPeriod, List<SaePassword> saePasswords,
-        int saePwe, Optional<Path> ctrlInterface, Optional<String> ctrlInterfaceGroup) {
+        int saePwe, Optional<Path> ctrlInterface, Optional<String> ctrlInterfaceGroup, List<Integer> saeGroups,
+        int saeAntiCloggingThreshold, int assocSaQueryMaxTimeout, int assocSaQueryRetryTimeout) {
 
     public ApProfile {
         Objects.requireNonNull(interfaceName, "interfaceName");
@@ -76,5 +81,12 @@ public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid
         acceptMacs = Collections.unmodifiableSet(new LinkedHashSet<>(acceptMacs));
         denyMacs = Collections.unmodifiableSet(new LinkedHashSet<>(denyMacs));
         saePasswords = List.copyOf(saePasswords);
+        saeGroups = List.copyOf(saeGroups);
+        if (saeGroups.isEmpty()) {
+            throw new IllegalArgumentException("saeGroups: empty; allowed: 19, 20, 21");
+        }
+        if (assocSaQueryMaxTimeout < 1 || assocSaQueryRetryTimeout < 1) {
+            throw new IllegalArgumentException("assoc_sa_query timeouts: must be above 0 TUs");
+        }
     }
 }

@@ -18,11 +18,12 @@ import wpa4j.config.internal.Problems;
  * @param country       the regulatory domain (ISO 3166-1 alpha-2, or {@code 00}), when set
  * @param apScan        always 1 (wpa4j scans and selects)
  * @param pmf           the default of each network's {@code ieee80211w}: 0, 1 or 2
+ * @param saePwe        {@code sae_pwe}: SAE password element by 0 hunting-and-pecking, 1 hash-to-element, 2 either
  * @param networks      the network blocks; they stay mutable for {@code SET_NETWORK}
  * @param warnings      the keys ignored, with file:line
  */
 public record StationFile(Optional<CtrlInterface> ctrlInterface, boolean updateConfig, Optional<String> country,
-        int apScan, int pmf, List<NetworkBlock> networks, List<Problem> warnings) {
+        int apScan, int pmf, int saePwe, List<NetworkBlock> networks, List<Problem> warnings) {
 
     public StationFile {
         Objects.requireNonNull(ctrlInterface, "ctrlInterface");
@@ -33,8 +34,17 @@ public record StationFile(Optional<CtrlInterface> ctrlInterface, boolean updateC
         if (pmf < 0 || pmf > 2) {
             throw new IllegalArgumentException("pmf: " + pmf + " out of range 0..2");
         }
+        if (saePwe < 0 || saePwe > 2) {
+            throw new IllegalArgumentException("saePwe: " + saePwe + " out of range 0..2");
+        }
         networks = List.copyOf(networks);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The file without {@code sae_pwe} (0), as before WPA3. */
+    public StationFile(Optional<CtrlInterface> ctrlInterface, boolean updateConfig, Optional<String> country, int apScan, int pmf,
+            List<NetworkBlock> networks, List<Problem> warnings) {
+        this(ctrlInterface, updateConfig, country, apScan, pmf, 0, networks, warnings);
     }
 
     /** No globals, no networks. */
@@ -44,7 +54,7 @@ public record StationFile(Optional<CtrlInterface> ctrlInterface, boolean updateC
 
     /** The same globals with other networks ({@code ADD_NETWORK}, {@code REMOVE_NETWORK}). */
     public StationFile withNetworks(List<NetworkBlock> other) {
-        return new StationFile(ctrlInterface, updateConfig, country, apScan, pmf, other, warnings);
+        return new StationFile(ctrlInterface, updateConfig, country, apScan, pmf, saePwe, other, warnings);
     }
 
     /** The id {@code ADD_NETWORK} gives next: one more than the highest. */

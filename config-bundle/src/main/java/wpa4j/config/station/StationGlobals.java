@@ -17,7 +17,7 @@ import wpa4j.driver.types.CountryCode;
 /** The global keys of wpa_supplicant.conf as they are read, validated one by one like network keys. */
 final class StationGlobals {
     static final Set<String> SUPPORTED = Set.of("ctrl_interface", "ctrl_interface_group", "update_config", "country",
-            "ap_scan", "pmf");
+            "ap_scan", "pmf", "sae_pwe");
     /** Keys whose value makes no difference to wpa4j (EAP re-authentication; P2P, which wpa4j lacks). */
     static final Set<String> SILENT = Set.of("fast_reauth", "p2p_disabled");
     private static final String CTRL_FORMS = "a directory, or DIR=<directory> GROUP=<group>";
@@ -28,6 +28,7 @@ final class StationGlobals {
     private boolean updateConfig;
     private String country;
     private int pmf;
+    private int saePwe;
 
     /** @return warnings; throws {@link wpa4j.config.ConfigException} for an invalid value */
     List<Problem> set(String key, String value, Source src) {
@@ -47,6 +48,7 @@ final class StationGlobals {
             case "country" -> country = parseCountry(value, src);
             case "ap_scan" -> parseApScan(value, src);
             case "pmf" -> pmf = Values.strtol(key, value, src, 0, 2, "0 (disabled), 1 (optional), 2 (required)");
+            case "sae_pwe" -> saePwe = Values.strtol(key, value, src, 0, 2, "0 (hunting-and-pecking), 1 (hash-to-element), 2 (both)");
             default -> {
                 if (SILENT.contains(key)) {
                     return List.of();
@@ -120,5 +122,9 @@ final class StationGlobals {
 
     int pmf() {
         return pmf;
+    }
+
+    int saePwe() {
+        return saePwe;
     }
 }

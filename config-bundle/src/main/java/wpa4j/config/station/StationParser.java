@@ -72,7 +72,7 @@ final class StationParser {
         }
         checkProfiles();
         problems.throwIfErrors();
-        return new StationFile(globals.ctrlInterface(), globals.updateConfig(), globals.country(), 1, globals.pmf(),
+        return new StationFile(globals.ctrlInterface(), globals.updateConfig(), globals.country(), 1, globals.pmf(), globals.saePwe(),
                 networks, problems.warnings());
     }
 

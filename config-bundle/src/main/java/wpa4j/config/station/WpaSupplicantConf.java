@@ -49,6 +49,9 @@ public final class WpaSupplicantConf {
         if (file.pmf() != 0) {
             sb.append("pmf=").append(file.pmf()).append('\n');
         }
+        if (file.saePwe() != 0) {
+            sb.append("sae_pwe=").append(file.saePwe()).append('\n');
+        }
         for (NetworkBlock b : file.networks()) {
             if (!isComplete(b, file.pmf())) {
                 continue;

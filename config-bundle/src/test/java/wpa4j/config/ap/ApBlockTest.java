@@ -209,6 +209,29 @@ class ApBlockTest {
     }
 
     @Test
+    void saeGroupsAntiCloggingAndPmfTimingsAsHostapdTakesThem() {
+        ApProfile d = profile("ssid", "t", "wpa", "2", "wpa_key_mgmt", "SAE", "rsn_pairwise", "CCMP", "sae_password", "TopSecretPass123");
+        assertEquals(List.of(19), d.saeGroups(), "hostapd's default group");
+        assertEquals(5, d.saeAntiCloggingThreshold());
+        assertEquals(1000, d.assocSaQueryMaxTimeout());
+        assertEquals(201, d.assocSaQueryRetryTimeout());
+        ApProfile p = profile("ssid", "t", "wpa", "2", "wpa_key_mgmt", "SAE", "rsn_pairwise", "CCMP", "sae_password", "TopSecretPass123",
+                "sae_groups", "20 19  21", "anti_clogging_threshold", "0", "group_mgmt_cipher", "AES-128-CMAC", "assoc_sa_query_max_timeout", "50",
+                "assoc_sa_query_retry_timeout", "10");
+        assertEquals(List.of(20, 19, 21), p.saeGroups());
+        assertEquals(0, p.saeAntiCloggingThreshold());
+        assertEquals(50, p.assocSaQueryMaxTimeout());
+        assertEquals(10, p.assocSaQueryRetryTimeout());
+        assertEquals("hostapd.conf:4: sae_groups '15' is not a group wpa4j supports; allowed: 19 20 21", error("sae_groups", "19 15"));
+        assertEquals("hostapd.conf:4: sae_groups '' has no groups; allowed: 19 20 21", error("sae_groups", ""));
+        assertEquals("hostapd.conf:4: group_mgmt_cipher 'BIP-GMAC-256' is not supported by wpa4j; allowed: AES-128-CMAC",
+                error("group_mgmt_cipher", "BIP-GMAC-256"));
+        assertEquals("hostapd.conf:4: group_mgmt_cipher 'CCMP' is not a group management cipher hostapd knows; allowed: AES-128-CMAC",
+                error("group_mgmt_cipher", "CCMP"));
+        assertEquals("hostapd.conf:4: assoc_sa_query_max_timeout '0' is out of range; allowed: TUs, above 0", error("assoc_sa_query_max_timeout", "0"));
+    }
+
+    @Test
     void rangesAndOthers() {
         ApProfile p = profile("ssid", "t", "beacon_int", "10", "dtim_period", "255", "max_num_sta", "0", "ap_max_inactivity", "60",
                 "ignore_broadcast_ssid", "2", "macaddr_acl", "0", "ctrl_interface", "/var/run/hostapd", "ctrl_interface_group", "0");

@@ -25,9 +25,10 @@ import wpa4j.driver.types.Validate;
  * @param maxInactivityMs ap_max_inactivity in ms, 0 for never
  * @param macFilter which stations may authenticate (macaddr_acl)
  * @param stationPsks per-station PSKs (wpa_psk_file entries naming a station), used instead of {@code psk}
+ * @param security AKMs, PMF and SAE; {@link ApSecurity#OPEN} for an open BSS
  */
 public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hidden, int beaconInt, int dtimPeriod, int maxStations,
-        long groupRekeyMs, long maxInactivityMs, MacFilter macFilter, Map<MacAddress, SecretKeyBytes> stationPsks) {
+        long groupRekeyMs, long maxInactivityMs, MacFilter macFilter, Map<MacAddress, SecretKeyBytes> stationPsks, ApSecurity security) {
     public ApConfig {
         Validate.nonNull("ssid", ssid);
         Validate.range("channel", channel, 1, 14);
@@ -47,9 +48,24 @@ public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hi
                 throw new IllegalArgumentException("stationPsks: a PSK of length " + k.length() + ", expected 32");
             }
         });
+        Validate.nonNull("security", security);
+        boolean anyPsk = psk != null || !stationPsks.isEmpty();
+        if (security.offersPsk() && !anyPsk) {
+            throw new IllegalArgumentException("psk: missing, required by wpa_key_mgmt " + security.keyMgmtNames());
+        }
+        if (!security.isRsn() && anyPsk) {
+            throw new IllegalArgumentException("psk: given for an open BSS");
+        }
     }
 
-    /** Every station may join with the one PSK (or none for an open network). */
+    /** WPA2-PSK (or open without a PSK) with a MAC filter and per-station PSKs. */
+    public ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hidden, int beaconInt, int dtimPeriod, int maxStations,
+            long groupRekeyMs, long maxInactivityMs, MacFilter macFilter, Map<MacAddress, SecretKeyBytes> stationPsks) {
+        this(ssid, channel, psk, hidden, beaconInt, dtimPeriod, maxStations, groupRekeyMs, maxInactivityMs, macFilter, stationPsks,
+                psk != null || !stationPsks.isEmpty() ? ApSecurity.WPA2_PSK : ApSecurity.OPEN);
+    }
+
+    /** Every station may join with the one PSK (WPA2-PSK), or none for an open network. */
     public ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hidden, int beaconInt, int dtimPeriod, int maxStations,
             long groupRekeyMs, long maxInactivityMs) {
         this(ssid, channel, psk, hidden, beaconInt, dtimPeriod, maxStations, groupRekeyMs, maxInactivityMs, MacFilter.OPEN, Map.of());
@@ -71,13 +87,15 @@ public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hi
         return channel == 14 ? 2484 : 2407 + 5 * channel;
     }
 
-    public boolean isPsk() {
-        return psk != null || !stationPsks.isEmpty();
+    /** Whether the BSS uses RSN (any AKM), as opposed to an open BSS. */
+    public boolean isRsn() {
+        return security.isRsn();
     }
 
     @Override
     public String toString() {
-        return "ApConfig[ssid=" + ssid + ", channel=" + channel + ", security=" + (isPsk() ? "WPA2-PSK" : "open") + ", hidden=" + hidden
+        return "ApConfig[ssid=" + ssid + ", channel=" + channel + ", security=" + security.describe()
+                + (security.isRsn() ? ", ieee80211w=" + security.ieee80211wValue() : "") + ", hidden=" + hidden
                 + ", maxStations=" + maxStations + "]";
     }
 }

@@ -1,9 +1,11 @@
 package wpa4j.hostapd.core;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import wpa4j.common.codec.MalformedFrameException;
@@ -17,6 +19,7 @@ import wpa4j.common.eapol.KeyData;
 import wpa4j.common.eapol.KeyInfo;
 import wpa4j.common.eapol.KeyMessage;
 import wpa4j.common.frame.ReasonCode;
+import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.KeyAlg;
@@ -24,11 +27,12 @@ import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
 
 /**
- * The authenticator side of the WPA2-PSK 4-way and group key handshakes for one station (IEEE
- * 802.11-2012 11.6.6/11.6.7, hostapd's wpa_auth state machine reduced to PSK and CCMP). Every message
- * sent takes a new replay counter; a reply must carry the counter of one of the copies of the message being
- * negotiated (a retransmission crosses a slow reply, as hostapd's key_replay list allows) and a valid MIC,
- * else it is rejected as malformed and changes nothing.
+ * The authenticator side of the 4-way and group key handshakes for one station (IEEE 802.11-2020 12.7.6/12.7.7,
+ * hostapd's wpa_auth state machine reduced to CCMP and the PSK, PSK-SHA256 and SAE AKMs). The AKM decides the key
+ * derivation and the descriptor version (MIC); with PMF the IGTK goes with the GTK. Every message sent takes a new
+ * replay counter; a reply must carry the counter of one of the copies of the message being negotiated (a
+ * retransmission crosses a slow reply, as hostapd's key_replay list allows), the AKM's descriptor version and a valid
+ * MIC, else it is rejected as malformed and changes nothing.
  */
 final class AuthenticatorHandshake implements AutoCloseable {
     /** hostapd's default eapol_version. */
@@ -36,12 +40,33 @@ final class AuthenticatorHandshake implements AutoCloseable {
 
     enum Step { PTK_START, PTK_NEGOTIATING, PTK_DONE, GROUP_NEGOTIATING }
 
-    /** The PSKs this station may use, tried in order on message 2 (its own from wpa_psk_file, then the BSS's), as hostapd does. */
-    private final List<SecretKeyBytes> pmks;
+    /**
+     * What the association settled for this station.
+     *
+     * @param akm the negotiated AKM
+     * @param mfp whether PMF is used (the IGTK is handed out)
+     * @param pmks the PMKs to try on message 2, in order (its own PSK, the BSS's; or the one from SAE); not owned here
+     * @param pmkid the PMKID for message 1's PMKID KDE (SAE, as hostapd sends it), if any
+     * @param staRsnBody the station's RSN element body from its association request
+     * @param staRsnxe the station's RSN Extension element body, if it sent one
+     * @param apIes the AP's RSN (and RSN Extension) elements, repeated in message 3
+     */
+    record Setup(Akm akm, boolean mfp, List<SecretKeyBytes> pmks, Optional<Bytes> pmkid, Bytes staRsnBody, Optional<Bytes> staRsnxe,
+            List<InformationElement> apIes) {
+        Setup {
+            pmks = List.copyOf(pmks);
+            apIes = List.copyOf(apIes);
+        }
+
+        /** WPA2-PSK without PMF, the station's RSNE {@code staRsnBody}, ours {@code apRsn}. */
+        static Setup wpa2(List<SecretKeyBytes> pmks, Bytes staRsnBody, InformationElement apRsn) {
+            return new Setup(Akm.PSK, false, pmks, Optional.empty(), staRsnBody, Optional.empty(), List.of(apRsn));
+        }
+    }
+
+    private final Setup setup;
     private final MacAddress aa;
     private final MacAddress spa;
-    private final Bytes staRsnBody;
-    private final InformationElement apRsn;
     private final Bytes anonce;
     private long replayCounter;
     /** The counters of the copies sent of the current message; a reply to any of them is valid. */
@@ -50,61 +75,84 @@ final class AuthenticatorHandshake implements AutoCloseable {
     private Ptk ptk;
 
     AuthenticatorHandshake(SecretKeyBytes pmk, MacAddress aa, MacAddress spa, Bytes staRsnBody, InformationElement apRsn, SecureRandom random) {
-        this(List.of(pmk), aa, spa, staRsnBody, apRsn, random);
+        this(Setup.wpa2(List.of(pmk), staRsnBody, apRsn), aa, spa, random);
     }
 
-    AuthenticatorHandshake(List<SecretKeyBytes> pmks, MacAddress aa, MacAddress spa, Bytes staRsnBody, InformationElement apRsn, SecureRandom random) {
-        this.pmks = List.copyOf(pmks);
+    AuthenticatorHandshake(Setup setup, MacAddress aa, MacAddress spa, SecureRandom random) {
+        this.setup = setup;
         this.aa = aa;
         this.spa = spa;
-        this.staRsnBody = staRsnBody;
-        this.apRsn = apRsn;
         byte[] n = new byte[32];
         random.nextBytes(n);
         this.anonce = Bytes.of(n);
+    }
+
+    Akm akm() {
+        return setup.akm();
+    }
+
+    boolean mfp() {
+        return setup.mfp();
     }
 
     Step step() {
         return step;
     }
 
-    /** Message 1 (again): the step's message for a start or a retransmission. */
-    Bytes nextMessage(Gtk gtk) {
+    /** The step's message for a start or a retransmission. */
+    Bytes nextMessage(GroupKeys keys) {
         return switch (step) {
             case PTK_START -> message1();
-            case PTK_NEGOTIATING -> message3(gtk);
-            case GROUP_NEGOTIATING -> group1(gtk);
+            case PTK_NEGOTIATING -> message3(keys);
+            case GROUP_NEGOTIATING -> group1(keys);
             case PTK_DONE -> throw new IllegalStateException("nothing to send after the handshake");
         };
     }
 
-    /** Starts a group key handshake with the new GTK. */
-    Bytes startGroupRekey(Gtk gtk) {
+    /** Starts a group key handshake with the new GTK (and IGTK). */
+    Bytes startGroupRekey(GroupKeys keys) {
         step = Step.GROUP_NEGOTIATING;
         pending.clear();
-        return group1(gtk);
+        return group1(keys);
     }
 
+    private KeyInfo keyInfo(int... flags) {
+        return KeyInfo.of(setup.akm().descriptorVersion(), flags);
+    }
+
+    /** Message 1 carries, in clear, the PMKID KDE of an SAE PMKSA (hostapd does so for SAE only: with a PSK it would help offline guessing). */
     private Bytes message1() {
-        EapolKey m1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.PAIRWISE, KeyInfo.ACK), 16,
-                nextCounter(), anonce, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16, Bytes.EMPTY);
+        Bytes data = setup.pmkid().map(id -> new KeyData(List.of(KeyData.pmkidKde(id))).encode(false)).orElse(Bytes.EMPTY);
+        EapolKey m1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, keyInfo(KeyInfo.PAIRWISE, KeyInfo.ACK), 16, nextCounter(), anonce, EapolKey.ZERO_16,
+                EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16, data);
         return m1.toPdu(EAPOL_VERSION);
     }
 
-    private Bytes message3(Gtk gtk) {
-        KeyData data = new KeyData(List.of(apRsn, KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), false, Bytes.of(gtk.key().copy())))));
-        EapolKey m3 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.PAIRWISE, KeyInfo.ACK,
-                KeyInfo.MIC, KeyInfo.INSTALL, KeyInfo.SECURE, KeyInfo.ENCRYPTED_KEY_DATA), 16, nextCounter(), anonce, EapolKey.ZERO_16,
-                gtk.rsc(), EapolKey.ZERO_8, EapolKey.ZERO_16, wrap(data));
+    private Bytes message3(GroupKeys keys) {
+        List<InformationElement> data = new ArrayList<>(setup.apIes());
+        data.addAll(groupKdes(keys));
+        EapolKey m3 = new EapolKey(EapolKey.DESCRIPTOR_RSN, keyInfo(KeyInfo.PAIRWISE, KeyInfo.ACK, KeyInfo.MIC, KeyInfo.INSTALL, KeyInfo.SECURE,
+                KeyInfo.ENCRYPTED_KEY_DATA), 16, nextCounter(), anonce, EapolKey.ZERO_16, keys.gtk().rsc(), EapolKey.ZERO_8, EapolKey.ZERO_16,
+                wrap(new KeyData(data)));
         return EapolMic.sign(ptk.kck(), m3, EAPOL_VERSION).toPdu(EAPOL_VERSION);
     }
 
-    private Bytes group1(Gtk gtk) {
-        KeyData data = new KeyData(List.of(KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), false, Bytes.of(gtk.key().copy())))));
-        EapolKey g1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.ACK, KeyInfo.MIC, KeyInfo.SECURE,
-                KeyInfo.ENCRYPTED_KEY_DATA), 0, nextCounter(), EapolKey.ZERO_NONCE, EapolKey.ZERO_16, gtk.rsc(), EapolKey.ZERO_8,
-                EapolKey.ZERO_16, wrap(data));
+    private Bytes group1(GroupKeys keys) {
+        EapolKey g1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, keyInfo(KeyInfo.ACK, KeyInfo.MIC, KeyInfo.SECURE, KeyInfo.ENCRYPTED_KEY_DATA), 0,
+                nextCounter(), EapolKey.ZERO_NONCE, EapolKey.ZERO_16, keys.gtk().rsc(), EapolKey.ZERO_8, EapolKey.ZERO_16,
+                wrap(new KeyData(groupKdes(keys))));
         return EapolMic.sign(ptk.kck(), g1, EAPOL_VERSION).toPdu(EAPOL_VERSION);
+    }
+
+    /** The GTK KDE (no Tx bit: pairwise keys are in use) and, for a station with PMF, the IGTK KDE. */
+    private List<InformationElement> groupKdes(GroupKeys keys) {
+        Gtk gtk = keys.gtk();
+        List<InformationElement> l = new ArrayList<>(2);
+        l.add(KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), false, Bytes.of(gtk.key().copy()))));
+        if (setup.mfp()) {
+            l.add(KeyData.igtkKde(keys.igtk().orElseThrow(() -> new IllegalStateException("PMF negotiated but the BSS has no IGTK"))));
+        }
+        return l;
     }
 
     /** A new replay counter for a message (or a copy of it) of the current step. */
@@ -122,10 +170,11 @@ final class AuthenticatorHandshake implements AutoCloseable {
         }
     }
 
-    List<ApKeyAction> onEapol(Bytes pdu, Gtk gtk) throws MalformedFrameException {
+    List<ApKeyAction> onEapol(Bytes pdu, GroupKeys keys) throws MalformedFrameException {
         EapolKey key = EapolKey.fromPdu(pdu);
-        if (key.descriptorType() != EapolKey.DESCRIPTOR_RSN || key.keyInfo().descriptorVersion() != KeyInfo.VERSION_HMAC_SHA1_AES) {
-            throw new MalformedFrameException(4, "only RSN descriptors with HMAC-SHA1/AES (CCMP) are accepted");
+        if (key.descriptorType() != EapolKey.DESCRIPTOR_RSN || key.keyInfo().descriptorVersion() != setup.akm().descriptorVersion()) {
+            throw new MalformedFrameException(4, "only RSN descriptors of version " + setup.akm().descriptorVersion() + " (" + setup.akm()
+                    + ") are accepted, got " + key.keyInfo().descriptorVersion());
         }
         if (!pending.contains(key.replayCounter())) {
             throw new MalformedFrameException(9, "replay counter " + Long.toUnsignedString(key.replayCounter()) + " is not one of the message being negotiated");
@@ -133,7 +182,7 @@ final class AuthenticatorHandshake implements AutoCloseable {
         int version = EapolFrame.decode(pdu).version();
         KeyMessage msg = KeyMessage.classify(key, KeyMessage.Role.AUTHENTICATOR);
         if (msg == KeyMessage.PAIRWISE_2 && step == Step.PTK_START) {
-            return message2(key, version, gtk);
+            return message2(key, version, keys);
         }
         if (msg == KeyMessage.PAIRWISE_4 && step == Step.PTK_NEGOTIATING) {
             verify(key, version, "message 4");
@@ -151,10 +200,10 @@ final class AuthenticatorHandshake implements AutoCloseable {
         throw new MalformedFrameException(5, msg + " is not expected in step " + step);
     }
 
-    private List<ApKeyAction> message2(EapolKey m2, int version, Gtk gtk) throws MalformedFrameException {
+    private List<ApKeyAction> message2(EapolKey m2, int version, GroupKeys keys) throws MalformedFrameException {
         Ptk candidate = null;
-        for (SecretKeyBytes pmk : pmks) {
-            Ptk p = Ptk.derive(pmk, aa, spa, anonce, m2.nonce(), 16, false);
+        for (SecretKeyBytes pmk : setup.pmks()) {
+            Ptk p = Ptk.derive(pmk, aa, spa, anonce, m2.nonce(), 16, setup.akm().sha256Kdf());
             if (EapolMic.verify(p.kck(), m2, version)) {
                 candidate = p;
                 break;
@@ -168,13 +217,16 @@ final class AuthenticatorHandshake implements AutoCloseable {
             ptk.destroy();
         }
         ptk = candidate;
-        boolean sameIe = KeyData.decode(m2.keyData()).rsnElement().map(e -> e.body().equals(staRsnBody)).orElse(false);
-        if (!sameIe) {
+        KeyData data = KeyData.decode(m2.keyData());
+        boolean sameIe = data.rsnElement().map(e -> e.body().equals(setup.staRsnBody())).orElse(false);
+        // as hostapd: the RSNXE of message 2 must be the association request's, both present or both absent
+        Optional<Bytes> rsnxe = data.elements().stream().filter(e -> e.id() == ElementId.RSNX).findFirst().map(InformationElement::body);
+        if (!sameIe || !rsnxe.equals(setup.staRsnxe())) {
             return List.of(new ApKeyAction.Deauth(ReasonCode.IE_IN_4WAY_DIFFERS));
         }
         step = Step.PTK_NEGOTIATING;
         pending.clear();
-        return List.of(new ApKeyAction.Send(message3(gtk)));
+        return List.of(new ApKeyAction.Send(message3(keys)));
     }
 
     private void verify(EapolKey key, int version, String what) throws MalformedFrameException {

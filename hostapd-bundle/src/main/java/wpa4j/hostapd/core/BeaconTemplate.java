@@ -2,6 +2,8 @@ package wpa4j.hostapd.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import wpa4j.common.codec.FrameWriter;
 import wpa4j.common.frame.MgmtFrame;
@@ -11,8 +13,6 @@ import wpa4j.common.ie.DsParameterSet;
 import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.common.ie.Rates;
-import wpa4j.common.ie.RsnElement;
-import wpa4j.common.ie.Suite;
 import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.AuthAlg;
 import wpa4j.driver.types.Bytes;
@@ -26,8 +26,8 @@ import wpa4j.driver.types.Ssid;
 /** Builds what hostapd hands the driver: the Beacon head and tail, and the Probe Response. */
 final class BeaconTemplate {
     static final Rates RATES = Rates.of(List.of(2, 4, 11, 22, 12, 18, 24, 36, 48, 72, 96, 108), List.of(2, 4, 11, 22));
-    /** The RSN element of a WPA2-PSK CCMP BSS. */
-    static final InformationElement RSN = RsnElement.psk(Suite.RSN_CCMP, Suite.RSN_CCMP, 0).toElement();
+    /** The RSN element of a WPA2-PSK CCMP BSS without PMF. */
+    static final InformationElement RSN = ApRsnElements.rsne(ApSecurity.WPA2_PSK);
 
     private final ApConfig config;
     private final MacAddress bssid;
@@ -39,7 +39,7 @@ final class BeaconTemplate {
 
     /** ESS, Privacy with WPA2, short slot time. */
     int capability() {
-        return 0x0001 | 0x0400 | (config.isPsk() ? 0x0010 : 0);
+        return 0x0001 | 0x0400 | (config.isRsn() ? 0x0010 : 0);
     }
 
     private Ssid beaconSsid() {
@@ -62,30 +62,33 @@ final class BeaconTemplate {
         return w.toBytes();
     }
 
-    /** Everything after the TIM: RSN, Extended Supported Rates. */
+    /** Everything after the TIM: Extended Supported Rates, RSN, RSN Extension (hostapd's order). */
     Bytes tail() {
         return new IeList(tailElements()).encode();
     }
 
     private List<InformationElement> tailElements() {
         List<InformationElement> ies = new ArrayList<>();
-        if (config.isPsk()) {
-            ies.add(RSN);
-        }
         List<InformationElement> rates = RATES.toElements();
         if (rates.size() > 1) {
             ies.add(rates.get(1));
+        }
+        if (config.isRsn()) {
+            ies.addAll(ApRsnElements.all(config.security()));
         }
         return ies;
     }
 
     ApParams apParams() {
+        ApSecurity s = config.security();
+        boolean rsn = s.isRsn();
+        Set<KeyMgmt> akms = rsn ? s.akms().stream().map(Akm::driverKeyMgmt).collect(Collectors.toSet()) : Set.of(KeyMgmt.NONE);
+        // SAE stations authenticate with algorithm 3 (through send_mlme), the others with Open System
+        Set<AuthAlg> auth = s.offersSae() ? Set.of(AuthAlg.OPEN, AuthAlg.SAE) : Set.of(AuthAlg.OPEN);
         return ApParams.builder().head(head()).tail(tail()).dtimPeriod(config.dtimPeriod()).beaconInt(config.beaconInt())
                 .basicRates(RATES.basicRates100k()).ssid(config.ssid()).hideSsid(config.hidden())
-                .pairwiseCiphers(config.isPsk() ? java.util.Set.of(Cipher.CCMP) : java.util.Set.of())
-                .groupCipher(config.isPsk() ? Cipher.CCMP : Cipher.NONE)
-                .keyMgmtSuites(java.util.Set.of(config.isPsk() ? KeyMgmt.PSK : KeyMgmt.NONE)).authAlgs(java.util.Set.of(AuthAlg.OPEN))
-                .wpaVersion(config.isPsk() ? java.util.Set.of(Proto.RSN) : java.util.Set.of()).privacy(config.isPsk()).build();
+                .pairwiseCiphers(rsn ? Set.of(Cipher.CCMP) : Set.of()).groupCipher(rsn ? Cipher.CCMP : Cipher.NONE)
+                .keyMgmtSuites(akms).authAlgs(auth).wpaVersion(rsn ? Set.of(Proto.RSN) : Set.of()).privacy(rsn).build();
     }
 
     /** A Probe Response to {@code sta}, always with the real SSID. */

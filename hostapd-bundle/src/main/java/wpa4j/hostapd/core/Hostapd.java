@@ -1,5 +1,7 @@
 package wpa4j.hostapd.core;
 
+import wpa4j.common.frame.SaQuery;
+
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -7,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import wpa4j.common.binding.CoreDriverSlot;
@@ -21,8 +24,8 @@ import wpa4j.common.frame.StatusCode;
 import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.InformationElement;
-import wpa4j.common.ie.RsnElement;
-import wpa4j.common.ie.Suite;
+import wpa4j.common.sae.PmksaCache;
+import wpa4j.common.sae.SaeGroup;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.event.DriverEvent;
@@ -30,8 +33,6 @@ import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.FreqParams;
 import wpa4j.driver.types.HwModeType;
 import wpa4j.driver.types.InterfaceChange;
-import wpa4j.driver.types.KeyAlg;
-import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.StaAddParams;
 import wpa4j.driver.types.StaFlag;
@@ -45,6 +46,8 @@ import wpa4j.hostapd.StationInfo;
  */
 public final class Hostapd implements CoreDriverSlot.Core {
     private static final System.Logger LOG = System.getLogger(Hostapd.class.getName());
+    /** hostapd's pmksa_cache_auth size. */
+    private static final int PMKSA_CACHE_SIZE = 1024;
 
     private final EventLoop loop;
     private final String ifname;
@@ -52,12 +55,16 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private final ApTiming timing;
     private final ApListener listener;
     private final SecureRandom random = new SecureRandom();
-    private final Map<MacAddress, Sta> stations = new LinkedHashMap<>();
+    private final Map<MacAddress, ApStation> stations = new LinkedHashMap<>();
     private final BitSet aids = new BitSet();
+    private final GroupKeyring groupKeys = new GroupKeyring(random);
+    private final PmksaCache pmksa = new PmksaCache(PMKSA_CACHE_SIZE);
+    private final PmfGuard pmf;
+    /** SAE of the running BSS when it offers SAE, else null. */
+    private SaeAuthenticator sae;
     private DriverInterface driver;
     private MacAddress own;
     private BeaconTemplate template;
-    private Gtk gtk;
     private boolean enabled;
     /** DISABLE by the operator: a new driver or new settings do not start the BSS until ENABLE. */
     private boolean operatorDisabled;
@@ -67,30 +74,13 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private long mgmtDropped;
     private long driverErrors;
 
-    /** One station as the AP knows it. */
-    private static final class Sta {
-        final MacAddress addr;
-        int aid;
-        boolean associated;
-        boolean authorized;
-        /** Whether the driver's station table has it (sta_add done). */
-        boolean added;
-        Bytes rsnBody = Bytes.EMPTY;
-        AuthenticatorHandshake keys;
-        int attempts;
-        EventLoop.Timer timer;
-
-        Sta(MacAddress addr) {
-            this.addr = addr;
-        }
-    }
-
     public Hostapd(EventLoop loop, String ifname, ApConfig config, ApTiming timing, ApListener listener) {
         this.loop = loop;
         this.ifname = ifname;
         this.config = config;
         this.timing = timing;
         this.listener = listener;
+        this.pmf = new PmfGuard(loop, random, (sta, frame) -> mlme(frame, false), this::saQueryTimedOut);
     }
 
     // ---- driver binding ------------------------------------------------------------------------
@@ -119,13 +109,17 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
     }
 
-    /** Sets up the BSS of the current configuration on the attached driver: channel, GTK, beacon. */
+    /** Sets up the BSS of the current configuration on the attached driver: channel, GTK (and IGTK with PMF), beacon. */
     private void startBss() {
         template = new BeaconTemplate(config, own);
         try {
             driver.setFreq(new FreqParams(HwModeType.IEEE80211G, config.freq(), config.channel(), false, 0));
-            if (config.isPsk()) {
-                gtk = newGtk(1);
+            if (config.isRsn()) {
+                groupKeys.start(driver, config.security().pmfCapable());
+            }
+            closeSae();
+            if (config.security().offersSae()) {
+                sae = new SaeAuthenticator(loop, config.security().sae(), config.ssid(), own, random, pmksa, saeOutcome());
             }
             driver.setAp(template.apParams());
             enabled = true;
@@ -163,15 +157,16 @@ public final class Hostapd implements CoreDriverSlot.Core {
             removeStation(addr);
         }
         cancelTimers();
-        // the next BSS gets a new GTK; this one is not kept while the AP waits
-        dropGtk();
+        // the next BSS gets new group keys; these are not kept while the AP waits
+        groupKeys.drop();
+        closeSae();
         enabled = false;
     }
 
-    private void dropGtk() {
-        if (gtk != null) {
-            gtk.key().destroy();
-            gtk = null;
+    private void closeSae() {
+        if (sae != null) {
+            sae.close();
+            sae = null;
         }
     }
 
@@ -211,6 +206,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
             stop();
         }
         config = next;
+        // the passwords may have changed: PMKSAs of the old ones must not let a station skip SAE
+        pmksa.clear();
         // also an AP whose start failed (a channel the driver refused) gets the new settings' chance; not one DISABLEd
         if (!operatorDisabled && driver != null) {
             startBss();
@@ -250,38 +247,32 @@ public final class Hostapd implements CoreDriverSlot.Core {
             }
         }
         enabled = false;
-        dropGtk();
-    }
-
-    private Gtk newGtk(int keyId) throws DriverException {
-        byte[] k = new byte[16];
-        random.nextBytes(k);
-        SecretKeyBytes key = SecretKeyBytes.adopt(k);
-        driver.setKey(KeyParams.group(KeyAlg.CCMP, keyId, true, Bytes.EMPTY, Bytes.of(key.copy())));
-        Bytes rsc = driver.getSeqnum(null, MacAddress.BROADCAST, keyId);
-        Gtk previous = gtk;
-        gtk = new Gtk(keyId, key, rsc);
-        if (previous != null) {
-            previous.key().destroy();
-        }
-        return gtk;
+        groupKeys.drop();
+        closeSae();
     }
 
     // ---- status --------------------------------------------------------------------------------
 
     public ApStatus status() {
+        ApSecurity s = config.security();
         return new ApStatus(ifname, driver == null ? "none" : driver.driverName(), enabled ? "ENABLED" : "DISABLED", own == null ? "" : own.toString(),
-                config.ssid().toPrintable(), config.freq(), config.channel(), (int) stations.values().stream().filter(s -> s.associated).count(),
-                config.isPsk() ? "WPA2-PSK-CCMP" : "open");
+                config.ssid().toPrintable(), config.freq(), config.channel(), (int) stations.values().stream().filter(x -> x.associated).count(),
+                s.describe(), s.isRsn() ? s.keyMgmtNames() : "NONE", s.ieee80211wValue());
     }
 
     public List<StationInfo> stationInfos() {
         List<StationInfo> list = new ArrayList<>();
-        for (Sta s : stations.values()) {
-            String flags = "[AUTH]" + (s.associated ? "[ASSOC]" : "") + (s.authorized ? "[AUTHORIZED]" : "");
-            list.add(new StationInfo(s.addr.toString(), s.aid, flags, s.keys == null ? (config.isPsk() ? "-" : "open") : s.keys.step().name()));
+        for (ApStation s : stations.values()) {
+            String keyState = s.keys == null ? (config.isRsn() ? "-" : "open") : s.keys.step().name();
+            String akm = s.associated && s.akm != null ? s.akm.selectorText() : "";
+            list.add(new StationInfo(s.addr.toString(), s.aid, s.flags(), keyState, akm, s.saeGroup));
         }
         return list;
+    }
+
+    /** The PMKSA cache: SAE fills it; a station naming one of its PMKIDs skips SAE. */
+    PmksaCache pmksaCache() {
+        return pmksa;
     }
 
     public long eapolDropped() {
@@ -290,6 +281,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     public long mgmtDropped() {
         return mgmtDropped;
+    }
+
+    /** Unprotected Deauthentication/Disassociation (and robust Action) frames from PMF stations that were ignored. */
+    public long unprotectedIgnored() {
+        return pmf.unprotectedIgnored();
     }
 
     // ---- events --------------------------------------------------------------------------------
@@ -302,6 +298,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
             onEapol(x.src(), x.data());
         } else if (e instanceof DriverEvent.TxStatus t) {
             onTxStatus(t);
+        } else if (e instanceof DriverEvent.UnprotDeauth u) {
+            // the kernel dropped it: a forged frame must not end a protected association, so only count it
+            pmf.countUnprotectedEvent(u.sa(), "Deauthentication");
+        } else if (e instanceof DriverEvent.UnprotDisassoc u) {
+            pmf.countUnprotectedEvent(u.sa(), "Disassociation");
         } else if (e instanceof DriverEvent.RxFromUnknown u && !u.addr().isMulticast()) {
             sendDeauth(u.addr(), ReasonCode.CLASS3_FRAME_FROM_NONASSOC_STA);
         } else if (e instanceof DriverEvent.InterfaceStatus s && s.change() == InterfaceChange.REMOVED && s.ifname().equals(ifname) && enabled) {
@@ -312,34 +313,61 @@ public final class Hostapd implements CoreDriverSlot.Core {
     }
 
     private void onMgmt(Bytes raw) {
-        MgmtFrame f;
+        Optional<SaeAuthFrame> saeFrame = SaeAuthFrame.parse(raw);
+        if (saeFrame.isPresent()) {
+            onSaeAuth(saeFrame.get());
+            return;
+        }
+        ReceivedMgmt rx;
         try {
-            f = MgmtFrame.decode(raw);
+            rx = ReceivedMgmt.decode(raw);
         } catch (MalformedFrameException e) {
             mgmtDropped++;
             return;
         }
+        MgmtFrame f = rx.frame();
         MacAddress sa = f.header().sa();
         if (sa.isMulticast()) {
             // a transmitter address is never a group address: answering one would deauthenticate every station
             mgmtDropped++;
             return;
         }
-        if (f instanceof MgmtFrame.ProbeRequest p) {
+        if (f instanceof MgmtFrame.Deauthentication || f instanceof MgmtFrame.Disassociation) {
+            onLeave(sa, f instanceof MgmtFrame.Deauthentication ? "Deauthentication" : "Disassociation", rx.wasProtected());
+        } else if (f instanceof MgmtFrame.Action a) {
+            onAction(a, rx.wasProtected());
+        } else if (rx.wasProtected()) {
+            // no other subtype we answer is ever protected
+            mgmtDropped++;
+        } else if (f instanceof MgmtFrame.ProbeRequest p) {
             onProbe(sa, p);
         } else if (f instanceof MgmtFrame.Authentication a) {
             onAuth(sa, a);
         } else if (f instanceof MgmtFrame.AssocRequest a) {
-            onAssoc(sa, a.header(), a.capability(), a.listenInterval(), a.ies(), false);
+            onAssoc(sa, a.capability(), a.listenInterval(), a.ies(), false);
         } else if (f instanceof MgmtFrame.ReassocRequest a) {
-            onAssoc(sa, a.header(), a.capability(), a.listenInterval(), a.ies(), true);
-        } else if (f instanceof MgmtFrame.Deauthentication || f instanceof MgmtFrame.Disassociation) {
-            if (stations.containsKey(sa)) {
-                removeStation(sa);
-            }
+            onAssoc(sa, a.capability(), a.listenInterval(), a.ies(), true);
         } else {
             mgmtDropped++;
         }
+    }
+
+    private void onLeave(MacAddress sa, String what, boolean wasProtected) {
+        ApStation sta = stations.get(sa);
+        if (sta == null || (!wasProtected && pmf.ignoresUnprotected(sta, what))) {
+            return;
+        }
+        removeStation(sa);
+    }
+
+    private void onAction(MgmtFrame.Action a, boolean wasProtected) {
+        Optional<SaQuery> q = SaQuery.of(a);
+        if (q.isEmpty() || a.header().da().isMulticast()) {
+            // hostapd ignores group-addressed SA Query frames; other categories are not ours to answer
+            mgmtDropped++;
+            return;
+        }
+        pmf.onSaQuery(stations.get(a.header().sa()), q.get(), wasProtected, own);
     }
 
     private void onProbe(MacAddress sa, MgmtFrame.ProbeRequest p) {
@@ -355,9 +383,10 @@ public final class Hostapd implements CoreDriverSlot.Core {
             return;
         }
         int status = StatusCode.SUCCESS;
+        ApSecurity sec = config.security();
         if (a.algorithm() != MgmtFrame.Authentication.ALG_OPEN) {
             status = StatusCode.NOT_SUPPORTED_AUTH_ALG;
-        } else if (!config.macFilter().allows(sa) || (config.isPsk() && config.psksFor(sa).isEmpty())) {
+        } else if (!config.macFilter().allows(sa) || (sec.offersPsk() && !sec.offersSae() && config.psksFor(sa).isEmpty())) {
             // as hostapd: a station the MAC lists refuse, or that has no PSK here, is refused at authentication
             status = StatusCode.UNSPECIFIED_FAILURE;
             listener.onEvent("Station " + sa + " not allowed to authenticate");
@@ -365,60 +394,186 @@ public final class Hostapd implements CoreDriverSlot.Core {
             status = StatusCode.AP_UNABLE_TO_HANDLE_NEW_STA;
         }
         if (status == StatusCode.SUCCESS) {
-            if (stations.containsKey(sa)) {
-                removeStation(sa);
-            }
-            stations.put(sa, new Sta(sa));
+            authenticated(sa, MgmtFrame.Authentication.ALG_OPEN);
         }
         MgmtHeader h = MgmtHeader.of(MgmtSubtype.AUTH, sa, own, own);
         mlme(new MgmtFrame.Authentication(h, a.algorithm(), 2, status, IeList.EMPTY).encode(), false);
     }
 
-    private void onAssoc(MacAddress sa, MgmtHeader header, int capability, int listenInterval, IeList ies, boolean reassoc) {
-        Sta sta = stations.get(sa);
+    /**
+     * A successful authentication. A station whose protected association stands keeps it (entry, keys, port): an
+     * unprotected Authentication frame could be forged, and only the SA Query at its next association decides, as in
+     * hostapd. Any other association of the station ends: it starts over.
+     */
+    private ApStation authenticated(MacAddress sa, int algorithm) {
+        ApStation sta = stations.get(sa);
         if (sta == null) {
+            sta = new ApStation(sa);
+            stations.put(sa, sta);
+        } else if (sta.associated && !sta.protectedLink()) {
+            dropFromDriver(sta);
+            listener.onEvent("AP-STA-DISCONNECTED " + sa);
+        }
+        sta.authenticated = true;
+        sta.authAlg = algorithm;
+        return sta;
+    }
+
+    /**
+     * SAE Authentication frames (algorithm 3), checked as hostapd's handle_auth checks every algorithm (offered, MAC
+     * lists, room for the station), then handed to the station's SAE exchange. The station gets an entry at its first
+     * Commit, so max_num_sta bounds the exchanges too; an entry SAE keeps nothing for goes again.
+     */
+    private void onSaeAuth(SaeAuthFrame f) {
+        MacAddress sa = f.peer();
+        if (!enabled || sa.isMulticast()) {
+            mgmtDropped++;
+            return;
+        }
+        int status = StatusCode.SUCCESS;
+        if (sae == null) {
+            status = StatusCode.NOT_SUPPORTED_AUTH_ALG;
+        } else if (!config.macFilter().allows(sa)) {
+            status = StatusCode.UNSPECIFIED_FAILURE;
+            listener.onEvent("Station " + sa + " not allowed to authenticate");
+        } else if (!stations.containsKey(sa) && stations.size() >= config.maxStations()) {
+            status = StatusCode.AP_UNABLE_TO_HANDLE_NEW_STA;
+        }
+        if (status != StatusCode.SUCCESS) {
+            mlme(new SaeAuthFrame(sa, f.transaction(), status, Bytes.EMPTY).encode(own), false);
+            return;
+        }
+        stations.computeIfAbsent(sa, ApStation::new);
+        sae.receive(f);
+        if (sae != null && !sae.active(sa)) {
+            forgetUnauthenticated(sa);
+        }
+    }
+
+    private SaeAuthenticator.Outcome saeOutcome() {
+        return new SaeAuthenticator.Outcome() {
+            @Override
+            public void send(SaeAuthFrame frame) {
+                mlme(frame.encode(own), false);
+            }
+
+            @Override
+            public void accepted(MacAddress addr, SecretKeyBytes pmk, Bytes pmkid, SaeGroup group, boolean h2e) {
+                saeAccepted(addr, pmk, pmkid, group, h2e);
+            }
+
+            @Override
+            public void failed(MacAddress addr, int status, String why) {
+                LOG.log(System.Logger.Level.INFO, () -> ifname + ": SAE with " + addr + " failed (status " + status + "): " + why);
+                forgetUnauthenticated(addr);
+            }
+        };
+    }
+
+    /** As hostapd's sae_accept_sta: authenticated with SAE, its PMK kept for the 4-way handshake. */
+    private void saeAccepted(MacAddress addr, SecretKeyBytes pmk, Bytes pmkid, SaeGroup group, boolean h2e) {
+        ApStation sta = authenticated(addr, SaeAuthFrame.ALG_SAE);
+        sta.setPmk(pmk, pmkid);
+        sta.saeGroup = group.id();
+        sta.saeH2e = h2e;
+    }
+
+    /** A station entry that only an SAE exchange made goes when the exchange keeps nothing. */
+    private void forgetUnauthenticated(MacAddress addr) {
+        ApStation sta = stations.get(addr);
+        if (sta != null && !sta.authenticated && !sta.associated) {
+            stations.remove(addr);
+            sta.release();
+            if (sae != null) {
+                sae.remove(addr);
+            }
+        }
+    }
+
+    private void onAssoc(MacAddress sa, int capability, int listenInterval, IeList ies, boolean reassoc) {
+        ApStation sta = stations.get(sa);
+        if (sta == null || !sta.authenticated) {
             sendDeauth(sa, ReasonCode.CLASS2_FRAME_FROM_NONAUTH_STA);
             return;
         }
-        int status = checkAssoc(sta, ies);
+        AssocDecision d = AssocDecision.decide(config, sta, ies, pmksa, pmf, own);
+        int status = d.status();
+        String why = d.reason();
         if (status == StatusCode.SUCCESS && sta.aid == 0) {
             int aid = aids.nextClearBit(1);
             if (aid > StaAddParams.MAX_AID || aid > config.maxStations()) {
                 status = StatusCode.AP_UNABLE_TO_HANDLE_NEW_STA;
+                why = "no association ID left (max_num_sta " + config.maxStations() + ")";
             } else {
                 aids.set(aid);
                 sta.aid = aid;
             }
         }
         if (status == StatusCode.SUCCESS) {
-            if (sta.added) {
-                // a retried (our response was late) or repeated (Re)Association Request: as hostapd's add_associated_sta,
-                // the driver's entry goes first, else sta_add fails on it; the key handshake starts over with the new response
-                dropFromDriver(sta);
-            }
-            try {
-                driver.staAdd(new StaAddParams(sa, sta.aid, capability, rates(ies), listenInterval, Bytes.EMPTY, Set.of(), false, 0));
-                sta.added = true;
-            } catch (DriverException | UnsupportedOperationException e) {
-                driverErrors++;
-                LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": sta_add " + sa + " failed: " + e.getMessage());
-                status = StatusCode.UNSPECIFIED_FAILURE;
-            }
+            status = addToDriver(sta, d.rsn(), capability, listenInterval, ies);
+            why = "the driver did not add the station (sta_add)";
         }
         MgmtHeader h = MgmtHeader.of(reassoc ? MgmtSubtype.REASSOC_RESP : MgmtSubtype.ASSOC_RESP, sa, own, own);
-        IeList respIes = new IeList(BeaconTemplate.RATES.toElements());
-        mlme(MgmtFrame.AssocResponse.of(h, template.capability(), status, status == 0 ? sta.aid : 0, respIes).encode(), false);
+        List<InformationElement> respIes = new ArrayList<>(BeaconTemplate.RATES.toElements());
+        d.comebackTu().ifPresent(tu -> respIes.add(PmfGuard.comebackElement(tu)));
+        if (ies.find(ElementId.RSNX).isPresent()) {
+            // as hostapd: our RSNXE answers a station that sent one
+            ApRsnElements.rsnxe(config.security()).ifPresent(respIes::add);
+        }
+        mlme(MgmtFrame.AssocResponse.of(h, template.capability(), status, status == 0 ? sta.aid : 0, new IeList(respIes)).encode(), false);
         if (status != StatusCode.SUCCESS) {
-            listener.onEvent("AP-STA-ASSOC-REJECT " + sa + " status_code=" + status);
+            // the reason goes with the event line (console, monitors), as the status code alone rarely says what to fix
+            listener.onEvent("AP-STA-ASSOC-REJECT " + sa + " status_code=" + status + " (" + why + ")");
+        }
+    }
+
+    /**
+     * The station enters the driver's table with its association's flags. A retried (our response was late) or repeated
+     * (Re)Association Request replaces the driver's entry first, as hostapd's add_associated_sta, else sta_add fails on
+     * it; the key handshake starts over with the new response.
+     */
+    private int addToDriver(ApStation sta, RsnNegotiation.Accepted rsn, int capability, int listenInterval, IeList ies) {
+        if (sta.added) {
+            dropFromDriver(sta);
+        }
+        if (rsn != null) {
+            sta.akm = rsn.akm();
+            sta.mfp = rsn.mfp();
+            sta.rsnBody = rsn.rsnBody();
+            sta.rsnxeBody = rsn.rsnxeBody();
+            // the cached PMKSA the station named (a reconnect that skips SAE): the handshake uses its PMK and PMKID
+            rsn.pmksa().ifPresent(p -> sta.setPmk(SecretKeyBytes.adopt(p.pmk().copy()), p.pmkid()));
+        }
+        Set<StaFlag> flags = sta.mfp ? Set.of(StaFlag.MFP) : Set.of();
+        try {
+            driver.staAdd(new StaAddParams(sta.addr, sta.aid, capability, rates(ies), listenInterval, Bytes.EMPTY, flags, false, 0));
+            sta.added = true;
+            return StatusCode.SUCCESS;
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+            LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": sta_add " + sta.addr + " failed: " + e.getMessage());
+            return StatusCode.UNSPECIFIED_FAILURE;
+        }
+    }
+
+    /** The SA Query of a station associated with PMF went unanswered: its old association ends, its authentication stays. */
+    private void saQueryTimedOut(ApStation sta) {
+        LOG.log(System.Logger.Level.INFO, () -> ifname + ": association SA Query to " + sta.addr + " timed out: its association is replaced");
+        boolean wasAssociated = sta.associated;
+        dropFromDriver(sta);
+        if (wasAssociated) {
+            listener.onEvent("AP-STA-DISCONNECTED " + sta.addr);
         }
     }
 
     /** The station leaves the driver's table and starts its association over: unauthorized, no keys, no timer. */
-    private void dropFromDriver(Sta sta) {
-        try {
-            driver.staRemove(sta.addr);
-        } catch (DriverException | UnsupportedOperationException e) {
-            driverErrors++;
+    private void dropFromDriver(ApStation sta) {
+        if (driver != null) {
+            try {
+                driver.staRemove(sta.addr);
+            } catch (DriverException | UnsupportedOperationException e) {
+                driverErrors++;
+            }
         }
         sta.added = false;
         sta.associated = false;
@@ -429,36 +584,6 @@ public final class Hostapd implements CoreDriverSlot.Core {
         if (sta.keys != null) {
             sta.keys.close();
             sta.keys = null;
-        }
-    }
-
-    /** The status a (Re)Association Request gets: SSID and, for WPA2-PSK, an acceptable RSN element. */
-    private int checkAssoc(Sta sta, IeList ies) {
-        if (!ies.ssid().map(s -> s.equals(config.ssid())).orElse(false)) {
-            return StatusCode.UNSPECIFIED_FAILURE;
-        }
-        if (!config.isPsk()) {
-            return StatusCode.SUCCESS;
-        }
-        try {
-            var rsnIe = ies.find(ElementId.RSN);
-            if (rsnIe.isEmpty()) {
-                return StatusCode.INVALID_IE;
-            }
-            RsnElement rsn = RsnElement.decode(rsnIe.get().body());
-            if (!Suite.RSN_CCMP.equals(rsn.groupCipher())) {
-                return StatusCode.GROUP_CIPHER_NOT_VALID;
-            }
-            if (rsn.pairwiseCiphers() == null || rsn.pairwiseCiphers().size() != 1 || !rsn.pairwiseCiphers().contains(Suite.RSN_CCMP)) {
-                return StatusCode.PAIRWISE_CIPHER_NOT_VALID;
-            }
-            if (rsn.akms() == null || rsn.akms().size() != 1 || !rsn.akms().contains(Suite.AKM_PSK)) {
-                return StatusCode.AKMP_NOT_VALID;
-            }
-            sta.rsnBody = rsnIe.get().body();
-            return StatusCode.SUCCESS;
-        } catch (MalformedFrameException e) {
-            return StatusCode.INVALID_IE;
         }
     }
 
@@ -481,7 +606,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
         if (t.frameType() != 0 || (t.frameSubtype() != MgmtSubtype.ASSOC_RESP.value() && t.frameSubtype() != MgmtSubtype.REASSOC_RESP.value())) {
             return;
         }
-        Sta sta = stations.get(t.dst());
+        ApStation sta = stations.get(t.dst());
         if (sta == null || sta.associated || sta.aid == 0 || !t.ack()) {
             return;
         }
@@ -493,34 +618,44 @@ public final class Hostapd implements CoreDriverSlot.Core {
             return;
         }
         sta.associated = true;
+        if (sta.saQuery != null) {
+            sta.saQuery.associated();
+        }
         listener.onEvent("AP-STA-ASSOCIATED " + sta.addr + " aid=" + sta.aid);
-        if (!config.isPsk()) {
+        if (!config.isRsn()) {
             authorize(sta);
             return;
         }
-        sta.keys = new AuthenticatorHandshake(config.psksFor(sta.addr), own, sta.addr, sta.rsnBody, BeaconTemplate.RSN, random);
+        sta.keys = new AuthenticatorHandshake(handshakeSetup(sta), own, sta.addr, random);
         sta.attempts = 0;
         sendKeyMessage(sta);
     }
 
+    /** The AKM's PMK: the station's PSKs, or the PMK of its SAE exchange or PMKSA (with its PMKID for message 1). */
+    private AuthenticatorHandshake.Setup handshakeSetup(ApStation sta) {
+        boolean sae = sta.akm == Akm.SAE;
+        List<SecretKeyBytes> pmks = sae ? (sta.pmk == null ? List.of() : List.of(sta.pmk)) : config.psksFor(sta.addr);
+        Optional<Bytes> pmkid = sae ? Optional.ofNullable(sta.pmkid) : Optional.empty();
+        return new AuthenticatorHandshake.Setup(sta.akm, sta.mfp, pmks, pmkid, sta.rsnBody, sta.rsnxeBody, ApRsnElements.all(config.security()));
+    }
+
     // ---- EAPOL ---------------------------------------------------------------------------------
 
-    private void sendKeyMessage(Sta sta) {
+    private void sendKeyMessage(ApStation sta) {
         if (sta.attempts >= timing.attempts()) {
             boolean group = sta.keys.step() == AuthenticatorHandshake.Step.GROUP_NEGOTIATING;
             listener.onEvent((group ? "WPA: group key handshake" : "WPA: 4-way handshake") + " timed out for " + sta.addr);
             deauthenticate(sta.addr, group ? ReasonCode.GROUP_KEY_UPDATE_TIMEOUT : ReasonCode.FOURWAY_HANDSHAKE_TIMEOUT);
             return;
         }
-        send(sta, sta.keys.nextMessage(gtk));
+        send(sta, sta.keys.nextMessage(groupKeys.current(driver)));
     }
 
-    private void send(Sta sta, Bytes pdu) {
+    private void send(ApStation sta, Bytes pdu) {
         int wait = sta.attempts == 0 ? timing.firstTimeoutMs() : timing.timeoutMs();
         sta.attempts++;
         try {
-            driver.hapdSendEapol(sta.addr, pdu, sta.keys.step() != AuthenticatorHandshake.Step.PTK_START, own,
-                    sta.authorized ? EnumSet.of(StaFlag.AUTHORIZED) : EnumSet.noneOf(StaFlag.class));
+            driver.hapdSendEapol(sta.addr, pdu, sta.keys.step() != AuthenticatorHandshake.Step.PTK_START, own, sta.driverFlags());
         } catch (DriverException | UnsupportedOperationException | NullPointerException e) {
             driverErrors++;
         }
@@ -531,14 +666,14 @@ public final class Hostapd implements CoreDriverSlot.Core {
     }
 
     private void onEapol(MacAddress src, Bytes pdu) {
-        Sta sta = stations.get(src);
+        ApStation sta = stations.get(src);
         if (sta == null || sta.keys == null) {
             eapolDropped++;
             return;
         }
         List<ApKeyAction> actions;
         try {
-            actions = sta.keys.onEapol(pdu, gtk);
+            actions = sta.keys.onEapol(pdu, groupKeys.current(driver));
         } catch (MalformedFrameException bad) {
             eapolDropped++;
             LOG.log(System.Logger.Level.DEBUG, "EAPOL-Key from " + src + " dropped: " + bad.reason());
@@ -561,7 +696,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 authorize(sta);
             } else if (a instanceof ApKeyAction.GroupDone) {
                 sta.timer.cancel();
-                listener.onEvent("WPA-GROUP-KEY-COMPLETED " + src + " keyid=" + gtk.keyId());
+                listener.onEvent("WPA-GROUP-KEY-COMPLETED " + src + " keyid=" + groupKeys.gtk().keyId());
             } else if (a instanceof ApKeyAction.PskMismatch) {
                 eapolDropped++;
                 listener.onEvent("AP-STA-POSSIBLE-PSK-MISMATCH " + src);
@@ -572,10 +707,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
     }
 
-    private void authorize(Sta sta) {
+    private void authorize(ApStation sta) {
         try {
-            driver.staSetFlags(sta.addr, EnumSet.of(StaFlag.AUTHORIZED), EnumSet.of(StaFlag.AUTHORIZED), EnumSet.allOf(StaFlag.class));
             sta.authorized = true;
+            Set<StaFlag> flags = sta.driverFlags();
+            driver.staSetFlags(sta.addr, flags, flags, EnumSet.allOf(StaFlag.class));
             listener.onEvent("AP-STA-CONNECTED " + sta.addr);
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
@@ -586,7 +722,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     // ---- group rekey, inactivity, leaving --------------------------------------------------------
 
     private void scheduleRekey() {
-        if (config.isPsk() && config.groupRekeyMs() > 0) {
+        if (config.isRsn() && config.groupRekeyMs() > 0) {
             rekeyTimer = loop.schedule(config.groupRekeyMs(), () -> {
                 rekeyGroup();
                 scheduleRekey();
@@ -594,22 +730,23 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
     }
 
-    /** A new GTK, installed and sent to every authorized station with the group key handshake. */
+    /** A new GTK (and IGTK with PMF), installed and sent to every authorized station with the group key handshake. */
     public void rekeyGroup() {
-        if (!config.isPsk() || !enabled || driver == null) {
+        if (!config.isRsn() || !enabled || driver == null || !groupKeys.started()) {
             return;
         }
         try {
-            newGtk(gtk.keyId() == 1 ? 2 : 1);
+            groupKeys.rekey(driver);
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
             return;
         }
-        listener.onEvent("WPA-GROUP-REKEY keyid=" + gtk.keyId());
-        for (Sta sta : stations.values()) {
+        listener.onEvent("WPA-GROUP-REKEY keyid=" + groupKeys.gtk().keyId());
+        GroupKeys keys = groupKeys.current(driver);
+        for (ApStation sta : stations.values()) {
             if (sta.authorized && sta.keys != null) {
                 sta.attempts = 0;
-                send(sta, sta.keys.startGroupRekey(gtk));
+                send(sta, sta.keys.startGroupRekey(keys));
             }
         }
     }
@@ -619,7 +756,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             return;
         }
         inactivityTimer = loop.schedule(Math.max(1000, config.maxInactivityMs() / 4), () -> {
-            for (Sta sta : new ArrayList<>(stations.values())) {
+            for (ApStation sta : new ArrayList<>(stations.values())) {
                 try {
                     if (driver != null && sta.associated && driver.getInactSec(sta.addr) * 1000L > config.maxInactivityMs()) {
                         listener.onEvent("AP-STA-INACTIVE " + sta.addr);
@@ -659,12 +796,10 @@ public final class Hostapd implements CoreDriverSlot.Core {
     }
 
     private void removeStation(MacAddress addr) {
-        Sta sta = stations.remove(addr);
-        if (sta.timer != null) {
-            sta.timer.cancel();
-        }
-        if (sta.keys != null) {
-            sta.keys.close();
+        ApStation sta = stations.remove(addr);
+        sta.release();
+        if (sae != null) {
+            sae.remove(addr);
         }
         if (sta.aid > 0) {
             aids.clear(sta.aid);

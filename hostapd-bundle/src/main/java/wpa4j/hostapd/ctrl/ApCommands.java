@@ -105,15 +105,25 @@ public final class ApCommands implements CtrlEndpoint {
         return dflt;
     }
 
-    /** One station as hostapd prints it: the address line, then its fields. */
+    /** One station as hostapd prints it: the address line, then its fields; for an RSN association hostapd's wpa_get_mib_sta lines. */
     private static String sta(StationInfo s) {
-        return s.addr() + "\nflags=" + s.flags() + "\naid=" + s.aid() + "\nkey_handshake=" + s.keyState() + "\n";
+        StringBuilder sb = new StringBuilder(s.addr()).append("\nflags=").append(s.flags()).append("\naid=").append(s.aid())
+                .append("\nkey_handshake=").append(s.keyState()).append('\n');
+        if (!s.akmSuite().isEmpty()) {
+            sb.append("dot11RSNAStatsSTAAddress=").append(s.addr()).append("\ndot11RSNAStatsVersion=1\n")
+                    .append("dot11RSNAStatsSelectedPairwiseCipher=00-0f-ac-4\ndot11RSNAStatsTKIPLocalMICFailures=0\n")
+                    .append("dot11RSNAStatsTKIPRemoteMICFailures=0\nwpa=2\nAKMSuiteSelector=").append(s.akmSuite()).append('\n');
+        }
+        if (s.saeGroup() > 0) {
+            sb.append("sae_group=").append(s.saeGroup()).append('\n');
+        }
+        return sb.toString();
     }
 
     private static String config(ApConfig c, String bssid) {
         StringBuilder sb = new StringBuilder("bssid=").append(bssid).append("\nssid=").append(c.ssid().toPrintable()).append('\n');
-        if (c.isPsk()) {
-            sb.append("wpa=2\nkey_mgmt=WPA-PSK\ngroup_cipher=CCMP\nrsn_pairwise_cipher=CCMP\n");
+        if (c.isRsn()) {
+            sb.append("wpa=2\nkey_mgmt=").append(c.security().keyMgmtNames()).append("\ngroup_cipher=CCMP\nrsn_pairwise_cipher=CCMP\n");
         } else {
             sb.append("wpa=0\n");
         }

@@ -27,11 +27,28 @@ public @interface HostapdConfig {
     int channel() default 1;
 
     /** Property {@code .passphrase}: private, so never a service property. Empty: an open network. */
-    @AttributeDefinition(type = AttributeType.PASSWORD, description = "WPA2 passphrase, 8..63 characters; empty for an open network")
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "WPA2/WPA3 passphrase, 8..63 characters; empty (and no saePasswordFile) for an open network")
     String _passphrase() default "";
 
     @AttributeDefinition(description = "File whose first line is the passphrase or the 64-hex PSK (mode 0600); keeps the secret out of Config Admin")
     String passphraseFile() default "";
+
+    @AttributeDefinition(description = "wpa_key_mgmt: WPA-PSK, WPA-PSK-SHA256 and/or SAE, separated by spaces or commas "
+            + "(WPA-PSK SAE is WPA3 transition mode); empty for WPA-PSK. Needs a passphrase or SAE password")
+    String keyMgmt() default "";
+
+    @AttributeDefinition(description = "ieee80211w: management frame protection 0 disabled, 1 optional, 2 required (WPA3 needs 1 or 2)")
+    int ieee80211w() default 0;
+
+    @AttributeDefinition(description = "sae_pwe: SAE password element 0 hunting-and-pecking, 1 hash-to-element, 2 both")
+    int saePwe() default 0;
+
+    @AttributeDefinition(description = "sae_groups: SAE groups accepted, in preference order (19, 20, 21)")
+    String saeGroups() default "19";
+
+    @AttributeDefinition(description = "File of sae_password lines, <password>[|mac=<station>] (mode 0600); keeps SAE passwords out of "
+            + "Config Admin. Without it SAE uses the passphrase, as hostapd does")
+    String saePasswordFile() default "";
 
     @AttributeDefinition(description = "ignore_broadcast_ssid: 0 SSID in beacons, 1 empty SSID, 2 SSID of zeros")
     int ignoreBroadcastSsid() default 0;

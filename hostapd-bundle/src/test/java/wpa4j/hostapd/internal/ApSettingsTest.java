@@ -8,13 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import wpa4j.config.ConfigException;
 import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.Mfp;
+import wpa4j.hostapd.core.Akm;
+import wpa4j.hostapd.core.ApSecurity;
 
 class ApSettingsTest {
     private static final String PASS = "ap settings passphrase";
@@ -35,7 +41,7 @@ class ApSettingsTest {
         ApSettings s = ApSettings.parse("wpa4j.hostapd~x", props("ifname", "wlan0", "ssid", "home", "channel", "6", ".passphrase", PASS), home);
         assertEquals("wlan0", s.ifname());
         assertEquals(6, s.config().channel());
-        assertTrue(s.config().isPsk());
+        assertTrue(s.config().isRsn());
         assertTrue(s.warnings().stream().anyMatch(w -> w.contains(".passphrase is kept in clear")));
         assertEquals(Path.of("/var/run/hostapd"), s.ctrlDir());
     }
@@ -74,13 +80,61 @@ class ApSettingsTest {
     }
 
     @Test
-    void whatTheCoreCannotDoYetIsRefusedNotIgnored() throws Exception {
+    void wpa3FromAHostapdConfRunsAndWhatTheCoreCannotDoYetIsRefusedNotIgnored() throws Exception {
         Path conf = home.resolve("sae.conf");
         Files.writeString(conf, String.join("\n", "interface=wlan0", "ssid=wpa3", "hw_mode=g", "channel=1", "wpa=2", "wpa_key_mgmt=SAE",
+                "sae_password=" + PASS + "|mac=02:00:00:00:01:00", "sae_password=" + PASS + " for everyone", "rsn_pairwise=CCMP", "ieee80211w=2",
+                "sae_pwe=2", "sae_groups=20 19", "assoc_sa_query_max_timeout=500", ""));
+        ApSecurity s = ApSettings.parse("wpa4j.hostapd~s", props("confFile", conf.toString()), home).config().security();
+        assertEquals(Set.of(Akm.SAE), s.akms());
+        assertEquals(Mfp.REQUIRED, s.ieee80211w());
+        assertEquals(2, s.sae().pwe());
+        assertEquals(List.of(20, 19), s.sae().groups());
+        assertEquals(500, s.saQuery().maxTimeoutTu());
+        assertEquals(Optional.of(MacAddress.parse("02:00:00:00:01:00")), s.sae().passwordFor(MacAddress.parse("02:00:00:00:01:00")).orElseThrow().peer());
+        assertEquals(Optional.empty(), s.sae().passwordFor(MacAddress.parse("02:00:00:00:02:00")).orElseThrow().peer());
+
+        Path five = home.resolve("a.conf");
+        Files.writeString(five, String.join("\n", "interface=wlan0", "ssid=wpa3", "hw_mode=a", "channel=36", "country_code=DE", "wpa=2", "wpa_key_mgmt=SAE",
                 "sae_password=" + PASS, "rsn_pairwise=CCMP", "ieee80211w=2", ""));
-        ConfigException e = assertThrows(ConfigException.class, () -> ApSettings.parse("wpa4j.hostapd~s", props("confFile", conf.toString()), home));
-        assertTrue(e.problems().stream().anyMatch(p -> p.key().equals("wpa_key_mgmt")), e.problems().toString());
-        assertTrue(e.problems().stream().anyMatch(p -> p.key().equals("ieee80211w")), e.problems().toString());
+        ConfigException e = assertThrows(ConfigException.class, () -> ApSettings.parse("wpa4j.hostapd~a", props("confFile", five.toString()), home));
+        assertTrue(e.problems().stream().anyMatch(p -> p.key().equals("hw_mode")), e.problems().toString());
+    }
+
+    @Test
+    void transitionModeFromConfigAdminWithThePassphraseAsSaePasswordAndAnSaePasswordFile() throws Exception {
+        Files.writeString(home.resolve("pass"), PASS + "\n");
+        ApSettings t = ApSettings.parse("wpa4j.hostapd~t", props("ifname", "wlan0", "ssid", "home", "passphraseFile", "pass", "keyMgmt", "WPA-PSK, SAE",
+                "ieee80211w", "1", "saePwe", "2"), home);
+        ApSecurity s = t.config().security();
+        assertEquals(Set.of(Akm.PSK, Akm.SAE), s.akms());
+        assertEquals(Mfp.OPTIONAL, s.ieee80211w());
+        assertEquals(1, s.sae().passwords().size(), "hostapd's fallback: wpa_passphrase is the SAE password");
+        assertEquals(1, t.config().psksFor(MacAddress.parse("02:00:00:00:01:00")).size());
+        assertTrue(t.warnings().isEmpty(), t.warnings().toString());
+
+        Files.writeString(home.resolve("sae"), "# WPA3 only\n" + PASS + "|mac=02:00:00:00:01:00\n\nsecond sae password\n");
+        ApSecurity only = ApSettings.parse("wpa4j.hostapd~s", props("ifname", "wlan0", "ssid", "home", "saePasswordFile", "sae", "keyMgmt", "SAE",
+                "ieee80211w", "2", "saeGroups", new String[] {"20", "19"}), home).config().security();
+        assertEquals(2, only.sae().passwords().size());
+        assertEquals(List.of(20, 19), only.sae().groups(), "a Metatype list as sae_groups");
+        assertFalse(only.offersPsk());
+
+        ApSettings noPmf = ApSettings.parse("wpa4j.hostapd~w", props("ifname", "wlan0", "ssid", "home", "passphraseFile", "pass", "keyMgmt", "SAE"), home);
+        assertTrue(noPmf.warnings().stream().anyMatch(w -> w.contains("ieee80211w '0' with SAE is not WPA3")), noPmf.warnings().toString());
+        assertEquals(Mfp.NO, noPmf.config().security().ieee80211w(), "hostapd runs it anyway");
+
+        ConfigException noSecret = assertThrows(ConfigException.class,
+                () -> ApSettings.parse("wpa4j.hostapd~n", props("ifname", "wlan0", "ssid", "home", "keyMgmt", "SAE"), home));
+        assertTrue(noSecret.getMessage().contains("keyMgmt 'SAE' needs a secret"), noSecret.getMessage());
+        ConfigException unreadable = assertThrows(ConfigException.class,
+                () -> ApSettings.parse("wpa4j.hostapd~u", props("ifname", "wlan0", "ssid", "home", "saePasswordFile", "missing", "keyMgmt", "SAE"), home));
+        assertTrue(unreadable.getMessage().contains("saePasswordFile 'missing' cannot be read"), unreadable.getMessage());
+        ConfigException badLine = assertThrows(ConfigException.class, () -> {
+            Files.writeString(home.resolve("bad"), "secret-password|id=7\n");
+            ApSettings.parse("wpa4j.hostapd~b", props("ifname", "wlan0", "ssid", "home", "saePasswordFile", "bad", "keyMgmt", "SAE"), home);
+        });
+        assertFalse(badLine.getMessage().contains("secret-password"), "an SAE password is never echoed");
     }
 
     @Test

@@ -219,34 +219,66 @@ public final class Nl80211 implements AutoCloseable {
 
     // ---- station: SME and keys (hostap's driver_nl80211 with the supplicant as SME) --------------
 
-    /** NL80211_CMD_AUTHENTICATE (Open System); the result comes as an AUTHENTICATE notification on mlme. */
-    public void authenticate(int ifindex, MacAddress bssid, int freq, Ssid ssid, Bytes ies) throws NetlinkException {
+    /**
+     * NL80211_CMD_AUTHENTICATE with an NL80211_AUTHTYPE_*; the result comes as an AUTHENTICATE notification on
+     * mlme. For SAE, {@code saeData} is the frame's SAE part from the transaction sequence number on (the
+     * kernel sends it as the body after the algorithm number); empty otherwise.
+     */
+    public void authenticate(int ifindex, MacAddress bssid, int freq, Ssid ssid, int authType, Bytes ies, Bytes saeData) throws NetlinkException {
+        request(authenticateRequest(ifindex, bssid, freq, ssid, authType, ies, saeData), 0, "NL80211_CMD_AUTHENTICATE");
+    }
+
+    static NlWriter authenticateRequest(int ifindex, MacAddress bssid, int freq, Ssid ssid, int authType, Bytes ies, Bytes saeData) {
         NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_AUTHENTICATE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
                 .attr(Uapi.NL80211_ATTR_MAC, bssid.octets()).u32(Uapi.NL80211_ATTR_WIPHY_FREQ, freq).attr(Uapi.NL80211_ATTR_SSID, ssid.octets())
-                .u32(Uapi.NL80211_ATTR_AUTH_TYPE, Uapi.NL80211_AUTHTYPE_OPEN_SYSTEM);
-        if (!ies.isEmpty()) {
-            w.attr(Uapi.NL80211_ATTR_IE, ies);
-        }
-        request(w, 0, "NL80211_CMD_AUTHENTICATE");
+                .u32(Uapi.NL80211_ATTR_AUTH_TYPE, authType);
+        nonEmpty(w, Uapi.NL80211_ATTR_IE, ies);
+        nonEmpty(w, Uapi.NL80211_ATTR_SAE_DATA, saeData);
+        return w;
     }
 
     /**
      * NL80211_CMD_ASSOCIATE with the station's RSN element, the suites, and CONTROL_PORT so that the kernel
      * keeps data frames out until the port is authorized (EAPOL still passes).
      */
-    public void associate(int ifindex, MacAddress bssid, int freq, Ssid ssid, Bytes wpaIe, long pairwise, long group, long akm,
-            boolean controlPortOwner) throws NetlinkException {
-        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_ASSOCIATE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
-                .attr(Uapi.NL80211_ATTR_MAC, bssid.octets()).u32(Uapi.NL80211_ATTR_WIPHY_FREQ, freq).attr(Uapi.NL80211_ATTR_SSID, ssid.octets());
-        if (!wpaIe.isEmpty()) {
-            w.attr(Uapi.NL80211_ATTR_IE, wpaIe).u32(Uapi.NL80211_ATTR_WPA_VERSIONS, Uapi.NL80211_WPA_VERSION_2)
-                    .u32(Uapi.NL80211_ATTR_CIPHER_SUITES_PAIRWISE, pairwise).u32(Uapi.NL80211_ATTR_CIPHER_SUITE_GROUP, group)
-                    .u32(Uapi.NL80211_ATTR_AKM_SUITES, akm).flag(Uapi.NL80211_ATTR_CONTROL_PORT);
+    public void associate(int ifindex, Association a) throws NetlinkException {
+        request(associateRequest(ifindex, a), 0, "NL80211_CMD_ASSOCIATE");
+    }
+
+    static NlWriter associateRequest(int ifindex, Association a) {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_ASSOCIATE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, a.bssid().octets())
+                .u32(Uapi.NL80211_ATTR_WIPHY_FREQ, a.freq()).attr(Uapi.NL80211_ATTR_SSID, a.ssid().octets());
+        if (!a.rsnIe().isEmpty()) {
+            w.attr(Uapi.NL80211_ATTR_IE, a.rsnIe()).u32(Uapi.NL80211_ATTR_WPA_VERSIONS, Uapi.NL80211_WPA_VERSION_2)
+                    .u32(Uapi.NL80211_ATTR_CIPHER_SUITES_PAIRWISE, a.pairwise()).u32(Uapi.NL80211_ATTR_CIPHER_SUITE_GROUP, a.group())
+                    .flag(Uapi.NL80211_ATTR_CONTROL_PORT);
+            akmSuites(w, a.akm() == Association.NO_AKM ? List.of() : List.of(a.akm()));
         }
-        if (controlPortOwner) {
+        if (a.mfp()) {
+            // mac80211 then protects unicast robust management frames (PTK), checks BIP on group ones (IGTK), drops unprotected ones
+            w.u32(Uapi.NL80211_ATTR_USE_MFP, Uapi.NL80211_MFP_REQUIRED);
+        }
+        if (a.controlPortOwner()) {
             ownControlPort(w);
         }
-        request(w, 0, "NL80211_CMD_ASSOCIATE");
+        return w;
+    }
+
+    /**
+     * NL80211_ATTR_AKM_SUITES as an array of u32 selectors; left out when there are more than the legacy
+     * NL80211_MAX_NR_AKM_SUITES (as hostapd does: mac80211 does not need them with a user-space SME/MLME).
+     */
+    static void akmSuites(NlWriter w, List<Long> akms) {
+        if (akms.isEmpty() || akms.size() > Uapi.NL80211_MAX_NR_AKM_SUITES) {
+            return;
+        }
+        byte[] v = new byte[4 * akms.size()];
+        for (int i = 0; i < akms.size(); i++) {
+            for (int b = 0; b < 4; b++) {
+                v[4 * i + b] = (byte) (akms.get(i) >> (8 * b));
+            }
+        }
+        w.attr(Uapi.NL80211_ATTR_AKM_SUITES, v);
     }
 
     /**
@@ -282,6 +314,10 @@ public final class Nl80211 implements AutoCloseable {
 
     /** NL80211_CMD_NEW_KEY: a pairwise key (with the peer's address) or a group key (without). */
     public void newKey(int ifindex, MacAddress peer, int idx, long cipher, Bytes seq, Bytes key) throws NetlinkException {
+        request(newKeyRequest(ifindex, peer, idx, cipher, seq, key), 0, "NL80211_CMD_NEW_KEY");
+    }
+
+    static NlWriter newKeyRequest(int ifindex, MacAddress peer, int idx, long cipher, Bytes seq, Bytes key) {
         NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_NEW_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_KEY_DATA, key)
                 .u32(Uapi.NL80211_ATTR_KEY_CIPHER, cipher).u8(Uapi.NL80211_ATTR_KEY_IDX, idx);
         if (!seq.isEmpty()) {
@@ -292,7 +328,7 @@ public final class Nl80211 implements AutoCloseable {
         } else {
             w.u32(Uapi.NL80211_ATTR_KEY_TYPE, Uapi.NL80211_KEYTYPE_GROUP);
         }
-        request(w, 0, "NL80211_CMD_NEW_KEY");
+        return w;
     }
 
     /** NL80211_CMD_DEL_KEY. */
@@ -312,8 +348,12 @@ public final class Nl80211 implements AutoCloseable {
 
     /** NL80211_CMD_SET_STATION: the STA_FLAGS2 bits in {@code mask} set to those of {@code set}. */
     public void setStationFlags(int ifindex, MacAddress peer, long mask, long set) throws NetlinkException {
-        request(NlWriter.genl(Uapi.NL80211_CMD_SET_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, peer.octets())
-                .attr(Uapi.NL80211_ATTR_STA_FLAGS2, flagsUpdate(mask, set)), 0, "NL80211_CMD_SET_STATION");
+        request(stationFlagsRequest(ifindex, peer, mask, set), 0, "NL80211_CMD_SET_STATION");
+    }
+
+    static NlWriter stationFlagsRequest(int ifindex, MacAddress peer, long mask, long set) {
+        return NlWriter.genl(Uapi.NL80211_CMD_SET_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, peer.octets())
+                .attr(Uapi.NL80211_ATTR_STA_FLAGS2, flagsUpdate(mask, set));
     }
 
     /** struct nl80211_sta_flag_update: u32 mask, u32 set. */
@@ -364,6 +404,10 @@ public final class Nl80211 implements AutoCloseable {
 
     /** NL80211_CMD_START_AP (or SET_BEACON to update a running BSS) with the templates and the security of {@code b}. */
     public void startAp(int ifindex, ApBeacon b, boolean update) throws NetlinkException {
+        request(startApRequest(ifindex, b, update), 0, update ? "NL80211_CMD_SET_BEACON" : "NL80211_CMD_START_AP");
+    }
+
+    static NlWriter startApRequest(int ifindex, ApBeacon b, boolean update) {
         NlWriter w = NlWriter.genl(update ? Uapi.NL80211_CMD_SET_BEACON : Uapi.NL80211_CMD_START_AP, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
                 .attr(Uapi.NL80211_ATTR_BEACON_HEAD, b.head()).attr(Uapi.NL80211_ATTR_BEACON_TAIL, b.tail());
         nonEmpty(w, Uapi.NL80211_ATTR_IE, b.beaconIes());
@@ -381,11 +425,11 @@ public final class Nl80211 implements AutoCloseable {
             }
             if (b.rsn()) {
                 w.flag(Uapi.NL80211_ATTR_PRIVACY).u32(Uapi.NL80211_ATTR_WPA_VERSIONS, Uapi.NL80211_WPA_VERSION_2)
-                        .u32(Uapi.NL80211_ATTR_CIPHER_SUITES_PAIRWISE, b.pairwise()).u32(Uapi.NL80211_ATTR_CIPHER_SUITE_GROUP, b.group())
-                        .u32(Uapi.NL80211_ATTR_AKM_SUITES, b.akm());
+                        .u32(Uapi.NL80211_ATTR_CIPHER_SUITES_PAIRWISE, b.pairwise()).u32(Uapi.NL80211_ATTR_CIPHER_SUITE_GROUP, b.group());
+                akmSuites(w, b.akms());
             }
         }
-        request(w, 0, update ? "NL80211_CMD_SET_BEACON" : "NL80211_CMD_START_AP");
+        return w;
     }
 
     private static void nonEmpty(NlWriter w, int type, Bytes value) {
@@ -399,23 +443,38 @@ public final class Nl80211 implements AutoCloseable {
     }
 
     /**
-     * Opens a socket registered (NL80211_CMD_REGISTER_FRAME) for the management frame types (frame control
-     * values) on {@code ifindex}; matching frames arrive unicast to it as NL80211_CMD_FRAME and go to the handler.
+     * A management frame registration: the frame control value (type and subtype) and the leading body
+     * octets a frame must start with (for Action frames: category, action); empty matches every frame of the type.
+     * cfg80211 refuses a registration whose match is a prefix of another's on the same interface (EALREADY).
      */
-    public static Nl80211Events openFrameReceiver(int ifindex, List<Integer> frameTypes, Consumer<Nl80211Events.Notification> handler)
+    public record FrameMatch(int frameType, Bytes match) {
+        /** Every frame of {@code frameType}. */
+        public static FrameMatch all(int frameType) {
+            return new FrameMatch(frameType, Bytes.EMPTY);
+        }
+    }
+
+    /**
+     * Opens a socket registered (NL80211_CMD_REGISTER_FRAME) for the management frames {@code matches} on
+     * {@code ifindex}; matching frames arrive unicast to it as NL80211_CMD_FRAME and go to the handler.
+     */
+    public static Nl80211Events openFrameReceiver(int ifindex, List<FrameMatch> matches, Consumer<Nl80211Events.Notification> handler)
             throws NetlinkException {
         Nl80211 reg = open();
         try {
-            for (int type : frameTypes) {
-                reg.request(NlWriter.genl(Uapi.NL80211_CMD_REGISTER_FRAME, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
-                        .u16(Uapi.NL80211_ATTR_FRAME_TYPE, type).attr(Uapi.NL80211_ATTR_FRAME_MATCH, new byte[0]), 0,
-                        String.format("NL80211_CMD_REGISTER_FRAME 0x%04x", type));
+            for (FrameMatch m : matches) {
+                reg.request(registerFrameRequest(ifindex, m), 0, String.format("NL80211_CMD_REGISTER_FRAME 0x%04x %s", m.frameType(), m.match().toHex()));
             }
             return new Nl80211Events(reg.client, reg.family.id(), handler, "wpa4j-nl80211-frames-" + ifindex);
         } catch (NetlinkException e) {
             reg.close();
             throw e;
         }
+    }
+
+    static NlWriter registerFrameRequest(int ifindex, FrameMatch m) {
+        return NlWriter.genl(Uapi.NL80211_CMD_REGISTER_FRAME, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u16(Uapi.NL80211_ATTR_FRAME_TYPE, m.frameType())
+                .attr(Uapi.NL80211_ATTR_FRAME_MATCH, m.match());
     }
 
     /** NL80211_CMD_FRAME on the operating channel; the TX status comes as NL80211_CMD_FRAME_TX_STATUS on mlme. */
@@ -430,13 +489,18 @@ public final class Nl80211 implements AutoCloseable {
     /** NL80211_CMD_NEW_STATION: an associated station (AID, listen interval, rates in 500 kbps, capability). */
     public void newStation(int ifindex, MacAddress sta, int aid, int listenInterval, byte[] rates, int capability, long flagsMask, long flagsSet)
             throws NetlinkException {
+        request(newStationRequest(ifindex, sta, aid, listenInterval, rates, capability, flagsMask, flagsSet), 0, "NL80211_CMD_NEW_STATION");
+    }
+
+    static NlWriter newStationRequest(int ifindex, MacAddress sta, int aid, int listenInterval, byte[] rates, int capability, long flagsMask,
+            long flagsSet) {
         NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_NEW_STATION, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).attr(Uapi.NL80211_ATTR_MAC, sta.octets())
                 .u16(Uapi.NL80211_ATTR_STA_AID, aid).u16(Uapi.NL80211_ATTR_STA_LISTEN_INTERVAL, listenInterval)
                 .attr(Uapi.NL80211_ATTR_STA_SUPPORTED_RATES, rates).u16(Uapi.NL80211_ATTR_STA_CAPABILITY, capability);
         if (flagsMask != 0) {
             w.attr(Uapi.NL80211_ATTR_STA_FLAGS2, flagsUpdate(flagsMask, flagsSet));
         }
-        request(w, 0, "NL80211_CMD_NEW_STATION");
+        return w;
     }
 
     public void delStation(int ifindex, MacAddress sta) throws NetlinkException {
@@ -444,32 +508,53 @@ public final class Nl80211 implements AutoCloseable {
                 "NL80211_CMD_DEL_STATION");
     }
 
-    /** NL80211_CMD_SET_KEY: key {@code idx} becomes the default (unicast or multicast) TX key. */
-    public void setDefaultKey(int ifindex, int idx, boolean multicast) throws NetlinkException {
-        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_SET_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u8(Uapi.NL80211_ATTR_KEY_IDX, idx)
-                .flag(Uapi.NL80211_ATTR_KEY_DEFAULT).nestStart(Uapi.NL80211_ATTR_KEY_DEFAULT_TYPES)
-                .flag(multicast ? Uapi.NL80211_KEY_DEFAULT_TYPE_MULTICAST : Uapi.NL80211_KEY_DEFAULT_TYPE_UNICAST).nestEnd();
-        request(w, 0, "NL80211_CMD_SET_KEY");
+    /**
+     * NL80211_CMD_SET_KEY: group key {@code idx} becomes the default for group-addressed TX. Indices 4 and 5
+     * are IGTKs (KeyParams admits them for nothing else): as driver_nl80211's set_key, they get
+     * KEY_DEFAULT_MGMT, the key mac80211 signs group-addressed robust management frames with (BIP).
+     */
+    public void setDefaultGroupKey(int ifindex, int idx) throws NetlinkException {
+        request(defaultGroupKeyRequest(ifindex, idx), 0, "NL80211_CMD_SET_KEY");
     }
 
-    /** NL80211_CMD_GET_KEY: the key's current TX sequence counter (PN/TSC), octets in the kernel's order. */
+    static NlWriter defaultGroupKeyRequest(int ifindex, int idx) {
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_SET_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u8(Uapi.NL80211_ATTR_KEY_IDX, idx);
+        if (idx >= 4) {
+            return w.flag(Uapi.NL80211_ATTR_KEY_DEFAULT_MGMT);
+        }
+        return w.flag(Uapi.NL80211_ATTR_KEY_DEFAULT).nestStart(Uapi.NL80211_ATTR_KEY_DEFAULT_TYPES).flag(Uapi.NL80211_KEY_DEFAULT_TYPE_MULTICAST)
+                .nestEnd();
+    }
+
+    /**
+     * NL80211_CMD_GET_KEY: the key's current TX sequence counter (PN/TSC; for an IGTK at index 4 or 5 its
+     * 6-octet IPN), octets in the kernel's order.
+     */
     public Bytes keySeq(int ifindex, MacAddress peer, int idx) throws NetlinkException {
+        try {
+            return keySeqOf(request(getKeyRequest(ifindex, peer, idx), 0, "NL80211_CMD_GET_KEY").get(0).genlAttrs());
+        } catch (MalformedFrameException | IndexOutOfBoundsException e) {
+            throw new NetlinkException("NL80211_CMD_GET_KEY: malformed reply", 71, "");
+        }
+    }
+
+    static NlWriter getKeyRequest(int ifindex, MacAddress peer, int idx) {
         NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_GET_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u8(Uapi.NL80211_ATTR_KEY_IDX, idx);
         if (peer != null) {
             w.attr(Uapi.NL80211_ATTR_MAC, peer.octets());
         }
-        try {
-            List<NlAttr> a = request(w, 0, "NL80211_CMD_GET_KEY").get(0).genlAttrs();
-            Optional<NlAttr> seq = NlAttr.find(a, Uapi.NL80211_ATTR_KEY_SEQ);
-            if (seq.isEmpty()) {
-                Optional<NlAttr> key = NlAttr.find(a, Uapi.NL80211_ATTR_KEY);
-                if (key.isPresent()) {
-                    seq = NlAttr.find(key.get().nested(), Uapi.NL80211_KEY_SEQ);
-                }
+        return w;
+    }
+
+    /** The sequence counter of a GET_KEY reply: ATTR_KEY_SEQ, or KEY_SEQ inside ATTR_KEY; empty when neither. */
+    static Bytes keySeqOf(List<NlAttr> reply) throws MalformedFrameException {
+        Optional<NlAttr> seq = NlAttr.find(reply, Uapi.NL80211_ATTR_KEY_SEQ);
+        if (seq.isEmpty()) {
+            Optional<NlAttr> key = NlAttr.find(reply, Uapi.NL80211_ATTR_KEY);
+            if (key.isPresent()) {
+                seq = NlAttr.find(key.get().nested(), Uapi.NL80211_KEY_SEQ);
             }
-            return seq.map(NlAttr::value).orElse(Bytes.EMPTY);
-        } catch (MalformedFrameException | IndexOutOfBoundsException e) {
-            throw new NetlinkException("NL80211_CMD_GET_KEY: malformed reply", 71, "");
         }
+        return seq.map(NlAttr::value).orElse(Bytes.EMPTY);
     }
 }

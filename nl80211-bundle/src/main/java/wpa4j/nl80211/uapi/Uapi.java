@@ -209,6 +209,15 @@ public final class Uapi {
     public static final int NL80211_ATTR_PS_STATE = 93;
     public static final int NL80211_PS_ENABLED = 1;
     public static final int NL80211_PS_DISABLED = 0;
+    public static final int NL80211_AUTHTYPE_SAE = 4;
+    public static final int NL80211_ATTR_SAE_DATA = 156;
+    public static final int NL80211_ATTR_USE_MFP = 66;
+    public static final int NL80211_MFP_NO = 0;
+    public static final int NL80211_MFP_REQUIRED = 1;
+    public static final int NL80211_ATTR_KEY_DEFAULT_MGMT = 40;
+    public static final int NL80211_CMD_UNPROT_DEAUTHENTICATE = 70;
+    public static final int NL80211_CMD_UNPROT_DISASSOCIATE = 71;
+    public static final int NL80211_MAX_NR_AKM_SUITES = 2;
 
     private Uapi() {}
 }

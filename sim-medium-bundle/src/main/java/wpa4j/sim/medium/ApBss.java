@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import wpa4j.common.eloop.EventLoop;
-import wpa4j.common.frame.MgmtFrame;
+import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.ApParams;
@@ -21,7 +21,7 @@ import wpa4j.driver.types.StaFlag;
 /**
  * The AP side of a radio, as mac80211 does it for hostapd with user-space MLME: beacons from the set_ap
  * template (TIM inserted, TSF stamped), management frames up to user space, frames down with TX status,
- * and the station table hostapd fills with sta_add and sta_set_flags.
+ * and the station table hostapd fills with sta_add and sta_set_flags (MFP there turns on 802.11w for it).
  */
 final class ApBss {
     private final Radio radio;
@@ -74,8 +74,7 @@ final class ApBss {
         for (int i = 0; i < 8; i++) {
             head[24 + i] = (byte) (tsf >>> (8 * i));
         }
-        head[22] = (byte) (radio.nextSeq() << 4);
-        head[23] = (byte) ((radio.nextSeq() & 0xfff) >> 4);
+        radio.stampSeq(head);
         byte[] tim = {5, 4, (byte) dtimCount, (byte) params.dtimPeriod(), 0, 0};
         dtimCount = dtimCount == 0 ? params.dtimPeriod() - 1 : dtimCount - 1;
         byte[] tail = params.tail().toArray();
@@ -87,30 +86,31 @@ final class ApBss {
         beaconTimer = radio.medium.air().schedule(Math.max(1, params.beaconInt() * 1024L / 1000), this::beacon);
     }
 
-    /** Management frames for this BSS go to hostapd as EVENT_RX_MGMT. */
-    void onMgmt(MgmtFrame f, byte[] raw, int onFreq, int rssi) {
-        MacAddress bssid = f.header().bssid();
-        boolean probe = f instanceof MgmtFrame.ProbeRequest;
-        if (!probe && !bssid.equals(radio.mac())) {
+    /**
+     * Management frames for this BSS go to hostapd as EVENT_RX_MGMT, bodies untouched (SAE too); decrypted
+     * ones keep the Protected bit, as mac80211 reports them.
+     */
+    void onMgmt(byte[] frame, int onFreq, int rssi) {
+        MgmtSubtype subtype = RobustFrames.subtype(frame);
+        if (subtype != MgmtSubtype.PROBE_REQ && !RobustFrames.bssid(frame).equals(radio.mac())) {
             return;
         }
-        if (f instanceof MgmtFrame.Beacon || f instanceof MgmtFrame.ProbeResponse) {
+        if (subtype == MgmtSubtype.BEACON || subtype == MgmtSubtype.PROBE_RESP) {
             return;
         }
-        heard(f.header().sa());
-        radio.emit(new DriverEvent.RxMgmt(Bytes.of(raw), 0, onFreq, rssi));
+        heard(RobustFrames.sa(frame));
+        radio.emit(new DriverEvent.RxMgmt(Bytes.of(frame), 0, onFreq, rssi));
     }
 
+    /** Sends hostapd's frame with a sequence number, protected where 802.11w applies; TX status reports the frame as given. */
     Void sendMlme(Bytes frame, boolean noAck) throws DriverException {
         byte[] raw = frame.toArray();
         if (raw.length < 24) {
             throw new DriverException("send_mlme", "frame of " + raw.length + " octets has no header", 22, null);
         }
-        raw[22] = (byte) (radio.nextSeq() << 4);
-        raw[23] = (byte) ((radio.nextSeq() & 0xfff) >> 4);
         MacAddress da = MacAddress.of(raw, 4);
         int fc = (raw[0] & 0xff) | (raw[1] & 0xff) << 8;
-        radio.transmit(raw, radio.freq, da, noAck ? null
+        radio.sendMgmt(raw, radio.freq, noAck ? null
                 : ack -> radio.emit(new DriverEvent.TxStatus((fc >> 2) & 3, (fc >> 4) & 0xf, da, frame, ack)));
         return null;
     }
@@ -156,6 +156,12 @@ final class ApBss {
 
     boolean knows(MacAddress addr) {
         return stations.containsKey(addr);
+    }
+
+    /** Whether hostapd marked {@code addr} as an MFP station (sta_add or sta_set_flags). */
+    boolean mfp(MacAddress addr) {
+        Sta s = stations.get(addr);
+        return s != null && s.flags.contains(StaFlag.MFP);
     }
 
     boolean authorized(MacAddress addr) {

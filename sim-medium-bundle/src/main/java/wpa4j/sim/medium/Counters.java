@@ -10,9 +10,11 @@ final class Counters {
     long rxReplayed;
     long rxUnauthorized;
     long rxMalformed;
+    long rxUnprotectedMgmt;
     long eventsDropped;
 
     RadioCounters snapshot() {
-        return new RadioCounters(txFrames, rxFrames, rxData, rxEapol, rxDecryptFailed, rxReplayed, rxUnauthorized, rxMalformed, eventsDropped);
+        return new RadioCounters(txFrames, rxFrames, rxData, rxEapol, rxDecryptFailed, rxReplayed, rxUnauthorized, rxMalformed, eventsDropped,
+                rxUnprotectedMgmt);
     }
 }

@@ -11,47 +11,76 @@ import wpa4j.driver.types.KeyAlg;
 import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
 
-/** The keys installed in a radio: pairwise keys by peer, group keys by index, with their packet numbers. */
+/**
+ * The keys installed in a radio: pairwise keys by peer, group keys by index 0..3, IGTKs by index 4..5,
+ * with their packet numbers.
+ */
 final class KeyTable {
-    /** One installed CCMP key. */
-    static final class Key implements AutoCloseable {
+    /** Key material installed at an index, destroyed when replaced or removed. */
+    abstract static class Installed {
         final int idx;
+        final SecretKeyBytes secret;
+
+        Installed(int idx, SecretKeyBytes secret) {
+            this.idx = idx;
+            this.secret = secret;
+        }
+
+        final void destroy() {
+            secret.destroy();
+        }
+    }
+
+    /** One installed CCMP key. */
+    static final class Key extends Installed {
         final Ccmp ccmp;
-        private final SecretKeyBytes tk;
         long txPn;
         long rxPn;
+        /** Robust management frames have a replay counter of their own (802.11-2020 12.5.3.4.4); TX shares txPn. */
+        long rxMgmtPn;
 
         Key(int idx, SecretKeyBytes tk, long rxPn) {
-            this.idx = idx;
-            this.tk = tk;
+            super(idx, tk);
             this.ccmp = new Ccmp(tk);
             this.rxPn = rxPn;
         }
+    }
 
-        @Override
-        public void close() {
-            tk.destroy();
+    /** One installed IGTK (BIP-CMAC-128); rxIpn is the last IPN accepted, txIpn the last one sent. */
+    static final class Igtk extends Installed {
+        long txIpn;
+        long rxIpn;
+
+        Igtk(int idx, SecretKeyBytes igtk, long rxIpn) {
+            super(idx, igtk);
+            this.rxIpn = rxIpn;
         }
     }
 
     private final Map<MacAddress, Key> pairwise = new HashMap<>();
     private final Key[] group = new Key[4];
+    private final Igtk[] igtk = new Igtk[2];
     private int groupTxIdx = -1;
+    private int igtkTxIdx = -1;
 
     void set(KeyParams p) throws DriverException {
         if (p.alg() == KeyAlg.NONE) {
             remove(p);
-            return;
-        }
-        if (p.alg() != KeyAlg.CCMP) {
-            throw new DriverException("set_key", "the sim medium does CCMP only, not " + p.alg(), 95, null);
-        }
-        byte[] material = p.key().toArray();
-        Key k = new Key(p.keyIdx(), SecretKeyBytes.adopt(material), rsc(p.seq()));
-        if (p.isPairwise()) {
-            close(pairwise.put(p.addr(), k));
+        } else if (p.alg() == KeyAlg.IGTK) {
+            setIgtk(p);
+        } else if (p.alg() == KeyAlg.CCMP) {
+            setCcmp(p);
         } else {
-            close(group[p.keyIdx()]);
+            throw new DriverException("set_key", "the sim medium does CCMP and IGTK (BIP-CMAC-128) only, not " + p.alg(), 95, null);
+        }
+    }
+
+    private void setCcmp(KeyParams p) {
+        Key k = new Key(p.keyIdx(), SecretKeyBytes.adopt(p.key().toArray()), rsc(p.seq()));
+        if (p.isPairwise()) {
+            destroy(pairwise.put(p.addr(), k));
+        } else {
+            destroy(group[p.keyIdx()]);
             group[p.keyIdx()] = k;
             if (p.setTx()) {
                 groupTxIdx = p.keyIdx();
@@ -59,11 +88,21 @@ final class KeyTable {
         }
     }
 
+    /** As mac80211: the given sequence is the receive IPN; a transmit IGTK counts from 0. */
+    private void setIgtk(KeyParams p) {
+        int slot = p.keyIdx() - 4;
+        destroy(igtk[slot]);
+        igtk[slot] = new Igtk(p.keyIdx(), SecretKeyBytes.adopt(p.key().toArray()), rsc(p.seq()));
+        if (p.setTx()) {
+            igtkTxIdx = p.keyIdx();
+        }
+    }
+
     private void remove(KeyParams p) {
         if (p.isPairwise()) {
-            close(pairwise.remove(p.addr()));
+            destroy(pairwise.remove(p.addr()));
         } else {
-            close(group[p.keyIdx()]);
+            destroy(group[p.keyIdx()]);
             group[p.keyIdx()] = null;
             if (groupTxIdx == p.keyIdx()) {
                 groupTxIdx = -1;
@@ -71,9 +110,9 @@ final class KeyTable {
         }
     }
 
-    private static void close(Key k) {
+    private static void destroy(Installed k) {
         if (k != null) {
-            k.close();
+            k.destroy();
         }
     }
 
@@ -98,24 +137,48 @@ final class KeyTable {
         return groupTxIdx < 0 ? null : group[groupTxIdx];
     }
 
+    /** The IGTK an MMIE's Key ID names (4 or 5), or null. */
+    Igtk igtk(int keyId) {
+        return keyId == 4 || keyId == 5 ? igtk[keyId - 4] : null;
+    }
+
+    Igtk igtkTx() {
+        return igtk(igtkTxIdx);
+    }
+
     void removePeer(MacAddress peer) {
-        close(pairwise.remove(peer));
+        destroy(pairwise.remove(peer));
     }
 
     void clear() {
-        pairwise.values().forEach(KeyTable::close);
+        pairwise.values().forEach(KeyTable::destroy);
         pairwise.clear();
-        for (int i = 0; i < 4; i++) {
-            close(group[i]);
+        for (int i = 0; i < group.length; i++) {
+            destroy(group[i]);
             group[i] = null;
         }
+        for (int i = 0; i < igtk.length; i++) {
+            destroy(igtk[i]);
+            igtk[i] = null;
+        }
         groupTxIdx = -1;
+        igtkTxIdx = -1;
     }
 
-    /** The next transmit PN of a key, 8 octets little-endian, as get_seqnum reports it. */
-    static Bytes seqnum(Key k) {
+    /**
+     * The last transmit PN of the pairwise key of {@code addr}, or for broadcast of group key {@code idx}
+     * (the IPN for 4, 5): 8 octets little-endian, as get_seqnum reports it.
+     */
+    Bytes seqnum(MacAddress addr, int idx) {
+        long pn;
+        if (addr.isBroadcast() && idx >= 4) {
+            Igtk k = igtk(idx);
+            pn = k == null ? 0 : k.txIpn;
+        } else {
+            Key k = addr.isBroadcast() ? group(idx) : pairwise(addr);
+            pn = k == null ? 0 : k.txPn;
+        }
         byte[] b = new byte[8];
-        long pn = k == null ? 0 : k.txPn;
         for (int i = 0; i < 6; i++) {
             b[i] = (byte) (pn >>> (8 * i));
         }

@@ -14,6 +14,8 @@ import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.Ccmp;
 import wpa4j.common.eapol.EapolFrame;
 import wpa4j.common.frame.MgmtFrame;
+import wpa4j.common.frame.MgmtHeader;
+import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.ApParams;
@@ -25,6 +27,7 @@ import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanParams;
 import wpa4j.driver.types.ScanResults;
+import wpa4j.driver.types.SendActionParams;
 import wpa4j.driver.types.SignalInfo;
 import wpa4j.driver.types.Ssid;
 import wpa4j.driver.types.StaAddParams;
@@ -46,6 +49,7 @@ public final class Radio {
     final KeyTable keys = new KeyTable();
     final StationMlme station;
     final ApBss ap;
+    private final MgmtProtection protection;
     private final List<DataListener> dataListeners = new CopyOnWriteArrayList<>();
     private final ArrayDeque<DriverEvent> pending = new ArrayDeque<>();
     private final Set<Integer> extraListenFreqs = new HashSet<>();
@@ -60,6 +64,7 @@ public final class Radio {
         this.mac = mac;
         this.station = new StationMlme(this);
         this.ap = new ApBss(this);
+        this.protection = new MgmtProtection(keys, counters, peer -> ap.active() ? ap.mfp(peer) : station.mfp(peer));
     }
 
     public String ifname() {
@@ -153,6 +158,19 @@ public final class Radio {
         return run(station::signal);
     }
 
+    /**
+     * send_action: an Action frame (body from the Category on) on {@code freq}, protected like every robust
+     * frame; its TX status follows. No off-channel wait: the sim answers on the frequency it hears.
+     */
+    public void sendAction(SendActionParams p) throws DriverException {
+        run(() -> {
+            MgmtHeader h = MgmtHeader.of(MgmtSubtype.ACTION, p.dst(), p.src(), p.bssid());
+            Bytes frame = new MgmtFrame.Action(h, p.data().u8(0), p.data().slice(1, p.data().length() - 1)).encode();
+            sendMgmt(frame.toArray(), p.freq(), ack -> emit(new DriverEvent.TxStatus(0, MgmtSubtype.ACTION.value(), p.dst(), frame, ack)));
+            return null;
+        });
+    }
+
     /** Sends an EAPOL PDU to the AP (station) or to a station (AP); encrypted once a pairwise key is set. */
     public void sendEapol(MacAddress dst, Bytes pdu, boolean encrypt) throws DriverException {
         run(() -> {
@@ -217,9 +235,9 @@ public final class Radio {
         });
     }
 
-    /** Next TX packet number of a key: pairwise of {@code addr}, or group {@code idx} for broadcast. */
+    /** Last TX packet number of a key: pairwise of {@code addr}, or group {@code idx} (IGTK: 4, 5) for broadcast. */
     public Bytes seqnum(MacAddress addr, int idx) throws DriverException {
-        return run(() -> KeyTable.seqnum(addr.isBroadcast() ? keys.group(idx) : keys.pairwise(addr)));
+        return run(() -> keys.seqnum(addr, idx));
     }
 
     // ---- data, for applications and tests ---------------------------------------------------------
@@ -268,6 +286,19 @@ public final class Radio {
         medium.transmit(this, frame, onFreq, addr1, () -> shutdown, onAck);
     }
 
+    /** Sends a management frame as mac80211 does: the next sequence number, then 802.11w protection where it applies. */
+    void sendMgmt(byte[] frame, int onFreq, Consumer<Boolean> onAck) {
+        stampSeq(frame);
+        transmit(protection.protect(frame), onFreq, MacAddress.of(frame, 4), onAck);
+    }
+
+    /** Writes the next sequence number (fragment 0) into a frame's Sequence Control field. */
+    void stampSeq(byte[] frame) {
+        int seqCtrl = nextSeq() << 4;
+        frame[22] = (byte) seqCtrl;
+        frame[23] = (byte) (seqCtrl >> 8);
+    }
+
     void receive(byte[] frame, int onFreq, int rssi) {
         if (frame.length < 24) {
             counters.rxMalformed++;
@@ -281,17 +312,25 @@ public final class Radio {
         counters.rxFrames++;
         try {
             if (type == 0) {
-                MgmtFrame f = MgmtFrame.decode(Bytes.of(frame));
-                if (ap.active()) {
-                    ap.onMgmt(f, frame, onFreq, rssi);
-                } else {
-                    station.onMgmt(f, frame, onFreq, rssi);
-                }
+                onMgmt(frame, onFreq, rssi);
             } else if (type == 2) {
                 onData(frame);
             }
         } catch (MalformedFrameException e) {
             counters.rxMalformed++;
+        }
+    }
+
+    private void onMgmt(byte[] frame, int onFreq, int rssi) throws MalformedFrameException {
+        MgmtProtection.Verdict v = protection.receive(frame);
+        if (v instanceof MgmtProtection.Verdict.Unprotected u) {
+            emit(u.event());
+        } else if (v instanceof MgmtProtection.Verdict.Accept a) {
+            if (ap.active()) {
+                ap.onMgmt(a.frame(), onFreq, rssi);
+            } else {
+                station.onMgmt(a.frame(), onFreq, rssi);
+            }
         }
     }
 

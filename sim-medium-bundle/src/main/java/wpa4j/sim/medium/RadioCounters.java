@@ -7,11 +7,12 @@ package wpa4j.sim.medium;
  * @param rxFrames frames received and addressed to this radio
  * @param rxData data frames delivered to data listeners
  * @param rxEapol EAPOL frames handed to the driver
- * @param rxDecryptFailed protected frames dropped: no key or CCMP MIC mismatch
- * @param rxReplayed protected frames dropped: packet number not above the last one
+ * @param rxDecryptFailed protected frames dropped: no key, CCMP or BIP MIC mismatch
+ * @param rxReplayed protected frames dropped: packet number (or BIP IPN) not above the last one
  * @param rxUnauthorized data frames dropped because the port is not authorized
  * @param rxMalformed frames dropped because they did not decode
  * @param eventsDropped driver events dropped while no driver was attached and the buffer was full
+ * @param rxUnprotectedMgmt robust management frames dropped because MFP is in use and they came unprotected
  */
 public record RadioCounters(long txFrames, long rxFrames, long rxData, long rxEapol, long rxDecryptFailed, long rxReplayed,
-        long rxUnauthorized, long rxMalformed, long eventsDropped) {}
+        long rxUnauthorized, long rxMalformed, long eventsDropped, long rxUnprotectedMgmt) {}

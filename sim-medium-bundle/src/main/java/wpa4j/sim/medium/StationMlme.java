@@ -5,12 +5,15 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.eloop.EventLoop;
 import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtHeader;
 import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.common.frame.ReasonCode;
+import wpa4j.common.frame.SaQuery;
 import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.common.ie.Rates;
@@ -21,6 +24,7 @@ import wpa4j.driver.types.AuthAlg;
 import wpa4j.driver.types.AuthParams;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.Mfp;
 import wpa4j.driver.types.ScanParams;
 import wpa4j.driver.types.ScanResult;
 import wpa4j.driver.types.ScanResultFlag;
@@ -30,11 +34,13 @@ import wpa4j.driver.types.Ssid;
 
 /**
  * The station side of a radio, as mac80211 does it for a supplicant that is its own SME: scanning with a
- * BSS cache, authentication and association with retries and timeouts, leaving, and beacon loss.
+ * BSS cache, authentication (Open System with retries and timeouts; SAE frames as user space gives them)
+ * and association, leaving, beacon loss, and answering the AP's SA Queries.
  */
 final class StationMlme {
     static final Rates RATES = Rates.of(List.of(2, 4, 11, 22, 12, 18, 24, 36, 48, 72, 96, 108), List.of(2, 4, 11, 22));
     private static final List<Integer> ALL_24GHZ = List.of(2412, 2417, 2422, 2427, 2432, 2437, 2442, 2447, 2452, 2457, 2462, 2467, 2472);
+    private static final int CATEGORY_PUBLIC = 4;
 
     private final Radio radio;
     private final Map<MacAddress, Bss> cache = new LinkedHashMap<>();
@@ -43,7 +49,9 @@ final class StationMlme {
     private MacAddress bssid;
     private Ssid ssid;
     private boolean protectedBss;
+    private boolean mfp;
     private Pending pending;
+    private SaeExchange sae;
     private long lastBeaconNanos;
     private EventLoop.Timer beaconLossTimer;
 
@@ -78,6 +86,12 @@ final class StationMlme {
             this.reqIes = reqIes;
         }
     }
+
+    /**
+     * An SAE authentication in progress: {@code transaction} is the last one we sent (1 commit, 2 confirm).
+     * Not retransmitted here: user space runs the SAE timers, as with mac80211.
+     */
+    private record SaeExchange(MacAddress peer, int transaction) {}
 
     StationMlme(Radio radio) {
         this.radio = radio;
@@ -149,14 +163,23 @@ final class StationMlme {
     // ---- MLME ----------------------------------------------------------------------------------
 
     Void authenticate(AuthParams p) throws DriverException {
-        if (p.authAlg() != AuthAlg.OPEN) {
-            throw new DriverException("authenticate", "the sim medium does Open System authentication only", 95, null);
+        if (p.authAlg() != AuthAlg.OPEN && p.authAlg() != AuthAlg.SAE) {
+            throw new DriverException("authenticate", "the sim medium does Open System and SAE authentication only", 95, null);
+        }
+        if (p.authAlg() == AuthAlg.SAE && p.saeData().length() < 4) {
+            throw new DriverException("authenticate", "SAE data needs at least its transaction and status fields", 22, null);
         }
         if (bssid != null) {
             leaveQuietly();
         }
         radio.freq = p.freq();
         MgmtHeader h = MgmtHeader.of(MgmtSubtype.AUTH, p.bssid(), radio.mac(), p.bssid()).withSeqCtrl(radio.nextSeq() << 4);
+        if (p.authAlg() == AuthAlg.SAE) {
+            cancelPending();
+            sae = new SaeExchange(p.bssid(), p.saeData().u8(0) | p.saeData().u8(1) << 8);
+            radio.transmit(AuthFrame.sae(h, p.saeData(), p.ie()), p.freq(), p.bssid(), null);
+            return null;
+        }
         byte[] frame = concat(new MgmtFrame.Authentication(h, MgmtFrame.Authentication.ALG_OPEN, 1, 0, IeList.EMPTY).encode().toArray(),
                 p.ie().toArray());
         start(new Pending(p.bssid(), frame, p.freq(), false, Bytes.EMPTY));
@@ -177,16 +200,23 @@ final class StationMlme {
         byte[] fixed = new MgmtFrame.AssocRequest(h, capability, 10, IeList.EMPTY).encode().toArray();
         ssid = p.ssid();
         protectedBss = !wpaIe.isEmpty();
+        mfp = p.mgmtFrameProtection() != Mfp.NO;
         start(new Pending(p.bssid(), concat(fixed, reqIes.toArray()), radio.freq, true, reqIes));
         return null;
     }
 
     private void start(Pending p) {
+        cancelPending();
+        sae = null;
+        pending = p;
+        attempt(p);
+    }
+
+    private void cancelPending() {
         if (pending != null && pending.timer != null) {
             pending.timer.cancel();
         }
-        pending = p;
-        attempt(p);
+        pending = null;
     }
 
     private void attempt(Pending p) {
@@ -202,14 +232,21 @@ final class StationMlme {
         p.timer = radio.medium.air().schedule(radio.medium.timing().mlmeTimeoutMs(), () -> attempt(p));
     }
 
-    void onMgmt(MgmtFrame f, byte[] raw, int onFreq, int rssi) {
+    /** A frame that passed the 802.11w checks; Authentication and Action bodies are never decoded as elements. */
+    void onMgmt(byte[] frame, int onFreq, int rssi) throws MalformedFrameException {
+        switch (RobustFrames.subtype(frame)) {
+            case AUTH -> onAuth(AuthFrame.parse(frame));
+            case ACTION -> onAction(frame, onFreq, rssi);
+            default -> onDecoded(MgmtFrame.decode(Bytes.of(RobustFrames.unprotected(frame))), onFreq, rssi);
+        }
+    }
+
+    private void onDecoded(MgmtFrame f, int onFreq, int rssi) {
         MacAddress from = f.header().sa();
         if (f instanceof MgmtFrame.Beacon b) {
             learn(from, onFreq, b.beaconInterval(), b.capability(), rssi, b.timestamp(), b.ies().encode(), true);
         } else if (f instanceof MgmtFrame.ProbeResponse pr) {
             learn(from, onFreq, pr.beaconInterval(), pr.capability(), rssi, pr.timestamp(), pr.ies().encode(), false);
-        } else if (f instanceof MgmtFrame.Authentication a) {
-            onAuth(a);
         } else if (f instanceof MgmtFrame.AssocResponse r) {
             onAssocResp(r);
         } else if (f instanceof MgmtFrame.Deauthentication d) {
@@ -238,17 +275,61 @@ final class StationMlme {
         }
     }
 
-    private void onAuth(MgmtFrame.Authentication a) {
+    private void onAuth(AuthFrame a) {
+        if (a.algorithm() == AuthFrame.ALG_SAE) {
+            onSaeAuth(a);
+            return;
+        }
         Pending p = pending;
-        if (p == null || p.assoc || !a.header().sa().equals(p.peer) || a.transaction() != 2) {
+        if (p == null || p.assoc || !a.sa().equals(p.peer) || a.transaction() != 2) {
             return;
         }
         p.timer.cancel();
         pending = null;
-        if (a.statusCode() == 0) {
+        if (a.status() == 0) {
             authenticatedWith = p.peer;
         }
-        radio.emit(new DriverEvent.Auth(p.peer, p.peer, a.algorithm(), a.transaction(), a.statusCode(), a.ies().encode()));
+        radio.emit(new DriverEvent.Auth(p.peer, p.peer, a.algorithm(), a.transaction(), a.status(), a.body()));
+    }
+
+    /**
+     * mac80211's filter: the AP's commit or confirm after our commit, only its confirm after ours; all go up,
+     * and a successful confirm after ours completes the authentication.
+     */
+    private void onSaeAuth(AuthFrame a) {
+        SaeExchange x = sae;
+        if (x == null || !a.sa().equals(x.peer()) || a.transaction() < x.transaction() || a.transaction() > 2) {
+            return;
+        }
+        if (a.status() == 0 && a.transaction() == 2 && x.transaction() == 2) {
+            sae = null;
+            authenticatedWith = x.peer();
+        }
+        radio.emit(new DriverEvent.Auth(x.peer(), x.peer(), a.algorithm(), a.transaction(), a.status(), a.body()));
+    }
+
+    /**
+     * Action frames from the BSS, and Public ones from anyone (mac80211 drops the rest), go up as the nl80211
+     * backend reports them: SA Query whole as RX_MGMT (decrypted, Protected bit kept), others as RX_ACTION.
+     * The AP's SA Query Request is answered here, as mac80211's ieee80211_process_sa_query_req, not reported.
+     */
+    private void onAction(byte[] frame, int onFreq, int rssi) throws MalformedFrameException {
+        MacAddress from = RobustFrames.sa(frame);
+        if (!from.equals(bssid) && RobustFrames.category(frame) != CATEGORY_PUBLIC) {
+            return;
+        }
+        MgmtFrame.Action a = (MgmtFrame.Action) MgmtFrame.decode(Bytes.of(RobustFrames.unprotected(frame)));
+        Optional<SaQuery> query = SaQuery.of(a);
+        if (query.isPresent() && query.get().request()) {
+            if (a.header().da().equals(radio.mac())) {
+                MgmtHeader h = MgmtHeader.of(MgmtSubtype.ACTION, from, radio.mac(), bssid);
+                radio.sendMgmt(new MgmtFrame.Opaque(h, query.get().response().actionBody()).encode().toArray(), radio.freq, null);
+            }
+        } else if (query.isPresent()) {
+            radio.emit(new DriverEvent.RxMgmt(Bytes.of(frame), 0, onFreq, rssi));
+        } else {
+            radio.emit(new DriverEvent.RxAction(a.header().da(), from, a.header().bssid(), a.category(), a.body(), onFreq));
+        }
     }
 
     private void onAssocResp(MgmtFrame.AssocResponse r) {
@@ -298,9 +379,9 @@ final class StationMlme {
     /** deauthenticate/disassociate: frame to the AP, state and keys gone, and the event as nl80211 reports it. */
     Void leave(MacAddress addr, int reason, boolean deauth) {
         MacAddress peer = bssid != null ? bssid : authenticatedWith != null ? authenticatedWith : addr;
-        MgmtHeader h = MgmtHeader.of(deauth ? MgmtSubtype.DEAUTH : MgmtSubtype.DISASSOC, peer, radio.mac(), peer).withSeqCtrl(radio.nextSeq() << 4);
+        MgmtHeader h = MgmtHeader.of(deauth ? MgmtSubtype.DEAUTH : MgmtSubtype.DISASSOC, peer, radio.mac(), peer);
         MgmtFrame f = deauth ? new MgmtFrame.Deauthentication(h, reason, IeList.EMPTY) : new MgmtFrame.Disassociation(h, reason, IeList.EMPTY);
-        radio.transmit(f.encode().toArray(), radio.freq, peer, null);
+        radio.sendMgmt(f.encode().toArray(), radio.freq, null);
         clear();
         radio.emit(deauth ? new DriverEvent.Deauth(peer, reason, Bytes.EMPTY, true) : new DriverEvent.Disassoc(peer, reason, Bytes.EMPTY, true));
         return null;
@@ -311,10 +392,8 @@ final class StationMlme {
     }
 
     private void clear() {
-        if (pending != null && pending.timer != null) {
-            pending.timer.cancel();
-        }
-        pending = null;
+        cancelPending();
+        sae = null;
         if (beaconLossTimer != null) {
             beaconLossTimer.cancel();
         }
@@ -322,6 +401,7 @@ final class StationMlme {
         authenticatedWith = null;
         ssid = null;
         protectedBss = false;
+        mfp = false;
         radio.keys.clear();
     }
 
@@ -335,6 +415,11 @@ final class StationMlme {
 
     boolean protectedBss() {
         return protectedBss;
+    }
+
+    /** Whether MFP is in use with {@code peer}: the BSS we are associated with, when associate asked for MFP. */
+    boolean mfp(MacAddress peer) {
+        return mfp && peer.equals(bssid);
     }
 
     SignalInfo signal() throws DriverException {

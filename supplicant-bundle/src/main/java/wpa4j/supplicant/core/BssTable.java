@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.RsnElement;
-import wpa4j.common.ie.Suite;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanResult;
 import wpa4j.driver.types.Ssid;
@@ -25,15 +25,9 @@ import wpa4j.driver.types.Ssid;
  */
 final class BssTable {
     /** One BSS with the parts network selection needs, decoded once. */
-    record Entry(ScanResult result, Ssid ssid, RsnElement rsn, boolean privacy, long seenNanos) {
+    record Entry(ScanResult result, Ssid ssid, RsnElement rsn, boolean privacy, boolean saeH2e, long seenNanos) {
         MacAddress bssid() {
             return result.bssid();
-        }
-
-        /** Whether this BSS offers WPA2-PSK with CCMP as pairwise and group cipher. */
-        boolean offersPskCcmp() {
-            return rsn != null && rsn.akms() != null && rsn.akms().contains(Suite.AKM_PSK) && rsn.pairwiseCiphers() != null
-                    && rsn.pairwiseCiphers().contains(Suite.RSN_CCMP) && Suite.RSN_CCMP.equals(rsn.groupCipher());
         }
 
         boolean isOpen() {
@@ -69,13 +63,17 @@ final class BssTable {
             seen.add(r.bssid());
             Optional<Ssid> ssid = r.ssid();
             RsnElement rsn = null;
+            boolean h2e;
             try {
-                rsn = IeList.decode(r.ies()).rsn().orElse(null);
+                IeList ies = IeList.decode(r.ies());
+                rsn = ies.rsn().orElse(null);
+                // RSNXE bit 5: the AP does SAE hash-to-element
+                h2e = ies.find(ElementId.RSNX).map(x -> x.body().length() > 0 && (x.body().u8(0) & 0x20) != 0).orElse(false);
             } catch (MalformedFrameException e) {
                 malformed++;
                 continue;
             }
-            entries.put(r.bssid(), new Entry(r, ssid.orElse(Ssid.WILDCARD), rsn, (r.caps() & 0x0010) != 0, now - r.ageMs() * 1_000_000L));
+            entries.put(r.bssid(), new Entry(r, ssid.orElse(Ssid.WILDCARD), rsn, (r.caps() & 0x0010) != 0, h2e, now - r.ageMs() * 1_000_000L));
             missed.remove(r.bssid());
         }
         for (Entry e : entries.values()) {

@@ -13,44 +13,48 @@ import wpa4j.driver.types.Validate;
  *
  * @param id network id (wpa_cli's)
  * @param ssid the SSID
- * @param psk the 32-octet PSK (from the passphrase), or null for key_mgmt=NONE; never printed
+ * @param security the AKMs, secrets and management frame protection (never printed)
  * @param scanSsid whether to probe for the SSID (hidden networks, scan_ssid=1)
  * @param priority higher is preferred: networks are selected by priority group first
  * @param scanFreqs frequencies to scan for this network (scan_freq), empty for all
  * @param bssid only this BSS (bssid=), or empty for any
  * @param idStr id_str, reported with CTRL-EVENT-CONNECTED
  */
-public record NetworkConfig(int id, Ssid ssid, SecretKeyBytes psk, boolean scanSsid, int priority, List<Integer> scanFreqs,
+public record NetworkConfig(int id, Ssid ssid, NetworkSecurity security, boolean scanSsid, int priority, List<Integer> scanFreqs,
         Optional<MacAddress> bssid, String idStr) {
     public NetworkConfig {
         Validate.nonNegative("id", id);
         Validate.nonNull("ssid", ssid);
-        if (psk != null && psk.length() != 32) {
-            throw new IllegalArgumentException("psk: length " + psk.length() + ", expected 32");
-        }
+        Validate.nonNull("security", security);
         scanFreqs = Validate.list("scanFreqs", scanFreqs, 64);
         scanFreqs.forEach(f -> Validate.frequency("scanFreqs", f));
         Validate.nonNull("bssid", bssid);
         Validate.nonNull("idStr", idStr);
     }
 
-    /** A network for any BSS of the SSID, without id_str. */
+    /** A WPA2-PSK network (open when {@code psk} is null) for any BSS of the SSID, without id_str. */
     public NetworkConfig(int id, Ssid ssid, SecretKeyBytes psk, boolean scanSsid, int priority, List<Integer> scanFreqs) {
         this(id, ssid, psk, scanSsid, priority, scanFreqs, Optional.empty(), "");
     }
 
-    public boolean isPsk() {
-        return psk != null;
+    /** A WPA2-PSK network (open when {@code psk} is null). */
+    public NetworkConfig(int id, Ssid ssid, SecretKeyBytes psk, boolean scanSsid, int priority, List<Integer> scanFreqs,
+            Optional<MacAddress> bssid, String idStr) {
+        this(id, ssid, psk == null ? NetworkSecurity.OPEN : NetworkSecurity.wpa2Psk(psk), scanSsid, priority, scanFreqs, bssid, idStr);
+    }
+
+    /** Whether the network uses RSN (any AKM); false for an open network. */
+    public boolean isRsn() {
+        return !security.isOpen();
     }
 
     public String keyMgmt() {
-        return isPsk() ? "WPA2-PSK" : "NONE";
+        return security.keyMgmtNames();
     }
 
     /** Whether {@code other} connects the same way (a change of priority alone does not end a link). */
     boolean sameLink(NetworkConfig other) {
-        return other != null && id == other.id && ssid.equals(other.ssid) && bssid.equals(other.bssid) && isPsk() == other.isPsk()
-                && (!isPsk() || psk.sameAs(other.psk));
+        return other != null && id == other.id && ssid.equals(other.ssid) && bssid.equals(other.bssid) && security.sameAs(other.security);
     }
 
     /** Whether {@code other} would be scanned for and selected the same way (a rescan would find nothing new). */
@@ -60,7 +64,7 @@ public record NetworkConfig(int id, Ssid ssid, SecretKeyBytes psk, boolean scanS
 
     @Override
     public String toString() {
-        return "NetworkConfig[id=" + id + ", ssid=" + ssid + ", key_mgmt=" + keyMgmt() + ", scan_ssid=" + scanSsid + ", priority=" + priority
+        return "NetworkConfig[id=" + id + ", ssid=" + ssid + ", " + security + ", scan_ssid=" + scanSsid + ", priority=" + priority
                 + ", scan_freq=" + scanFreqs + bssid.map(b -> ", bssid=" + b).orElse("") + "]";
     }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.AesKeyWrap;
@@ -16,6 +17,7 @@ import wpa4j.common.eapol.KeyData;
 import wpa4j.common.eapol.KeyInfo;
 import wpa4j.common.eapol.KeyMessage;
 import wpa4j.common.frame.ReasonCode;
+import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.KeyAlg;
@@ -24,8 +26,9 @@ import wpa4j.driver.types.MacAddress;
 import wpa4j.supplicant.SupplicantState;
 
 /**
- * The supplicant side of the WPA2-PSK 4-way and group key handshakes (IEEE 802.11-2012 11.6.6, 11.6.7)
- * for CCMP, for one association. Each received EAPOL-Key frame yields the actions to take; a frame that
+ * The supplicant side of the 4-way and group key handshakes (IEEE 802.11-2020 12.7.6, 12.7.7) for CCMP, for one
+ * association, with the negotiated AKM's algorithms (PSK: HMAC-SHA1/PRF-SHA1; PSK-SHA256: AES-CMAC/SHA-256 KDF;
+ * SAE: the same, AKM-defined) and, with PMF, the IGTK. Each received EAPOL-Key frame yields the actions to take; a frame that
  * fails any check (role rules, replay counter, ANonce, MIC, key wrap) is rejected as malformed and changes
  * nothing. Keys already installed are not installed again by a retransmitted message.
  */
@@ -34,10 +37,12 @@ final class StationKeyHandshake implements AutoCloseable {
     static final int EAPOL_VERSION = 1;
 
     private final SecretKeyBytes pmk;
+    private final LinkSecurity link;
     private final MacAddress aa;
     private final MacAddress spa;
-    private final InformationElement ownRsn;
+    private final List<InformationElement> ownIes;
     private final Bytes apRsnFromBeacon;
+    private final Optional<Bytes> apRsnxFromBeacon;
     private final SecureRandom random;
     private Long lastReplay;
     private Bytes anonce;
@@ -45,14 +50,21 @@ final class StationKeyHandshake implements AutoCloseable {
     private Ptk tptk;
     private Ptk ptk;
     private KeyData.Gtk installedGtk;
+    private KeyData.Igtk installedIgtk;
 
-    StationKeyHandshake(SecretKeyBytes pmk, MacAddress aa, MacAddress spa, InformationElement ownRsn, Bytes apRsnFromBeacon,
-            SecureRandom random) {
+    /**
+     * @param ownIes the RSN (and RSNX) elements of our (Re)Association Request, sent again in message 2
+     * @param apRsnxFromBeacon the AP's RSNX element body, when its Beacon had one: message 3 must carry the same
+     */
+    StationKeyHandshake(SecretKeyBytes pmk, LinkSecurity link, MacAddress aa, MacAddress spa, List<InformationElement> ownIes,
+            Bytes apRsnFromBeacon, Optional<Bytes> apRsnxFromBeacon, SecureRandom random) {
         this.pmk = pmk;
+        this.link = link;
         this.aa = aa;
         this.spa = spa;
-        this.ownRsn = ownRsn;
+        this.ownIes = List.copyOf(ownIes);
         this.apRsnFromBeacon = apRsnFromBeacon;
+        this.apRsnxFromBeacon = apRsnxFromBeacon;
         this.random = random;
     }
 
@@ -62,8 +74,9 @@ final class StationKeyHandshake implements AutoCloseable {
 
     List<KeyAction> onEapol(Bytes pdu) throws MalformedFrameException {
         EapolKey key = EapolKey.fromPdu(pdu);
-        if (key.descriptorType() != EapolKey.DESCRIPTOR_RSN || key.keyInfo().descriptorVersion() != KeyInfo.VERSION_HMAC_SHA1_AES) {
-            throw new MalformedFrameException(4, "only RSN descriptors with HMAC-SHA1/AES (CCMP) are accepted");
+        if (key.descriptorType() != EapolKey.DESCRIPTOR_RSN || key.keyInfo().descriptorVersion() != link.descriptorVersion()) {
+            throw new MalformedFrameException(4, "key descriptor version " + key.keyInfo().descriptorVersion() + ", the AKM " + link.statusName()
+                    + " uses " + link.descriptorVersion());
         }
         if (lastReplay != null && Long.compareUnsigned(key.replayCounter(), lastReplay) <= 0) {
             throw new MalformedFrameException(9, "replay counter " + Long.toUnsignedString(key.replayCounter()) + " did not increase");
@@ -86,11 +99,11 @@ final class StationKeyHandshake implements AutoCloseable {
             if (tptk != null && tptk != ptk) {
                 tptk.destroy();
             }
-            tptk = Ptk.derive(pmk, aa, spa, anonce, snonce, 16, false);
+            tptk = Ptk.derive(pmk, aa, spa, anonce, snonce, 16, link.sha256Kdf());
         }
-        EapolKey m2 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.PAIRWISE, KeyInfo.MIC), 0,
+        EapolKey m2 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(link.descriptorVersion(), KeyInfo.PAIRWISE, KeyInfo.MIC), 0,
                 m1.replayCounter(), snonce, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16,
-                new KeyData(List.of(ownRsn)).encode(false));
+                new KeyData(ownIes).encode(false));
         return List.of(new KeyAction.Enter(SupplicantState.FOUR_WAY_HANDSHAKE),
                 new KeyAction.Send(EapolMic.sign(tptk.kck(), m2, EAPOL_VERSION).toPdu(EAPOL_VERSION)));
     }
@@ -108,12 +121,19 @@ final class StationKeyHandshake implements AutoCloseable {
         lastReplay = m3.replayCounter();
         KeyData data = unwrap(tptk.kek(), m3.keyData());
         List<KeyAction> actions = new ArrayList<>();
-        if (data.rsnElement().isEmpty() || !data.rsnElement().get().body().equals(apRsnFromBeacon)) {
+        Optional<Bytes> rsnx = data.elements().stream().filter(e -> e.id() == ElementId.RSNX).findFirst().map(InformationElement::body);
+        if (data.rsnElement().isEmpty() || !data.rsnElement().get().body().equals(apRsnFromBeacon)
+                || apRsnxFromBeacon.isPresent() && !apRsnxFromBeacon.equals(rsnx)) {
+            // a downgrade of the RSN or RSNX element (e.g. SAE H2E stripped from the Beacon) ends the association
             actions.add(new KeyAction.Deauth(ReasonCode.IE_IN_4WAY_DIFFERS));
             return actions;
         }
         KeyData.Gtk gtk = data.gtk().orElseThrow(() -> new MalformedFrameException(95, "message 3 without GTK"));
-        EapolKey m4 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.PAIRWISE, KeyInfo.MIC,
+        Optional<KeyData.Igtk> igtk = data.igtk();
+        if (link.mfp() && igtk.isEmpty()) {
+            throw new MalformedFrameException(95, "message 3 without IGTK although PMF is in use");
+        }
+        EapolKey m4 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(link.descriptorVersion(), KeyInfo.PAIRWISE, KeyInfo.MIC,
                 KeyInfo.SECURE), 0, m3.replayCounter(), EapolKey.ZERO_NONCE, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8,
                 EapolKey.ZERO_16, Bytes.EMPTY);
         actions.add(new KeyAction.Send(EapolMic.sign(tptk.kck(), m4, EAPOL_VERSION).toPdu(EAPOL_VERSION)));
@@ -125,6 +145,7 @@ final class StationKeyHandshake implements AutoCloseable {
             actions.add(new KeyAction.Install(KeyParams.pairwise(KeyAlg.CCMP, aa, Bytes.of(new byte[6]), Bytes.of(ptk.tk().copy()))));
         }
         actions.addAll(installGtk(gtk, m3.rsc()));
+        actions.addAll(installIgtk(igtk));
         actions.add(new KeyAction.Enter(SupplicantState.COMPLETED));
         return actions;
     }
@@ -137,12 +158,15 @@ final class StationKeyHandshake implements AutoCloseable {
             throw new MalformedFrameException(81, "group message 1 MIC failure");
         }
         lastReplay = g1.replayCounter();
-        KeyData.Gtk gtk = unwrap(ptk.kek(), g1.keyData()).gtk().orElseThrow(() -> new MalformedFrameException(95, "group message 1 without GTK"));
-        EapolKey g2 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(KeyInfo.VERSION_HMAC_SHA1_AES, KeyInfo.MIC, KeyInfo.SECURE), 0,
+        KeyData data = unwrap(ptk.kek(), g1.keyData());
+        KeyData.Gtk gtk = data.gtk().orElseThrow(() -> new MalformedFrameException(95, "group message 1 without GTK"));
+        Optional<KeyData.Igtk> igtk = data.igtk();
+        EapolKey g2 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(link.descriptorVersion(), KeyInfo.MIC, KeyInfo.SECURE), 0,
                 g1.replayCounter(), EapolKey.ZERO_NONCE, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16, Bytes.EMPTY);
         List<KeyAction> actions = new ArrayList<>();
         actions.add(new KeyAction.Enter(SupplicantState.GROUP_HANDSHAKE));
         actions.addAll(installGtk(gtk, g1.rsc()));
+        actions.addAll(installIgtk(igtk));
         actions.add(new KeyAction.Send(EapolMic.sign(ptk.kck(), g2, EAPOL_VERSION).toPdu(EAPOL_VERSION)));
         actions.add(new KeyAction.Enter(SupplicantState.COMPLETED));
         return actions;
@@ -154,6 +178,17 @@ final class StationKeyHandshake implements AutoCloseable {
         }
         installedGtk = gtk;
         return List.of(new KeyAction.Install(KeyParams.group(KeyAlg.CCMP, gtk.keyId(), false, rsc.slice(0, 6), gtk.gtk())));
+    }
+
+    /** The IGTK, installed only with PMF and only when new (a retransmitted message reinstalls nothing: no IPN reset). */
+    private List<KeyAction> installIgtk(Optional<KeyData.Igtk> igtk) {
+        if (!link.mfp() || igtk.isEmpty() || installedIgtk != null && installedIgtk.keyId() == igtk.get().keyId()
+                && installedIgtk.igtk().equals(igtk.get().igtk())) {
+            return List.of();
+        }
+        installedIgtk = igtk.get();
+        KeyData.Igtk k = igtk.get();
+        return List.of(new KeyAction.Install(KeyParams.group(KeyAlg.IGTK, k.keyId(), false, k.ipn(), k.igtk())));
     }
 
     private static KeyData unwrap(SecretKeyBytes kek, Bytes wrapped) throws MalformedFrameException {

@@ -1,6 +1,7 @@
 package wpa4j.supplicant.core;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -11,18 +12,32 @@ import java.util.Optional;
 import java.util.Set;
 
 import wpa4j.common.binding.CoreDriverSlot;
+import wpa4j.common.codec.FrameWriter;
 import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.MgmtFrame;
+import wpa4j.common.frame.MgmtHeader;
 import wpa4j.common.frame.ReasonCode;
+import wpa4j.common.frame.SaQuery;
+import wpa4j.common.frame.StatusCode;
 import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.common.ie.RsnElement;
 import wpa4j.common.ie.Suite;
+import wpa4j.common.sae.PmksaCache;
+import wpa4j.common.sae.PmksaEntry;
+import wpa4j.common.sae.SaeAction;
+import wpa4j.common.sae.SaePassword;
+import wpa4j.common.sae.SaePwe;
+import wpa4j.common.sae.SaeSettings;
+import wpa4j.common.sae.SaeStation;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.AssociateParams;
+import wpa4j.driver.types.AuthAlg;
 import wpa4j.driver.types.AuthParams;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.Cipher;
@@ -35,8 +50,10 @@ import wpa4j.driver.types.Operstate;
 import wpa4j.driver.types.Proto;
 import wpa4j.driver.types.ScanParams;
 import wpa4j.driver.types.ScanResult;
+import wpa4j.driver.types.SendActionParams;
 import wpa4j.driver.types.SignalInfo;
 import wpa4j.driver.types.Ssid;
+import wpa4j.driver.types.WepKeys;
 import wpa4j.supplicant.StationStatus;
 import wpa4j.supplicant.SupplicantState;
 
@@ -47,8 +64,12 @@ import wpa4j.supplicant.SupplicantState;
  */
 public final class Supplicant implements CoreDriverSlot.Core {
     private static final System.Logger LOG = System.getLogger(Supplicant.class.getName());
-    /** The RSN element the station sends: WPA2-PSK, CCMP/CCMP, no capabilities. */
-    static final InformationElement OWN_RSN = RsnElement.psk(Suite.RSN_CCMP, Suite.RSN_CCMP, 0).toElement();
+
+    /** The SAE algorithm number in Authentication frames. */
+    static final int AUTH_ALG_SAE = 3;
+    /** The station's SAE retransmission period: mac80211 retries a lost SAE frame after 2 s, ours comes first. */
+    static final long SAE_RETRANSMIT_MS = 1000;
+    static final java.time.Duration PMKSA_LIFETIME = java.time.Duration.ofHours(12);
 
     /** wpa_supplicant's authentication timeout for drivers that do their own SME. */
     static final int NON_SME_ASSOC_TIMEOUT_MS = 10_000;
@@ -71,6 +92,26 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private SupplicantState state = SupplicantState.DISCONNECTED;
     private NetworkState current;
     private BssTable.Entry currentBss;
+    /** What the current (or attempted) association negotiated with currentBss. */
+    private LinkSecurity link = LinkSecurity.OPEN;
+    /** The RSN/RSNX elements of the current (Re)Association Request, sent again in 4-way message 2. */
+    private List<InformationElement> ownIes = List.of();
+    /** Set once SAE accepted the peer for this attempt: the PMK comes from the exchange, no PMKID is offered. */
+    private boolean saeAuthenticated;
+    /** The PMKSA of this attempt: cached and offered by PMKID (a reconnect that skips SAE), or SAE's fresh one. */
+    private Optional<PmksaEntry> pmksa = Optional.empty();
+    /** SAE PMKSAs by BSSID, as wpa_supplicant's PMKSA cache (default lifetime 12 h). */
+    private final PmksaCache pmksaCache = new PmksaCache(32);
+    private SaeStation sae;
+    private SaePassword saePassword;
+    private EventLoop.Timer saeTimer;
+    private final SaQueryClient saQuery = new SaQueryClient(random);
+    private EventLoop.Timer saQueryTimer;
+    /** Association comebacks (status 30) in a row for this attempt: a few are honoured, then it counts as a failure. */
+    private int comebacks;
+    private long unprotectedDropped;
+    /** (BSSID, network id) pairs whose reason for being unusable was already shown, so each is said once. */
+    private final Map<String, String> unusableShown = new HashMap<>();
     private StationKeyHandshake keys;
     private boolean userDisconnected;
     /** Set by each association and cleared on completion, so a later group rekey does not report a new connection. */
@@ -307,14 +348,21 @@ public final class Supplicant implements CoreDriverSlot.Core {
         StringBuilder sb = new StringBuilder();
         boolean linked = currentBss != null && state.ordinal() >= SupplicantState.ASSOCIATED.ordinal();
         if (linked) {
-            String cipher = current.config.isPsk() ? "CCMP" : "NONE";
+            String cipher = link.isOpen() ? "NONE" : "CCMP";
             sb.append("bssid=").append(currentBss.bssid()).append("\nfreq=").append(currentBss.result().freq()).append("\nssid=")
                     .append(currentBss.ssid().toPrintable()).append("\nid=").append(current.config.id()).append('\n');
             if (!current.config.idStr().isEmpty()) {
                 sb.append("id_str=").append(current.config.idStr()).append('\n');
             }
             sb.append("mode=station\npairwise_cipher=").append(cipher).append("\ngroup_cipher=").append(cipher).append("\nkey_mgmt=")
-                    .append(current.config.keyMgmt()).append('\n');
+                    .append(link.statusName()).append('\n');
+            if (link.mfp()) {
+                // as wpa_sm_get_status: pmf=2 when the AP requires it
+                sb.append("pmf=").append(link.bssMfpRequired() ? 2 : 1).append("\nmgmt_group_cipher=BIP\n");
+            }
+            if (link.sae()) {
+                sb.append("sae_h2e=").append(link.saeH2e() ? 1 : 0).append('\n');
+            }
         }
         sb.append("wpa_state=").append(state.wpaName()).append('\n');
         if (own != null) {
@@ -341,7 +389,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     private static String flags(BssTable.Entry e) {
-        return (e.offersPskCcmp() ? "[WPA2-PSK-CCMP]" : e.rsn() != null ? "[WPA2]" : e.privacy() ? "[WEP]" : "") + "[ESS]";
+        return (e.rsn() != null ? BssFlags.rsn(e.rsn()) : e.privacy() ? "[WEP]" : "") + (e.saeH2e() ? "[SAE-H2E]" : "") + "[ESS]";
     }
 
     public SupplicantState state() {
@@ -352,7 +400,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         boolean linked = currentBss != null && state.ordinal() >= SupplicantState.ASSOCIATED.ordinal();
         return new StationStatus(ifname, driver == null ? "none" : driver.driverName(), state, linked ? currentBss.bssid().toString() : "",
                 linked ? currentBss.ssid().toPrintable() : "", linked ? currentBss.result().freq() : 0,
-                linked ? current.config.keyMgmt() : "", own == null ? "" : own.toString());
+                linked ? link.statusName() : "", own == null ? "" : own.toString());
     }
 
     /** wpa_cli SCAN_RESULTS lines. */
@@ -461,7 +509,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         authenticate(c.get());
     }
 
-    private record Candidate(NetworkState network, BssTable.Entry bss) {}
+    private record Candidate(NetworkState network, BssTable.Entry bss, LinkSecurity security) {}
 
     /**
      * wpa_supplicant's selection: the highest priority group with a usable BSS wins; inside it the stronger security,
@@ -470,32 +518,54 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private Optional<Candidate> select() {
         List<NetworkState> usable = networks.stream().filter(n -> !n.tempDisabled() && driverCan(n.config)).toList();
         Comparator<Candidate> order = Comparator.comparingInt((Candidate c) -> c.network().config.priority())
-                .thenComparingInt(c -> c.network().config.isPsk() ? 1 : 0).thenComparingInt(c -> c.bss().result().level());
+                .thenComparingInt(c -> strength(c.security())).thenComparingInt(c -> c.bss().result().level());
         List<Candidate> all = new ArrayList<>();
         for (NetworkState n : usable) {
-            bss.all().stream().filter(e -> matches(n.config, e)).filter(e -> !ignored.ignored(e.bssid()))
-                    .forEach(e -> all.add(new Candidate(n, e)));
+            for (BssTable.Entry e : bss.all()) {
+                if (!e.ssid().equals(n.config.ssid()) || !n.config.bssid().map(b -> b.equals(e.bssid())).orElse(true) || ignored.ignored(e.bssid())) {
+                    continue;
+                }
+                RsnMatch.Verdict v = RsnMatch.evaluate(n.config.security(), e, driver.getCapa(), driver.driverName());
+                if (v instanceof RsnMatch.Usable u) {
+                    all.add(new Candidate(n, e, u.security()));
+                } else if (v instanceof RsnMatch.Unusable no) {
+                    showUnusable(n, e, no.why());
+                }
+            }
         }
         return all.stream().max(order);
     }
 
-    /** Whether the bound driver can do the network's key management (its capabilities say WPA2-PSK for a PSK network). */
+    /** Stronger security first inside a priority group: SAE, then PSK-SHA256 or PMF, then PSK, then open. */
+    private static int strength(LinkSecurity s) {
+        return switch (s.akm()) {
+            case SAE -> 4;
+            case PSK_SHA256 -> 3;
+            case PSK -> s.mfp() ? 3 : 2;
+            default -> 0;
+        };
+    }
+
+    /** Why a BSS of a network's SSID is not joined, said once per BSS and reason (wpa_supplicant says it in its debug log). */
+    private void showUnusable(NetworkState n, BssTable.Entry e, String why) {
+        if (!why.equals(unusableShown.put(e.bssid() + "/" + n.config.id(), why))) {
+            listener.onEvent("SELECT: skip " + e.bssid() + " for network id=" + n.config.id() + ": " + why);
+        }
+    }
+
+    /** Whether the bound driver can do the network at all (some AKM of it, and PMF if required). */
     private boolean driverCan(NetworkConfig n) {
-        return !n.isPsk() || driver == null || driver.getCapa().keyMgmt().contains(KeyMgmtCapability.WPA2_PSK);
+        return driver == null || RsnMatch.networkUnsupported(n.security(), driver.getCapa(), driver.driverName()) == null;
     }
 
     /** A network the bound driver cannot connect is said once per driver, then left out of selection. */
     private void reportUnsupported() {
         for (NetworkState n : networks) {
-            if (!driverCan(n.config) && unsupportedReported.add(n.config.id())) {
-                listener.onEvent("network " + n.config.id() + " not usable: key_mgmt " + n.config.keyMgmt() + " is not supported by driver "
-                        + driver.driverName());
+            String why = driver == null ? null : RsnMatch.networkUnsupported(n.config.security(), driver.getCapa(), driver.driverName());
+            if (why != null && unsupportedReported.add(n.config.id())) {
+                listener.onEvent("network " + n.config.id() + " not usable: " + why);
             }
         }
-    }
-
-    private static boolean matches(NetworkConfig n, BssTable.Entry e) {
-        return e.ssid().equals(n.ssid()) && n.bssid().map(b -> b.equals(e.bssid())).orElse(true) && (n.isPsk() ? e.offersPskCcmp() : e.isOpen());
     }
 
     // ---- SME: authentication and association -----------------------------------------------------
@@ -503,6 +573,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private void authenticate(Candidate c) {
         current = c.network();
         currentBss = c.bss();
+        link = c.security();
         if (!driver.getCapa().has(DriverFlag.SME)) {
             // as wpa_supplicant without WPA_DRIVER_FLAGS_SME: the driver authenticates and associates in one op
             associate();
@@ -511,6 +582,16 @@ public final class Supplicant implements CoreDriverSlot.Core {
         listener.onEvent("SME: Trying to authenticate with " + currentBss.bssid() + " (SSID='" + currentBss.ssid().toPrintable() + "' freq="
                 + currentBss.result().freq() + " MHz)");
         setState(SupplicantState.AUTHENTICATING);
+        saeAuthenticated = false;
+        pmksa = Optional.empty();
+        if (link.sae()) {
+            pmksa = pmksaCache.byPeer(currentBss.bssid(), Instant.now()).filter(e -> e.akm().equals(Suite.AKM_SAE));
+            if (pmksa.isEmpty()) {
+                startSae();
+                return;
+            }
+            listener.onEvent("PMKSA caching: reconnecting to " + currentBss.bssid() + " with the cached PMKID, SAE skipped");
+        }
         try {
             driver.authenticate(AuthParams.open(currentBss.result().freq(), currentBss.bssid(), currentBss.ssid()));
         } catch (DriverException | UnsupportedOperationException e) {
@@ -519,8 +600,131 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
     }
 
+    /** The PMK of the current association: the PSK, or SAE's (fresh or cached). */
+    private SecretKeyBytes linkPmk() {
+        if (link.sae()) {
+            return pmksa.map(PmksaEntry::pmk).orElseThrow(() -> new IllegalStateException("SAE association without a PMKSA"));
+        }
+        return current.config.security().psk();
+    }
+
+    // ---- SAE (IEEE 802.11-2020 12.4) in the station's SME ------------------------------------------
+
+    private void startSae() {
+        byte[] pw = current.config.security().saePassword().copy();
+        SaePassword password;
+        try {
+            password = SaePassword.of(pw, currentBss.ssid());
+        } finally {
+            java.util.Arrays.fill(pw, (byte) 0);
+        }
+        saePassword = password;
+        SaeSettings settings = new SaeSettings(SaeSettings.DEFAULT.groups(), link.saeH2e() ? SaePwe.HASH_TO_ELEMENT : SaePwe.LOOPING,
+                SaeSettings.DEFAULT.syncLimit(), SAE_RETRANSMIT_MS, SaeSettings.DEFAULT.antiCloggingThreshold());
+        sae = new SaeStation(password, own, currentBss.bssid(), link.saeH2e(), settings, random);
+        listener.onEvent("SAE: starting an exchange with " + currentBss.bssid() + " (" + (link.saeH2e() ? "hash-to-element" : "hunting-and-pecking") + ")");
+        saeActions(sae.start());
+    }
+
+    /** Carries out what the SAE instance asks: frames through the driver's authenticate op, its timer on the loop. */
+    private void saeActions(List<SaeAction> actions) {
+        for (SaeAction a : actions) {
+            if (sae == null) {
+                return;
+            }
+            if (a instanceof SaeAction.Send send) {
+                sendSae(send);
+            } else if (a instanceof SaeAction.ArmTimer t) {
+                cancelSaeTimer();
+                saeTimer = loop.schedule(t.millis(), () -> {
+                    if (sae != null) {
+                        saeActions(sae.timeout());
+                    }
+                });
+            } else if (a instanceof SaeAction.CancelTimer) {
+                cancelSaeTimer();
+            } else if (a instanceof SaeAction.Accepted ok) {
+                saeAccepted(ok);
+            } else if (a instanceof SaeAction.Failed f) {
+                saeFailed(f);
+            } else if (a instanceof SaeAction.Ignored i) {
+                LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": SAE frame ignored: " + i.why());
+            }
+        }
+    }
+
+    private void sendSae(SaeAction.Send send) {
+        // NL80211_ATTR_SAE_DATA's layout: transaction sequence number and status code, then the SAE fields
+        Bytes data = new FrameWriter(4 + send.body().length()).u16le(send.transaction()).u16le(send.status()).bytes(send.body()).toBytes();
+        try {
+            driver.authenticate(new AuthParams(currentBss.result().freq(), currentBss.bssid(), currentBss.ssid(), AuthAlg.SAE, Bytes.EMPTY,
+                    WepKeys.NONE, false, false, data));
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+            closeSae();
+            connectionFailed();
+        }
+    }
+
+    private void saeAccepted(SaeAction.Accepted ok) {
+        closeSae();
+        PmksaEntry entry = new PmksaEntry(currentBss.bssid(), own, ok.pmk(), ok.pmkid(), Suite.AKM_SAE, Instant.now().plus(PMKSA_LIFETIME));
+        pmksaCache.add(entry);
+        pmksa = Optional.of(entry);
+        saeAuthenticated = true;
+        listener.onEvent("SAE: authenticated with " + currentBss.bssid() + " (group " + ok.group().id() + ")");
+        associate();
+    }
+
+    /**
+     * SAE ended without a key. A confirm the peer could not verify (status 15) means the password is wrong: reported as
+     * such and the network backs off like a wrong WPA2 passphrase (WRONG_KEY); any failure also ignores the BSS a while.
+     */
+    private void saeFailed(SaeAction.Failed f) {
+        closeSae();
+        NetworkState network = current;
+        listener.onEvent("SAE: authentication with " + (currentBss == null ? "?" : currentBss.bssid()) + " failed (status " + f.status() + "): " + f.why());
+        if (f.status() == StatusCode.CHALLENGE_FAIL && network != null) {
+            listener.onEvent("SAE: the password is incorrect (the AP could not verify our confirm)");
+            authFailed(network, "WRONG_KEY");
+        }
+        connectionFailed();
+    }
+
+    /** A cached PMKSA the AP did not take (it lost it, status 53, or the 4-way failed): the next attempt runs SAE again. */
+    private void forgetCachedPmksa(String why) {
+        if (link.sae() && !saeAuthenticated && pmksa.isPresent() && currentBss != null) {
+            pmksaCache.remove(currentBss.bssid());
+            pmksa = Optional.empty();
+            listener.onEvent("PMKSA caching: entry for " + currentBss.bssid() + " dropped (" + why + ")");
+        }
+    }
+
+    private void cancelSaeTimer() {
+        if (saeTimer != null) {
+            saeTimer.cancel();
+            saeTimer = null;
+        }
+    }
+
+    private void closeSae() {
+        cancelSaeTimer();
+        if (sae != null) {
+            sae.destroy();
+            sae = null;
+        }
+        if (saePassword != null) {
+            saePassword.destroy();
+            saePassword = null;
+        }
+    }
+
     private void onAuth(DriverEvent.Auth a) {
         if (state != SupplicantState.AUTHENTICATING || currentBss == null || !a.peer().equals(currentBss.bssid())) {
+            return;
+        }
+        if (a.authType() == AUTH_ALG_SAE && sae != null) {
+            saeActions(sae.receive(a.authTransaction(), a.statusCode(), a.ies()));
             return;
         }
         if (a.statusCode() != 0) {
@@ -535,11 +739,13 @@ public final class Supplicant implements CoreDriverSlot.Core {
         listener.onEvent("Trying to associate with " + currentBss.bssid() + " (SSID='" + currentBss.ssid().toPrintable() + "' freq="
                 + currentBss.result().freq() + " MHz)");
         setState(SupplicantState.ASSOCIATING);
-        boolean psk = current.config.isPsk();
+        boolean rsn = !link.isOpen();
+        ownIes = rsn ? ownElements() : List.of();
         AssociateParams p = AssociateParams.builder().bssid(currentBss.bssid()).ssid(currentBss.ssid()).freq(currentBss.result().freq())
-                .wpaIe(psk ? encode(OWN_RSN) : Bytes.EMPTY).wpaProto(psk ? Set.of(Proto.RSN) : Set.of())
-                .pairwiseSuite(psk ? Cipher.CCMP : Cipher.NONE).groupSuite(psk ? Cipher.CCMP : Cipher.NONE)
-                .keyMgmtSuite(psk ? KeyMgmt.PSK : KeyMgmt.NONE).build();
+                .wpaIe(rsn ? new IeList(ownIes).encode() : Bytes.EMPTY).wpaProto(rsn ? Set.of(Proto.RSN) : Set.of())
+                .pairwiseSuite(rsn ? Cipher.CCMP : Cipher.NONE).groupSuite(rsn ? Cipher.CCMP : Cipher.NONE)
+                .keyMgmtSuite(link.akm()).authAlg(Set.of(link.sae() && saeAuthenticated ? AuthAlg.SAE : AuthAlg.OPEN))
+                .mgmtFrameProtection(link.driverMfp()).build();
         try {
             driver.associate(p);
             if (!driver.getCapa().has(DriverFlag.SME)) {
@@ -562,8 +768,12 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
     }
 
-    private static Bytes encode(InformationElement e) {
-        return IeList.of(e).encode();
+    /** The RSN element (with the PMKID of a cached PMKSA) and, for SAE hash-to-element, the RSNX element this station sends. */
+    private List<InformationElement> ownElements() {
+        List<InformationElement> ies = new ArrayList<>();
+        ies.add(link.ownRsn(saeAuthenticated ? Optional.empty() : pmksa.map(PmksaEntry::pmkid)).toElement());
+        link.ownRsnx().ifPresent(ies::add);
+        return ies;
     }
 
     private void onAssoc(DriverEvent.Assoc a) {
@@ -576,23 +786,24 @@ public final class Supplicant implements CoreDriverSlot.Core {
         listener.onEvent("Associated with " + currentBss.bssid());
         newConnection = true;
         setState(SupplicantState.ASSOCIATED);
-        if (!current.config.isPsk()) {
+        if (link.isOpen()) {
             completed();
             return;
         }
-        Bytes apRsn = apRsnElement(a.info().beaconIes()).orElse(currentBss.rsn() == null ? Bytes.EMPTY : currentBss.rsn().encodeBody());
+        Bytes apRsn = apElement(a.info().beaconIes(), ElementId.RSN).orElse(currentBss.rsn() == null ? Bytes.EMPTY : currentBss.rsn().encodeBody());
+        Optional<Bytes> apRsnx = apElement(a.info().beaconIes(), ElementId.RSNX).or(() -> apElement(currentBss.result().ies(), ElementId.RSNX));
         closeKeys();
-        keys = new StationKeyHandshake(current.config.psk(), currentBss.bssid(), own, OWN_RSN, apRsn, random);
+        keys = new StationKeyHandshake(linkPmk(), link, currentBss.bssid(), own, ownIes, apRsn, apRsnx, random);
         timeout = loop.schedule(timing.handshakeTimeoutMs(), () -> {
             listener.onEvent("WPA: key handshake timed out");
             leave(ReasonCode.FOURWAY_HANDSHAKE_TIMEOUT);
         });
     }
 
-    /** The AP's RSN element octets from the Beacon the driver reported with the association. */
-    private Optional<Bytes> apRsnElement(Bytes beaconIes) {
+    /** An element's octets (RSN, RSNX) from the AP's Beacon the driver reported with the association. */
+    private static Optional<Bytes> apElement(Bytes beaconIes, int id) {
         try {
-            return IeList.decode(beaconIes).find(ElementId.RSN).map(InformationElement::body);
+            return IeList.decode(beaconIes).find(id).map(InformationElement::body);
         } catch (MalformedFrameException e) {
             return Optional.empty();
         }
@@ -678,7 +889,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         ignored.remove(currentBss.bssid());
         if (newConnection) {
             newConnection = false;
-            if (current.config.isPsk() && driver.getCapa().supports("set_supp_port")) {
+            if (!link.isOpen() && driver.getCapa().supports("set_supp_port")) {
                 // drivers with an 802.1X controlled port (nl80211) pass data only once it is authorized
                 try {
                     driver.setSuppPort(true);
@@ -720,7 +931,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
         SupplicantState was = state;
         NetworkState network = current;
         listener.onEvent("CTRL-EVENT-DISCONNECTED bssid=" + bssid + " reason=" + reason + (locally ? " locally_generated=1" : ""));
-        if (was == SupplicantState.FOUR_WAY_HANDSHAKE && network != null && network.config.isPsk() && !userDisconnected) {
+        if (was == SupplicantState.FOUR_WAY_HANDSHAKE) {
+            forgetCachedPmksa("4-way handshake failed");
+        }
+        if (was == SupplicantState.FOUR_WAY_HANDSHAKE && network != null && !link.isOpen() && !userDisconnected && !link.sae()) {
             listener.onEvent("WPA: 4-Way Handshake failed - pre-shared key may be incorrect");
             authFailed(network, "WRONG_KEY");
         }
@@ -764,6 +978,12 @@ public final class Supplicant implements CoreDriverSlot.Core {
         if (timeout != null) {
             timeout.cancel();
         }
+        closeSae();
+        if (saQueryTimer != null) {
+            saQueryTimer.cancel();
+        }
+        saQuery.reset();
+        comebacks = 0;
         closeKeys();
         currentBss = null;
         current = null;
@@ -811,9 +1031,105 @@ public final class Supplicant implements CoreDriverSlot.Core {
             connectionFailed();
         } else if (e instanceof DriverEvent.AssocReject r) {
             listener.onEvent("CTRL-EVENT-ASSOC-REJECT bssid=" + r.bssid() + " status_code=" + r.statusCode());
-            connectionFailed();
+            onAssocReject(r);
+        } else if (e instanceof DriverEvent.UnprotDeauth u) {
+            onUnprotected(u.sa(), u.reasonCode(), "deauthentication");
+        } else if (e instanceof DriverEvent.UnprotDisassoc u) {
+            onUnprotected(u.sa(), u.reasonCode(), "disassociation");
+        } else if (e instanceof DriverEvent.RxMgmt m) {
+            onMgmt(m.frame());
         } else if (e instanceof DriverEvent.InterfaceStatus s && s.change() == InterfaceChange.REMOVED && s.ifname().equals(ifname)) {
             interfaceRemoved();
+        }
+    }
+
+    // ---- PMF: association comeback, SA Query ----------------------------------------------------
+
+    /**
+     * A rejected association: with PMF the AP may still hold our old association and ask us to come back after a
+     * Timeout Interval (status 30, IEEE 802.11-2020 11.3.5.3); that is honoured, a few times, without counting as a
+     * failure (wpa_supplicant's "Temporary assoc reject"). Any other status is a connection failure.
+     */
+    private void onAssocReject(DriverEvent.AssocReject r) {
+        Optional<Long> comeback = r.statusCode() == StatusCode.ASSOC_REJECTED_TEMPORARILY ? Comeback.timeTu(r.respIes()) : Optional.empty();
+        if (comeback.isPresent() && currentBss != null && comebacks < 3 && state == SupplicantState.ASSOCIATING) {
+            comebacks++;
+            long ms = Math.max(1, comeback.get() * 1024 / 1000);
+            listener.onEvent("SME: Temporary assoc reject: retry association with " + currentBss.bssid() + " in " + ms + " ms");
+            if (timeout != null) {
+                timeout.cancel();
+            }
+            timeout = loop.schedule(ms, this::associate);
+            return;
+        }
+        forgetCachedPmksa("association rejected with status " + r.statusCode());
+        connectionFailed();
+    }
+
+    /**
+     * An unprotected Deauthentication/Disassociation the driver dropped because PMF is in use. As wpa_supplicant
+     * (sme_event_unprot_disconnect): when it comes from our AP with reason 6 or 7 (the AP may have lost our state,
+     * e.g. restarted), ask it with an SA Query over the protected link; otherwise it is only counted.
+     */
+    private void onUnprotected(MacAddress sa, int reason, String what) {
+        unprotectedDropped++;
+        if (state != SupplicantState.COMPLETED || currentBss == null || !link.mfp() || !currentBss.bssid().equals(sa)
+                || reason != ReasonCode.CLASS2_FRAME_FROM_NONAUTH_STA && reason != ReasonCode.CLASS3_FRAME_FROM_NONASSOC_STA) {
+            listener.onEvent("SME: unprotected " + what + " from " + sa + " (reason " + reason + ") ignored: management frames are protected");
+            return;
+        }
+        if (saQuery.inProgress()) {
+            return;
+        }
+        listener.onEvent("SME: unprotected " + what + " from " + sa + " (reason " + reason + "): starting SA Query");
+        saQueryStep();
+    }
+
+    /** Sends the next SA Query Request, or ends the link when the AP did not answer within SaQueryClient.MAX_TIMEOUT_MS. */
+    private void saQueryStep() {
+        Optional<SaQuery> req = saQuery.nextRequest(System.nanoTime());
+        if (req.isEmpty()) {
+            listener.onEvent("SME: SA Query timed out: the AP no longer has our association");
+            saQuery.reset();
+            leave(ReasonCode.PREV_AUTH_NOT_VALID);
+            return;
+        }
+        try {
+            driver.sendAction(new SendActionParams(currentBss.result().freq(), 0, currentBss.bssid(), own, currentBss.bssid(),
+                    req.get().actionBody(), false));
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+        }
+        saQueryTimer = loop.schedule(SaQueryClient.RETRY_TIMEOUT_MS, () -> {
+            if (saQuery.inProgress() && currentBss != null) {
+                saQueryStep();
+            }
+        });
+    }
+
+    /**
+     * Management frames the driver passes up to the station: SA Query Responses from the AP. They must have come
+     * protected (the driver decrypted them and left the Protected bit set, as mac80211 does): an unprotected one could
+     * be forged, so it is not believed.
+     */
+    private void onMgmt(Bytes frame) {
+        if (frame.length() < MgmtHeader.LENGTH || (frame.u8(1) << 8 & MgmtHeader.FC_PROTECTED) == 0) {
+            unprotectedDropped++;
+            return;
+        }
+        byte[] clear = frame.toArray();
+        clear[1] &= (byte) ~(MgmtHeader.FC_PROTECTED >> 8);
+        try {
+            if (MgmtFrame.decode(Bytes.of(clear)) instanceof MgmtFrame.Action a && currentBss != null && a.header().sa().equals(currentBss.bssid())) {
+                SaQuery.of(a).filter(saQuery::answered).ifPresent(q -> {
+                    if (saQueryTimer != null) {
+                        saQueryTimer.cancel();
+                    }
+                    listener.onEvent("SME: SA Query response from " + currentBss.bssid() + ": the association is alive, unprotected disconnection ignored");
+                });
+            }
+        } catch (MalformedFrameException bad) {
+            LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": management frame dropped: " + bad.reason());
         }
     }
 

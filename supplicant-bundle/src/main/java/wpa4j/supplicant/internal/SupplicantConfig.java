@@ -35,10 +35,21 @@ public @interface SupplicantConfig {
     @AttributeDefinition(description = "Group of the control socket (ctrl_interface GROUP=)")
     String ctrlInterfaceGroup() default "";
 
-    @AttributeDefinition(description = "Key management: WPA-PSK or NONE (SAE and WPA-PSK-SHA256 are validated and kept, not yet used)", options = {
+    @AttributeDefinition(description = "Key management, one or more of WPA-PSK, WPA-PSK-SHA256, SAE (comma or space separated), or NONE;"
+            + " SAE uses the passphrase as its password", options = {
         @org.osgi.service.metatype.annotations.Option(label = "WPA2-PSK", value = "WPA-PSK"),
+        @org.osgi.service.metatype.annotations.Option(label = "WPA3-Personal (SAE)", value = "SAE"),
+        @org.osgi.service.metatype.annotations.Option(label = "WPA2/WPA3 transition", value = "WPA-PSK SAE"),
+        @org.osgi.service.metatype.annotations.Option(label = "WPA2-PSK-SHA256", value = "WPA-PSK-SHA256"),
         @org.osgi.service.metatype.annotations.Option(label = "open", value = "NONE")})
     String keyMgmt() default "WPA-PSK";
+
+    @AttributeDefinition(description = "Management frame protection (IEEE 802.11w): 0 disabled, 1 optional, 2 required; SAE uses at least 1",
+            options = {
+        @org.osgi.service.metatype.annotations.Option(label = "disabled", value = "0"),
+        @org.osgi.service.metatype.annotations.Option(label = "optional", value = "1"),
+        @org.osgi.service.metatype.annotations.Option(label = "required", value = "2")})
+    int ieee80211w() default 0;
 
     /** Property {@code .passphrase}: private, so never a service property. */
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "WPA passphrase, 8..63 characters (or give .psk)")

@@ -2,6 +2,8 @@ package wpa4j.supplicant.station;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import wpa4j.config.station.StationFile;
 import wpa4j.config.station.WpaSupplicantConf;
 import wpa4j.driver.types.Ssid;
 import wpa4j.supplicant.core.NetworkConfig;
+import wpa4j.supplicant.core.NetworkSecurity;
 import wpa4j.supplicant.core.Supplicant;
 
 /**
@@ -253,8 +256,9 @@ public final class Station {
                 return;
             }
             try {
-                NetworkProfile p = e.block().profile(source(e));
-                enabled.add(toCore(id, p));
+                // the file's globals give ieee80211w's default (pmf) and the SAE password element method (sae_pwe)
+                NetworkProfile p = e.block().profile(source(e), fileSettings == null ? 0 : fileSettings.pmf());
+                enabled.add(toCore(id, p, fileSettings == null ? 0 : fileSettings.saePwe()));
                 refused.remove(id);
             } catch (IllegalArgumentException bad) {
                 // a ConfigException from the block, or a key management the core cannot do yet
@@ -275,18 +279,33 @@ public final class Station {
         };
     }
 
-    /** The core's form of a profile: the passphrase becomes the PSK here (PBKDF2), and is not kept. */
-    static NetworkConfig toCore(int id, NetworkProfile p) {
+    /**
+     * The core's form of a profile: the passphrase becomes the PSK here (PBKDF2) for the PSK AKMs and is kept, as
+     * octets, only as the SAE password when SAE is allowed without an sae_password (as wpa_supplicant does).
+     */
+    static NetworkConfig toCore(int id, NetworkProfile p, int saePwe) {
+        if (p.keyMgmt().contains(KeyMgmt.NONE)) {
+            return new NetworkConfig(id, p.ssid(), NetworkSecurity.OPEN, p.scanSsid(), p.priority(), p.scanFreq(), p.bssid(), p.idStr());
+        }
+        Set<wpa4j.driver.types.KeyMgmt> akms = EnumSet.noneOf(wpa4j.driver.types.KeyMgmt.class);
+        p.keyMgmt().forEach(k -> akms.add(k.driverKeyMgmt()));
         SecretKeyBytes psk = null;
-        if (!p.keyMgmt().contains(KeyMgmt.NONE)) {
-            if (!p.keyMgmt().contains(KeyMgmt.WPA_PSK)) {
-                throw new IllegalArgumentException("key_mgmt " + p.keyMgmt().stream().map(KeyMgmt::confName).toList()
-                        + " is not supported by this station yet; allowed: WPA-PSK, NONE");
-            }
-            PskSetting setting = p.psk().orElseThrow(() -> new IllegalArgumentException("psk: not set"));
+        if (p.keyMgmt().stream().anyMatch(KeyMgmt::usesPsk)) {
+            PskSetting setting = p.psk().orElseThrow(() -> new IllegalArgumentException("psk: not set, required by key_mgmt WPA-PSK"));
             psk = setting instanceof Passphrase pass ? Psk.fromPassphrase(pass.text().bytes(), p.ssid())
                     : SecretKeyBytes.adopt(((RawPsk) setting).key().bytes());
         }
-        return new NetworkConfig(id, p.ssid(), psk, p.scanSsid(), p.priority(), p.scanFreq(), p.bssid(), p.idStr());
+        SecretKeyBytes sae = null;
+        if (p.keyMgmt().contains(KeyMgmt.SAE)) {
+            if (p.saePassword().isPresent()) {
+                sae = SecretKeyBytes.adopt(p.saePassword().get().bytes());
+            } else if (p.psk().orElse(null) instanceof Passphrase pass) {
+                sae = SecretKeyBytes.adopt(pass.text().bytes());
+            } else {
+                throw new IllegalArgumentException("key_mgmt SAE needs sae_password or a passphrase (psk=\"...\"), a raw PSK cannot be used");
+            }
+        }
+        NetworkSecurity security = new NetworkSecurity(akms, psk, sae, p.ieee80211w(), saePwe);
+        return new NetworkConfig(id, p.ssid(), security, p.scanSsid(), p.priority(), p.scanFreq(), p.bssid(), p.idStr());
     }
 }

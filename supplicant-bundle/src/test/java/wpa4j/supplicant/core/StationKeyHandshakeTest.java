@@ -38,6 +38,8 @@ class StationKeyHandshakeTest {
     private static final MacAddress AA = MacAddress.parse("02:00:00:00:00:00");
     private static final MacAddress SPA = MacAddress.parse("02:00:00:00:01:00");
     private static final InformationElement AP_RSN = RsnElement.psk(Suite.RSN_CCMP, Suite.RSN_CCMP, 0).toElement();
+    private static final LinkSecurity WPA2 = new LinkSecurity(wpa4j.driver.types.KeyMgmt.PSK, false, false, false, false);
+    private static final InformationElement OWN_RSN = WPA2.ownRsn(java.util.Optional.empty()).toElement();
     private final Random random = new Random(51);
     private SecretKeyBytes pmk;
     private StationKeyHandshake sta;
@@ -46,7 +48,7 @@ class StationKeyHandshakeTest {
     @BeforeEach
     void setUp() {
         pmk = SecretKeyBytes.copyOf(bytes(32).toArray());
-        sta = new StationKeyHandshake(pmk, AA, SPA, Supplicant.OWN_RSN, AP_RSN.body(), new SecureRandom());
+        sta = new StationKeyHandshake(pmk, WPA2, AA, SPA, List.of(OWN_RSN), AP_RSN.body(), java.util.Optional.empty(), new SecureRandom());
         anonce = bytes(32);
     }
 
@@ -68,7 +70,7 @@ class StationKeyHandshakeTest {
         EapolKey m2 = EapolKey.fromPdu(((KeyAction.Send) a.get(1)).pdu());
         assertEquals(1, m2.replayCounter());
         assertTrue(m2.keyInfo().pairwise() && m2.keyInfo().mic() && !m2.keyInfo().ack());
-        assertEquals(Supplicant.OWN_RSN, KeyData.decode(m2.keyData()).rsnElement().orElseThrow());
+        assertEquals(OWN_RSN, KeyData.decode(m2.keyData()).rsnElement().orElseThrow());
         Ptk ptk = Ptk.derive(pmk, AA, SPA, anonce, m2.nonce(), 16, false);
         assertTrue(EapolMic.verify(ptk.kck(), m2, StationKeyHandshake.EAPOL_VERSION), "message 2 MIC");
         return ptk;

@@ -1,0 +1,262 @@
+package wpa4j.common.sae;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import javax.security.auth.Destroyable;
+
+import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.MacAddress;
+
+/**
+ * The SAE side of an AP (hostapd's handle_auth_sae): one protocol instance per station, created by the station's
+ * Commit (the AP never initiates) and answered with the AP's Commit and Confirm; the station's Confirm ends in
+ * {@link SaeAction.Accepted}.
+ *
+ * <p>Before any state is kept for a Commit: a group the AP does not offer gets status 77 (the group echoed); a
+ * status the AP's {@code sae_pwe} does not allow, a malformed Commit (status 1), an unknown password identifier
+ * (123) or a Rejected Groups list naming a group the AP offers (a downgrade, status 1) keep nothing. Once the
+ * instances not yet accepted reach {@code sae_anti_clogging_threshold}, a new station's Commit without a valid
+ * token gets status 76 with a token = HMAC-SHA256(secret, station || BSSID) that the AP checks without state
+ * (the secret is random per AP and changes with {@link #rotateTokenSecret()}); a wrong token is dropped.
+ */
+public final class SaeAccessPoint implements Destroyable {
+    private final SaePassword password;
+    private final MacAddress bssid;
+    private final SaeSettings settings;
+    private final SecureRandom random;
+    private final Map<MacAddress, Peer> peers = new HashMap<>();
+    private final byte[] tokenSecret = new byte[32];
+    private boolean destroyed;
+
+    public SaeAccessPoint(SaePassword password, MacAddress bssid, SaeSettings settings, SecureRandom random) {
+        this.password = Objects.requireNonNull(password, "password");
+        this.bssid = Objects.requireNonNull(bssid, "bssid");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.random = Objects.requireNonNull(random, "random");
+        if (settings.pwe() == SaePwe.LOOPING && !password.identifier().isEmpty()) {
+            throw new IllegalArgumentException("a password identifier needs hash-to-element (sae_pwe=1 or 2)");
+        }
+        random.nextBytes(tokenSecret);
+    }
+
+    /** An Authentication frame (algorithm SAE) from {@code sta}. */
+    public List<SaeAction> receive(MacAddress sta, int transaction, int status, Bytes body) {
+        if (destroyed) {
+            throw new IllegalStateException("SAE of " + bssid + " destroyed");
+        }
+        return switch (transaction) {
+            case SaeStatus.COMMIT -> commit(sta, status, body);
+            case SaeStatus.CONFIRM -> confirm(sta, status, body);
+            default -> List.of(new SaeAction.Ignored("authentication transaction " + transaction));
+        };
+    }
+
+    /** The retransmission timer of {@code sta} fired. */
+    public List<SaeAction> timeout(MacAddress sta) {
+        Peer p = peers.get(sta);
+        return p == null ? List.of() : ended(sta, p.retransmit());
+    }
+
+    /** Forgets {@code sta} (deauthenticated, gone, or its PMK taken). */
+    public void remove(MacAddress sta) {
+        Peer p = peers.remove(sta);
+        if (p != null) {
+            p.reset();
+        }
+    }
+
+    /** The state of the instance with {@code sta}, if there is one. */
+    public Optional<SaeState> state(MacAddress sta) {
+        return Optional.ofNullable(peers.get(sta)).map(p -> p.state);
+    }
+
+    /** Instances started and not yet accepted (what the anti-clogging threshold counts). */
+    public int pending() {
+        return (int) peers.values().stream().filter(p -> p.state == SaeState.COMMITTED || p.state == SaeState.CONFIRMED).count();
+    }
+
+    /** Forgets every station (keys destroyed) and the token secret. */
+    @Override
+    public void destroy() {
+        peers.values().forEach(Peer::reset);
+        peers.clear();
+        Arrays.fill(tokenSecret, (byte) 0);
+        destroyed = true;
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** A new token secret: tokens handed out before are no longer accepted. */
+    public void rotateTokenSecret() {
+        random.nextBytes(tokenSecret);
+    }
+
+    private List<SaeAction> commit(MacAddress sta, int status, Bytes body) {
+        if (!settings.pwe().allows(status)) {
+            return List.of(new SaeAction.Ignored("commit with status " + status + ", sae_pwe is " + settings.pwe()));
+        }
+        boolean h2e = status == SaeStatus.SAE_HASH_TO_ELEMENT;
+        OptionalInt groupId = SaeCommit.groupOf(body);
+        if (groupId.isEmpty()) {
+            return reply(SaeStatus.UNSPECIFIED_FAILURE, Bytes.EMPTY);
+        }
+        Optional<SaeGroup> group = SaeGroup.byId(groupId.getAsInt()).filter(settings.groups()::contains);
+        if (group.isEmpty()) {
+            return reply(SaeStatus.UNSUPPORTED_FINITE_CYCLIC_GROUP, body.slice(0, 2));
+        }
+        SaeCommit commit;
+        try {
+            commit = SaeCommit.parse(body, h2e);
+        } catch (MalformedFrameException e) {
+            return reply(SaeStatus.UNSPECIFIED_FAILURE, Bytes.EMPTY);
+        }
+        if (!commit.identifier().equals(password.identifier())) {
+            return reply(SaeStatus.UNKNOWN_PASSWORD_IDENTIFIER, Bytes.EMPTY);
+        }
+        if (commit.rejectedGroups().stream().anyMatch(g -> SaeGroup.byId(g).filter(settings.groups()::contains).isPresent())) {
+            return reply(SaeStatus.UNSPECIFIED_FAILURE, Bytes.EMPTY);
+        }
+        try {
+            SaeExchange.check(group.get(), commit);
+        } catch (SaeExchange.Rejection r) {
+            return reply(r.status, Bytes.EMPTY);
+        }
+        Peer p = peers.get(sta);
+        if (!commit.token().isEmpty()) {
+            if (!validToken(sta, commit.token())) {
+                return List.of(new SaeAction.Ignored("commit with an invalid anti-clogging token"));
+            }
+        } else if (p == null && antiClogging()) {
+            return reply(SaeStatus.ANTI_CLOGGING_TOKEN_REQUIRED, SaeCommit.tokenRequest(group.get().id(), token(sta), h2e));
+        }
+        if (p == null) {
+            p = new Peer(sta);
+            peers.put(sta, p);
+        }
+        return ended(sta, p.commitReceived(commit, group.get(), h2e));
+    }
+
+    private List<SaeAction> confirm(MacAddress sta, int status, Bytes body) {
+        Peer p = peers.get(sta);
+        if (p == null) {
+            return List.of(new SaeAction.Ignored("confirm without a commit"));
+        }
+        if (status != SaeStatus.SUCCESS) {
+            return ended(sta, p.fail(new ArrayList<>(), status, "the station refused our confirm with status " + status));
+        }
+        return ended(sta, p.confirmReceived(body));
+    }
+
+    /** Drops the instance of {@code sta} when these actions end it. */
+    private List<SaeAction> ended(MacAddress sta, List<SaeAction> actions) {
+        if (actions.stream().anyMatch(a -> a instanceof SaeAction.Failed)) {
+            Peer p = peers.remove(sta);
+            if (p != null) {
+                p.reset();
+            }
+        }
+        return actions;
+    }
+
+    private static List<SaeAction> reply(int status, Bytes body) {
+        return List.of(new SaeAction.Send(SaeStatus.COMMIT, status, body));
+    }
+
+    private boolean antiClogging() {
+        return pending() >= settings.antiCloggingThreshold();
+    }
+
+    private Bytes token(MacAddress sta) {
+        return Bytes.of(SaeKdf.hmac("HmacSHA256", tokenSecret, sta.octets(), bssid.octets()));
+    }
+
+    private boolean validToken(MacAddress sta, Bytes token) {
+        return MessageDigest.isEqual(token(sta).toArray(), token.toArray());
+    }
+
+    @Override
+    public String toString() {
+        return "SaeAccessPoint[" + bssid + ", " + peers.size() + " stations]";
+    }
+
+    /** The instance with one station. */
+    final class Peer extends SaeProtocol {
+        Peer(MacAddress sta) {
+            super(SaeAccessPoint.this.password, bssid, sta, SaeAccessPoint.this.settings, SaeAccessPoint.this.random);
+        }
+
+        /** A commit that passed the AP's checks. */
+        List<SaeAction> commitReceived(SaeCommit commit, SaeGroup group, boolean commitH2e) {
+            if (ownCommit != null && commit.sameValues(ownCommit)) {
+                return List.of(new SaeAction.Ignored("reflected commit (our own scalar and element)"));
+            }
+            if (state == SaeState.CONFIRMED) {
+                if (syncExceeded()) {
+                    return fail(new ArrayList<>(), SaeStatus.UNSPECIFIED_FAILURE, "Sync over dot11RSNASAESync");
+                }
+                if (commitH2e == h2e && commit.sameValues(exchange.peer())) {
+                    // the station missed our commit or confirm: both again
+                    return List.of(commitFrame(), confirmFrame(), arm());
+                }
+                return respond(commit, group, commitH2e);
+            }
+            if (state == SaeState.ACCEPTED && commit.sameValues(exchange.peer())) {
+                return List.of(new SaeAction.Ignored("commit of the accepted exchange again"));
+            }
+            reset();
+            return respond(commit, group, commitH2e);
+        }
+
+        /** A new run for {@code commit}: our commit and confirm. */
+        private List<SaeAction> respond(SaeCommit commit, SaeGroup group, boolean commitH2e) {
+            int keptSync = state == SaeState.CONFIRMED ? sync : 0;
+            reset();
+            h2e = commitH2e;
+            exchange = SaeExchange.start(group, pwe(group), h2e, random);
+            try {
+                exchange.accept(commit, keyseedSalt(commit));
+            } catch (SaeExchange.Rejection r) {
+                List<SaeAction> out = new ArrayList<>();
+                if (r.silent) {
+                    out.add(new SaeAction.Ignored("commit dropped: " + r.getMessage()));
+                    return fail(out, SaeStatus.UNSPECIFIED_FAILURE, r.getMessage());
+                }
+                out.add(new SaeAction.Send(SaeStatus.COMMIT, r.status, Bytes.EMPTY));
+                return fail(out, r.status, r.getMessage());
+            }
+            SaeCommit c = exchange.commit();
+            ownCommit = new SaeCommit(c.group(), c.scalar(), c.element(), Bytes.EMPTY, h2e ? password.identifier() : Bytes.EMPTY, List.of());
+            state = SaeState.CONFIRMED;
+            sync = keptSync;
+            return List.of(commitFrame(), confirmFrame(), arm());
+        }
+
+        @Override
+        byte[] keyseedSalt(SaeCommit peerCommit) {
+            return h2e ? peerCommit.rejectedGroupOctets() : new byte[0];
+        }
+
+        @Override
+        boolean answersBadConfirm() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "SaeAccessPoint.Peer[" + peer + ", " + state + "]";
+        }
+    }
+}

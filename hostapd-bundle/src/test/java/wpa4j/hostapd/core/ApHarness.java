@@ -1,0 +1,54 @@
+package wpa4j.hostapd.core;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import wpa4j.common.eloop.EventLoop;
+import wpa4j.driver.event.DriverEvent;
+
+/** An AP core on its own event loop over a {@link FakeApDriver}: every call into the core runs on the loop, as in the component. */
+public final class ApHarness implements AutoCloseable {
+    public static final ApTiming FAST = new ApTiming(2000, 2000, 4);
+
+    public final EventLoop loop = new EventLoop("ap-test");
+    public final FakeApDriver driver = new FakeApDriver();
+    public final List<String> events = new CopyOnWriteArrayList<>();
+    public final Hostapd ap;
+
+    public ApHarness(ApConfig config) throws Exception {
+        ap = new Hostapd(loop, "fake0", config, FAST, events::add);
+        run(() -> ap.attach(driver));
+    }
+
+    public void run(Runnable r) throws Exception {
+        loop.call(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    public <T> T get(Supplier<T> s) throws Exception {
+        return loop.call(s::get);
+    }
+
+    public void inject(DriverEvent e) throws Exception {
+        run(() -> ap.onEvent(e));
+    }
+
+    public static void await(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what.get());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+    }
+}

@@ -1,0 +1,63 @@
+package wpa4j.hostapd.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import wpa4j.driver.Capabilities;
+import wpa4j.driver.DriverInterface;
+import wpa4j.driver.types.ApParams;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.FreqParams;
+import wpa4j.driver.types.KeyParams;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.StaAddParams;
+import wpa4j.driver.types.StaFlag;
+
+/** A driver that records what the AP core asks of it; events are injected by the test. Thread-safe for reading from the test. */
+public final class FakeApDriver implements DriverInterface {
+    public static final MacAddress AP = MacAddress.parse("02:00:00:00:00:00");
+
+    /** One sta_set_flags call. */
+    public record Flags(MacAddress addr, Set<StaFlag> total, Set<StaFlag> or, Set<StaFlag> and) {}
+
+    /** One hapd_send_eapol call. */
+    public record Eapol(MacAddress addr, Bytes pdu, Set<StaFlag> flags) {}
+
+    public final List<Bytes> mlme = new CopyOnWriteArrayList<>();
+    public final List<KeyParams> keys = new CopyOnWriteArrayList<>();
+    public final List<StaAddParams> added = new CopyOnWriteArrayList<>();
+    public final List<MacAddress> removed = new CopyOnWriteArrayList<>();
+    public final List<Flags> flags = new CopyOnWriteArrayList<>();
+    public final List<Eapol> eapol = new CopyOnWriteArrayList<>();
+    public final List<ApParams> beacons = new CopyOnWriteArrayList<>();
+    /** What get_seqnum answers per key index (8 octets, little-endian). */
+    public final Map<Integer, Bytes> seqnums = new ConcurrentHashMap<>();
+
+    @Override public String driverName() { return "fake"; }
+    @Override public String getIfname() { return "fake0"; }
+    @Override public MacAddress getMacAddr() { return AP; }
+    @Override public Capabilities getCapa() { return Capabilities.none(); }
+    @Override public void close() {}
+
+    @Override public void setFreq(FreqParams freq) {}
+    @Override public void setAp(ApParams params) { beacons.add(params); }
+    @Override public void deinitAp() {}
+    @Override public void flush() {}
+    @Override public void setKey(KeyParams params) { keys.add(params); }
+    @Override public Bytes getSeqnum(String ifname, MacAddress addr, int idx) { return seqnums.getOrDefault(idx, Bytes.of(new byte[8])); }
+    @Override public void sendMlme(Bytes frame, boolean noAck) { mlme.add(frame); }
+    @Override public void staAdd(StaAddParams params) { added.add(params); }
+    @Override public void staRemove(MacAddress addr) { removed.add(addr); }
+    @Override public void staDeauth(MacAddress ownAddr, MacAddress addr, int reason) {}
+    @Override public void staDisassoc(MacAddress ownAddr, MacAddress addr, int reason) {}
+    @Override public void staSetFlags(MacAddress addr, Set<StaFlag> total, Set<StaFlag> flagsOr, Set<StaFlag> flagsAnd) {
+        flags.add(new Flags(addr, total, flagsOr, flagsAnd));
+    }
+    @Override public void hapdSendEapol(MacAddress addr, Bytes data, boolean encrypt, MacAddress ownAddr, Set<StaFlag> f) {
+        eapol.add(new Eapol(addr, data, f));
+    }
+    @Override public int getInactSec(MacAddress addr) { return 0; }
+}

@@ -1,0 +1,95 @@
+package wpa4j.supplicant.core;
+
+import java.util.List;
+import java.util.Optional;
+
+import wpa4j.common.eapol.KeyInfo;
+import wpa4j.common.ie.ElementId;
+import wpa4j.common.ie.InformationElement;
+import wpa4j.common.ie.RsnElement;
+import wpa4j.common.ie.Suite;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.KeyMgmt;
+import wpa4j.driver.types.Mfp;
+
+/**
+ * What one association negotiates with one BSS: the AKM, whether management frames are protected, the SAE
+ * password element method, and the RSN (and RSNX) element the station sends for it.
+ *
+ * @param akm PSK, PSK_SHA256 or SAE; NONE for an open BSS
+ * @param mfp whether PMF is in use (both sides MFPC): IGTK, protected Deauth/Disassoc/Action
+ * @param bssMfpRequired whether the BSS sets MFPR (STATUS says pmf=2)
+ * @param mfpRequired whether this station sets MFPR (ieee80211w=2)
+ * @param saeH2e whether SAE uses hash-to-element (else hunting-and-pecking)
+ */
+public record LinkSecurity(KeyMgmt akm, boolean mfp, boolean bssMfpRequired, boolean mfpRequired, boolean saeH2e) {
+    static final LinkSecurity OPEN = new LinkSecurity(KeyMgmt.NONE, false, false, false, false);
+
+    public boolean isOpen() {
+        return akm == KeyMgmt.NONE;
+    }
+
+    public boolean sae() {
+        return akm == KeyMgmt.SAE;
+    }
+
+    /** The EAPOL-Key descriptor version of the AKM (IEEE 802.11-2020 12.7.2): 2 for PSK, 3 for PSK-SHA256, 0 for SAE. */
+    int descriptorVersion() {
+        return switch (akm) {
+            case PSK -> KeyInfo.VERSION_HMAC_SHA1_AES;
+            case PSK_SHA256 -> KeyInfo.VERSION_AES_CMAC_AES;
+            default -> KeyInfo.VERSION_AKM_DEFINED;
+        };
+    }
+
+    /** Whether the PTK comes from the SHA-256 KDF (AKMs 6 and 8) rather than PRF-SHA1 (AKM 2, even with PMF). */
+    boolean sha256Kdf() {
+        return akm != KeyMgmt.PSK;
+    }
+
+    /** The RSN element this station sends, with the PMKID of a cached PMKSA when one is offered. */
+    RsnElement ownRsn(Optional<Bytes> pmkid) {
+        int caps = (mfp ? RsnElement.CAP_MFPC : 0) | (mfp && mfpRequired ? RsnElement.CAP_MFPR : 0);
+        // the group management cipher is left out: BIP-CMAC-128 is its default, as wpa_supplicant does
+        return new RsnElement(1, Suite.RSN_CCMP, List.of(Suite.RSN_CCMP), List.of(suite(akm)), caps,
+                pmkid.map(List::of).orElse(null), null);
+    }
+
+    /** The RSNX element the station sends: only for SAE hash-to-element. */
+    Optional<InformationElement> ownRsnx() {
+        return saeH2e && sae() ? Optional.of(new InformationElement(ElementId.RSNX, Bytes.of(new byte[] {0x20}))) : Optional.empty();
+    }
+
+    Mfp driverMfp() {
+        return mfp ? Mfp.REQUIRED : Mfp.NO;
+    }
+
+    static Suite suite(KeyMgmt akm) {
+        return switch (akm) {
+            case PSK -> Suite.AKM_PSK;
+            case PSK_SHA256 -> Suite.AKM_PSK_SHA256;
+            case SAE -> Suite.AKM_SAE;
+            default -> throw new IllegalArgumentException("akm: " + akm + " has no RSN suite here");
+        };
+    }
+
+    /** wpa_supplicant's STATUS name of the AKM (wpa_key_mgmt_txt for RSN). */
+    String statusName() {
+        return switch (akm) {
+            case PSK -> "WPA2-PSK";
+            case PSK_SHA256 -> "WPA2-PSK-SHA256";
+            case SAE -> "SAE";
+            default -> "NONE";
+        };
+    }
+
+    /** The network block's name of an AKM ({@code key_mgmt=}). */
+    static String confName(KeyMgmt akm) {
+        return switch (akm) {
+            case PSK -> "WPA-PSK";
+            case PSK_SHA256 -> "WPA-PSK-SHA256";
+            case SAE -> "SAE";
+            default -> akm.name();
+        };
+    }
+}
