@@ -41,6 +41,20 @@ final class KernelStation implements AutoCloseable {
         loop.execute(() -> core.attach(driver));
     }
 
+    /** What the station did, for a failure message: its events, the driver's, and where its event loop thread is. */
+    String describe() {
+        StringBuilder sb = new StringBuilder("events: " + events + "\ndriver events: " + driverEvents);
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("kt-sta")) {
+                sb.append("\nthread ").append(t.getName()).append(" ").append(t.getState());
+                for (StackTraceElement e : stack) {
+                    sb.append("\n  at ").append(e);
+                }
+            }
+        });
+        return sb.toString();
+    }
+
     String status() {
         return loop.query(() -> core.statusText(false));
     }

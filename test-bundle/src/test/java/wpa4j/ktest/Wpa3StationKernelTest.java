@@ -58,7 +58,7 @@ class Wpa3StationKernelTest {
 
     private static String hostapdLog() {
         try {
-            return KernelSupport.sh("tail -25 /tmp/hostapd-" + AP_IF + ".log; " + "ip netns exec ap3 hostapd_cli -i " + AP_IF + " all_sta || true");
+            return KernelSupport.sh("grep -v -e RX_PROBE -e Probe -e probe /tmp/hostapd-" + AP_IF + ".log | grep -i -e sae -e auth -e 02:00:00:00:01:00 | tail -40; tail -3 /tmp/hostapd-" + AP_IF + ".log; " + "ip netns exec ap3 hostapd_cli -i " + AP_IF + " all_sta || true");
         } catch (Exception e) {
             return e.toString();
         }
@@ -163,8 +163,7 @@ class Wpa3StationKernelTest {
     void aWrongSaePasswordIsReportedAndBacksOff() throws Exception {
         ap("wpa_key_mgmt=SAE\nieee80211w=2\n");
         try (KernelStation sta = new KernelStation(stack.driver(STA_IF), STA_IF, network(Set.of(KeyMgmt.SAE), "not-the-password", 2, 0))) {
-            KernelSupport.await(() -> sta.count("CTRL-EVENT-SSID-TEMP-DISABLED") >= 1, "the wrong SAE password disables the network: " + sta.events
-                    + " driver events: " + sta.driverEvents + " hostapd: " + hostapdLog());
+            KernelSupport.await(() -> sta.count("CTRL-EVENT-SSID-TEMP-DISABLED") >= 1, "the wrong SAE password disables the network: " + sta.describe() + "\nhostapd: " + hostapdLog());
             assertTrue(sta.events.stream().anyMatch(l -> l.contains("auth_failures=1") && l.endsWith("reason=WRONG_KEY")), sta.events.toString());
             long attempts = sta.count("SME: Trying to authenticate");
             Thread.sleep(5000);

@@ -1,0 +1,97 @@
+package wpa4j.supplicant.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import wpa4j.common.crypto.Psk;
+import wpa4j.common.crypto.SecretKeyBytes;
+import wpa4j.driver.types.HiddenSsid;
+import wpa4j.driver.types.KeyMgmt;
+import wpa4j.driver.types.Mfp;
+import wpa4j.hostapd.core.Akm;
+import wpa4j.hostapd.core.ApConfig;
+import wpa4j.hostapd.core.ApSecurity;
+import wpa4j.hostapd.core.MacFilter;
+import wpa4j.hostapd.core.SaQueryTiming;
+import wpa4j.hostapd.core.SaeCredential;
+import wpa4j.hostapd.core.SaeSettings;
+import wpa4j.supplicant.SupplicantState;
+
+/** Our station against our AP on the sim medium: SAE with PMF, transition mode, a wrong SAE password, PMKSA caching. */
+class Wpa3SimTest {
+    private static final String PASS = "wpa3 sim password";
+
+    private static ApConfig ap(Set<Akm> akms, Mfp pmf, int pwe) {
+        SecretKeyBytes psk = akms.contains(Akm.PSK) || akms.contains(Akm.PSK_SHA256) ? Psk.fromPassphrase(PASS.getBytes(StandardCharsets.UTF_8), SimPair.SSID) : null;
+        SaeSettings sae = akms.contains(Akm.SAE) ? new SaeSettings(List.of(new SaeCredential(SecretKeyBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8)),
+                Optional.empty())), pwe, SaeSettings.DEFAULT_GROUPS, SaeSettings.DEFAULT_ANTI_CLOGGING_THRESHOLD) : SaeSettings.NONE;
+        return new ApConfig(SimPair.SSID, 1, psk, HiddenSsid.NO_SSID_HIDING, 100, 2, 2007, 0, 0, MacFilter.OPEN, Map.of(),
+                new ApSecurity(akms, pmf, sae, SaQueryTiming.DEFAULT));
+    }
+
+    private static NetworkConfig sta(Set<KeyMgmt> akms, String password, int pmf, int pwe) {
+        byte[] pw = password.getBytes(StandardCharsets.UTF_8);
+        boolean psk = akms.contains(KeyMgmt.PSK) || akms.contains(KeyMgmt.PSK_SHA256);
+        return new NetworkConfig(0, SimPair.SSID, new NetworkSecurity(akms, psk ? Psk.fromPassphrase(pw, SimPair.SSID) : null,
+                akms.contains(KeyMgmt.SAE) ? SecretKeyBytes.copyOf(pw) : null, pmf, pwe), false, 0, List.of(2412), Optional.empty(), "");
+    }
+
+    private static String status(SimPair p) throws Exception {
+        return p.staLoop.call(() -> p.sta.statusText(false));
+    }
+
+    @Test
+    void saeWithPmfRequiredCompletesAndReconnectsFromThePmksaCache() throws Exception {
+        try (SimPair p = new SimPair()) {
+            p.startAp(ap(Set.of(Akm.SAE), Mfp.REQUIRED, 0)).startStation(sta(Set.of(KeyMgmt.SAE), PASS, 2, 0));
+            p.awaitState(SupplicantState.COMPLETED);
+            String s = status(p);
+            assertTrue(s.contains("key_mgmt=SAE\n") && s.contains("pmf=2\n") && s.contains("sae_h2e=0\n"), s);
+            p.staLoop.call(() -> {
+                p.sta.reassociate();
+                return null;
+            });
+            SimPair.await(() -> p.staEvents.stream().filter(l -> l.startsWith("CTRL-EVENT-CONNECTED")).count() == 2, () -> "reconnected: " + p.staEvents + " AP: " + p.apEvents);
+            assertEquals(1, p.staEvents.stream().filter(l -> l.startsWith("SAE: starting an exchange")).count(), p.staEvents.toString());
+            assertTrue(p.staEvents.stream().anyMatch(l -> l.startsWith("PMKSA caching: reconnecting")), p.staEvents.toString());
+        }
+    }
+
+    @Test
+    void hashToElementAndTransitionMode() throws Exception {
+        try (SimPair p = new SimPair()) {
+            p.startAp(ap(Set.of(Akm.PSK, Akm.SAE), Mfp.OPTIONAL, 2)).startStation(sta(Set.of(KeyMgmt.PSK, KeyMgmt.SAE), PASS, 0, 2));
+            p.awaitState(SupplicantState.COMPLETED);
+            String s = status(p);
+            assertTrue(s.contains("key_mgmt=SAE\n") && s.contains("pmf=1\n") && s.contains("sae_h2e=1\n"), s);
+        }
+    }
+
+    @Test
+    void pskSha256WithPmf() throws Exception {
+        try (SimPair p = new SimPair()) {
+            p.startAp(ap(Set.of(Akm.PSK_SHA256), Mfp.REQUIRED, 0)).startStation(sta(Set.of(KeyMgmt.PSK_SHA256), PASS, 2, 0));
+            p.awaitState(SupplicantState.COMPLETED);
+            assertTrue(status(p).contains("key_mgmt=WPA2-PSK-SHA256\n"), status(p));
+        }
+    }
+
+    @Test
+    void aWrongSaePasswordIsReportedAndBacksOff() throws Exception {
+        try (SimPair p = new SimPair()) {
+            p.startAp(ap(Set.of(Akm.SAE), Mfp.REQUIRED, 0)).startStation(sta(Set.of(KeyMgmt.SAE), "not the password", 2, 0));
+            SimPair.await(() -> p.staEvents.stream().anyMatch(l -> l.startsWith("CTRL-EVENT-SSID-TEMP-DISABLED") && l.endsWith("reason=WRONG_KEY")),
+                    () -> "WRONG_KEY: " + p.staEvents + " AP: " + p.apEvents);
+            assertTrue(p.staEvents.contains("SAE: the password is incorrect (the AP could not verify our confirm)"), p.staEvents.toString());
+            assertTrue(p.staEvents.stream().noneMatch(l -> l.startsWith("CTRL-EVENT-CONNECTED")));
+        }
+    }
+}
