@@ -59,6 +59,25 @@ class SimSaePmfTest {
         }
     }
 
+    /**
+     * hostapd sends its commit and its confirm at once, so the AP's confirm usually arrives while the supplicant is still
+     * computing its own: as mac80211 ("SAE peer confirmed"), sending our confirm then completes the authentication.
+     */
+    @Test
+    void apConfirmBeforeOursCompletesTheAuthenticationWhenOursIsSent() throws Exception {
+        try (SimBss b = new SimBss()) {
+            b.sta.authenticate(sae(Bytes.fromHex("010000001300" + "ff".repeat(32))));
+            b.apEvents.await(DriverEvent.RxMgmt.class, m -> SimBss.subtype(m.frame()) == MgmtSubtype.AUTH);
+            b.ap.sendMlme(Bytes.of(concat(SimBss.header(MgmtSubtype.AUTH, STA), Bytes.fromHex("0300" + "01000000" + "1300" + "ee".repeat(40)))), false);
+            b.ap.sendMlme(Bytes.of(concat(SimBss.header(MgmtSubtype.AUTH, STA), Bytes.fromHex("0300" + "02000000" + "0100" + "dd".repeat(32)))), false);
+            b.staEvents.await(DriverEvent.Auth.class, a -> a.authTransaction() == 2 && a.statusCode() == 0);
+            b.sta.authenticate(sae(Bytes.fromHex("02000000" + "0100" + "cc".repeat(32))));
+            b.apEvents.await(DriverEvent.RxMgmt.class, m -> m.frame().u8(26) == 2);
+            b.associate(Mfp.REQUIRED);
+            assertEquals(Optional.of(AP), b.sta.getBssid(), "our confirm after the AP's completed SAE, so the station could associate");
+        }
+    }
+
     @Test
     void pmfStationIgnoresAForgedDeauthAndObeysAProtectedOne() throws Exception {
         try (SimBss b = new SimBss().connect(Mfp.REQUIRED)) {

@@ -88,10 +88,11 @@ final class StationMlme {
     }
 
     /**
-     * An SAE authentication in progress: {@code transaction} is the last one we sent (1 commit, 2 confirm).
+     * An SAE authentication in progress: {@code transaction} is the last one we sent (1 commit, 2 confirm), and
+     * {@code peerConfirmed} whether the peer's successful confirm already came (before ours: mac80211's peer_confirmed).
      * Not retransmitted here: user space runs the SAE timers, as with mac80211.
      */
-    private record SaeExchange(MacAddress peer, int transaction) {}
+    private record SaeExchange(MacAddress peer, int transaction, boolean peerConfirmed) {}
 
     StationMlme(Radio radio) {
         this.radio = radio;
@@ -176,8 +177,15 @@ final class StationMlme {
         MgmtHeader h = MgmtHeader.of(MgmtSubtype.AUTH, p.bssid(), radio.mac(), p.bssid()).withSeqCtrl(radio.nextSeq() << 4);
         if (p.authAlg() == AuthAlg.SAE) {
             cancelPending();
-            sae = new SaeExchange(p.bssid(), p.saeData().u8(0) | p.saeData().u8(1) << 8);
+            int transaction = p.saeData().u8(0) | p.saeData().u8(1) << 8;
+            boolean peerConfirmed = sae != null && sae.peer().equals(p.bssid()) && sae.peerConfirmed();
+            sae = new SaeExchange(p.bssid(), transaction, peerConfirmed);
             radio.transmit(AuthFrame.sae(h, p.saeData(), p.ie()), p.freq(), p.bssid(), null);
+            if (transaction == 2 && peerConfirmed) {
+                // as ieee80211_mgd_auth: the peer has confirmed and our confirm is on its way, so SAE is complete
+                sae = null;
+                authenticatedWith = p.bssid();
+            }
             return null;
         }
         byte[] frame = concat(new MgmtFrame.Authentication(h, MgmtFrame.Authentication.ALG_OPEN, 1, 0, IeList.EMPTY).encode().toArray(),
@@ -293,8 +301,9 @@ final class StationMlme {
     }
 
     /**
-     * mac80211's filter: the AP's commit or confirm after our commit, only its confirm after ours; all go up,
-     * and a successful confirm after ours completes the authentication.
+     * mac80211's filter: the AP's commit or confirm after our commit, only its confirm after ours; all go up.
+     * A successful confirm after ours completes the authentication; one before ours (hostapd sends its commit and
+     * confirm together) is remembered, and sending ours then completes it.
      */
     private void onSaeAuth(AuthFrame a) {
         SaeExchange x = sae;
@@ -304,6 +313,8 @@ final class StationMlme {
         if (a.status() == 0 && a.transaction() == 2 && x.transaction() == 2) {
             sae = null;
             authenticatedWith = x.peer();
+        } else if (a.status() == 0 && a.transaction() == 2) {
+            sae = new SaeExchange(x.peer(), x.transaction(), true);
         }
         radio.emit(new DriverEvent.Auth(x.peer(), x.peer(), a.algorithm(), a.transaction(), a.status(), a.body()));
     }

@@ -596,6 +596,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             driver.authenticate(AuthParams.open(currentBss.result().freq(), currentBss.bssid(), currentBss.ssid()));
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
+            listener.onEvent("Authentication request to the driver failed: " + e.getMessage());
             connectionFailed();
         }
     }
@@ -661,6 +662,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
                     WepKeys.NONE, false, false, data));
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
+            listener.onEvent("SAE: Authentication request to the driver failed: " + e.getMessage());
             closeSae();
             connectionFailed();
         }
@@ -764,6 +766,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             }
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
+            listener.onEvent("Association request to the driver failed: " + e.getMessage());
             connectionFailed();
         }
     }
