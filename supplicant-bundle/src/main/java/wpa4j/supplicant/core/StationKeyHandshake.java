@@ -123,7 +123,7 @@ final class StationKeyHandshake implements AutoCloseable {
         List<KeyAction> actions = new ArrayList<>();
         Optional<Bytes> rsnx = data.elements().stream().filter(e -> e.id() == ElementId.RSNX).findFirst().map(InformationElement::body);
         if (data.rsnElement().isEmpty() || !data.rsnElement().get().body().equals(apRsnFromBeacon)
-                || apRsnxFromBeacon.isPresent() && !apRsnxFromBeacon.equals(rsnx)) {
+                || !apRsnxFromBeacon.equals(rsnx)) {
             // a downgrade of the RSN or RSNX element (e.g. SAE H2E stripped from the Beacon) ends the association
             actions.add(new KeyAction.Deauth(ReasonCode.IE_IN_4WAY_DIFFERS));
             return actions;

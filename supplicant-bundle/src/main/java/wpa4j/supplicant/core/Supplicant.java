@@ -102,6 +102,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private Optional<PmksaEntry> pmksa = Optional.empty();
     /** SAE PMKSAs by BSSID, as wpa_supplicant's PMKSA cache (default lifetime 12 h). */
     private final PmksaCache pmksaCache = new PmksaCache(32);
+    /** Which network each cached PMKSA belongs to (by BSSID): flushed when that network changes or goes, as wpa_supplicant does. */
+    private final Map<MacAddress, Integer> pmksaNetwork = new HashMap<>();
+    /** The networks as last set, to tell which changed. */
+    private List<NetworkConfig> networksBefore;
     private SaeStation sae;
     private SaePassword saePassword;
     private EventLoop.Timer saeTimer;
@@ -110,6 +114,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     /** Association comebacks (status 30) in a row for this attempt: a few are honoured, then it counts as a failure. */
     private int comebacks;
     private long unprotectedDropped;
+    private long lastSaQueryNanos;
+    private static final long SA_QUERY_INTERVAL_NANOS = 10_000_000_000L;
     /** (BSSID, network id) pairs whose reason for being unusable was already shown, so each is said once. */
     private final Map<String, String> unusableShown = new HashMap<>();
     private StationKeyHandshake keys;
@@ -154,6 +160,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         this.timing = timing;
         this.listener = listener;
         networks.forEach(n -> this.networks.add(new NetworkState(n)));
+        this.networksBefore = List.copyOf(networks);
     }
 
     // ---- driver binding ------------------------------------------------------------------------
@@ -283,6 +290,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             networks.add(old != null && old.config.ssid().equals(c.ssid()) ? new NetworkState(c, old) : new NetworkState(c));
         }
         was.values().stream().filter(n -> n.reenable != null).forEach(n -> n.reenable.cancel());
+        flushPmksa(configs);
         reportUnsupported();
         if (current != null) {
             Optional<NetworkState> now = network(current.config.id());
@@ -370,7 +378,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
         if (verbose) {
             sb.append("driver=").append(driver == null ? "none" : driver.driverName()).append("\neapol_dropped=").append(eapolDropped)
-                    .append("\ndriver_errors=").append(driverErrors).append("\nbss_count=").append(bss.all().size()).append('\n');
+                    .append("\ndriver_errors=").append(driverErrors).append("\nbss_count=").append(bss.all().size())
+                    .append("\nunprot_dropped=").append(unprotectedDropped).append('\n');
             if (!lastScanError.isEmpty()) {
                 sb.append("last_scan_error=").append(lastScanError).append('\n');
             }
@@ -585,7 +594,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
         saeAuthenticated = false;
         pmksa = Optional.empty();
         if (link.sae()) {
-            pmksa = pmksaCache.byPeer(currentBss.bssid(), Instant.now()).filter(e -> e.akm().equals(Suite.AKM_SAE));
+            Integer owner = pmksaNetwork.get(currentBss.bssid());
+            pmksa = owner != null && owner == current.config.id()
+                    ? pmksaCache.byPeer(currentBss.bssid(), Instant.now()).filter(e -> e.akm().equals(Suite.AKM_SAE)) : Optional.empty();
             if (pmksa.isEmpty()) {
                 startSae();
                 return;
@@ -655,6 +666,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     private void sendSae(SaeAction.Send send) {
+        if (driver == null) {
+            // detached mid-exchange: the retransmission timer resends once a driver is back, else SAE gives up
+            return;
+        }
         // NL80211_ATTR_SAE_DATA's layout: transaction sequence number and status code, then the SAE fields
         Bytes data = new FrameWriter(4 + send.body().length()).u16le(send.transaction()).u16le(send.status()).bytes(send.body()).toBytes();
         try {
@@ -672,6 +687,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         closeSae();
         PmksaEntry entry = new PmksaEntry(currentBss.bssid(), own, ok.pmk(), ok.pmkid(), Suite.AKM_SAE, Instant.now().plus(PMKSA_LIFETIME));
         pmksaCache.add(entry);
+        pmksaNetwork.put(currentBss.bssid(), current.config.id());
         pmksa = Optional.of(entry);
         saeAuthenticated = true;
         listener.onEvent("SAE: authenticated with " + currentBss.bssid() + " (group " + ok.group().id() + ")");
@@ -691,6 +707,27 @@ public final class Supplicant implements CoreDriverSlot.Core {
             authFailed(network, "WRONG_KEY");
         }
         connectionFailed();
+    }
+
+    /**
+     * Drops the PMKSAs of networks that are gone or now connect differently (another SAE password, AKM or PMF
+     * setting): a reconnect must prove the current password, not reuse a PMK from the old one.
+     */
+    private void flushPmksa(List<NetworkConfig> configs) {
+        Map<Integer, NetworkConfig> now = new HashMap<>();
+        configs.forEach(c -> now.put(c.id(), c));
+        Map<Integer, NetworkConfig> before = new HashMap<>();
+        networksBefore.forEach(c -> before.put(c.id(), c));
+        pmksaNetwork.entrySet().removeIf(e -> {
+            NetworkConfig old = before.get(e.getValue());
+            NetworkConfig cur = now.get(e.getValue());
+            boolean stale = cur == null || old == null || !cur.sameLink(old);
+            if (stale) {
+                pmksaCache.remove(e.getKey());
+            }
+            return stale;
+        });
+        networksBefore = List.copyOf(configs);
     }
 
     /** A cached PMKSA the AP did not take (it lost it, status 53, or the 4-way failed): the next attempt runs SAE again. */
@@ -982,6 +1019,11 @@ public final class Supplicant implements CoreDriverSlot.Core {
             timeout.cancel();
         }
         closeSae();
+        // per-attempt state: a later attempt (another BSS, or a driver without SME) must not inherit it
+        link = LinkSecurity.OPEN;
+        pmksa = Optional.empty();
+        saeAuthenticated = false;
+        ownIes = List.of();
         if (saQueryTimer != null) {
             saQueryTimer.cancel();
         }
@@ -1078,18 +1120,26 @@ public final class Supplicant implements CoreDriverSlot.Core {
         unprotectedDropped++;
         if (state != SupplicantState.COMPLETED || currentBss == null || !link.mfp() || !currentBss.bssid().equals(sa)
                 || reason != ReasonCode.CLASS2_FRAME_FROM_NONAUTH_STA && reason != ReasonCode.CLASS3_FRAME_FROM_NONASSOC_STA) {
-            listener.onEvent("SME: unprotected " + what + " from " + sa + " (reason " + reason + ") ignored: management frames are protected");
+            // counted only (STATUS-VERBOSE unprot_dropped): a flood of forged frames must not flood the log and monitors
+            LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": unprotected " + what + " from " + sa + " (reason " + reason + ") dropped");
             return;
         }
-        if (saQuery.inProgress()) {
+        long now = System.nanoTime();
+        if (saQuery.inProgress() || lastSaQueryNanos != 0 && now - lastSaQueryNanos < SA_QUERY_INTERVAL_NANOS) {
+            // as wpa_supplicant's sme_event_unprot_disconnect: at most one SA Query per 10 s
             return;
         }
+        lastSaQueryNanos = now;
         listener.onEvent("SME: unprotected " + what + " from " + sa + " (reason " + reason + "): starting SA Query");
         saQueryStep();
     }
 
     /** Sends the next SA Query Request, or ends the link when the AP did not answer within SaQueryClient.MAX_TIMEOUT_MS. */
     private void saQueryStep() {
+        if (driver == null || currentBss == null) {
+            saQuery.reset();
+            return;
+        }
         Optional<SaQuery> req = saQuery.nextRequest(System.nanoTime());
         if (req.isEmpty()) {
             listener.onEvent("SME: SA Query timed out: the AP no longer has our association");

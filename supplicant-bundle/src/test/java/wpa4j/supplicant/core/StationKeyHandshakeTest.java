@@ -77,7 +77,11 @@ class StationKeyHandshakeTest {
     }
 
     private Bytes m3(Ptk ptk, long replay, Bytes nonce, InformationElement rsn, KeyData.Gtk gtk, boolean goodMic) {
-        byte[] wrapped = AesKeyWrap.wrap(ptk.kek(), new KeyData(List.of(rsn, KeyData.gtkKde(gtk))).encode(true).toArray());
+        return m3(ptk, replay, nonce, List.of(rsn, KeyData.gtkKde(gtk)), goodMic);
+    }
+
+    private Bytes m3(Ptk ptk, long replay, Bytes nonce, List<InformationElement> keyData, boolean goodMic) {
+        byte[] wrapped = AesKeyWrap.wrap(ptk.kek(), new KeyData(keyData).encode(true).toArray());
         EapolKey m3 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(2, KeyInfo.PAIRWISE, KeyInfo.ACK, KeyInfo.MIC, KeyInfo.INSTALL,
                 KeyInfo.SECURE, KeyInfo.ENCRYPTED_KEY_DATA), 16, replay, nonce, EapolKey.ZERO_16, Bytes.fromHex("0500000000000000"),
                 EapolKey.ZERO_8, EapolKey.ZERO_16, Bytes.of(wrapped));
@@ -149,6 +153,15 @@ class StationKeyHandshakeTest {
         List<KeyAction> a = sta.onEapol(m3(ptk, 2, anonce, other, new KeyData.Gtk(1, true, bytes(16)), true));
         assertEquals(List.of(new KeyAction.Deauth(17)), a);
         assertFalse(sta.ptkInstalled());
+    }
+
+    /** An RSNX element (SAE H2E) in 3/4 that the Beacon lacked is the sign of a stripped Beacon: a downgrade, refused. */
+    @Test
+    void anRsnxElementTheBeaconLackedFailsClosed() throws Exception {
+        Ptk ptk = message1And2();
+        InformationElement rsnx = new InformationElement(wpa4j.common.ie.ElementId.RSNX, Bytes.of(new byte[] {0x20}));
+        List<KeyAction> a = sta.onEapol(m3(ptk, 2, anonce, List.of(AP_RSN, rsnx, KeyData.gtkKde(new KeyData.Gtk(1, false, bytes(16)))), true));
+        assertEquals(List.of(new KeyAction.Deauth(17)), a);
     }
 
     @Test

@@ -65,6 +65,22 @@ class Wpa3SimTest {
         }
     }
 
+    /** A new SAE password for the network flushes its PMKSA: the reconnect must prove the new password (and here fails). */
+    @Test
+    void aChangedSaePasswordIsNotBypassedByTheCachedPmksa() throws Exception {
+        try (SimPair p = new SimPair()) {
+            p.startAp(ap(Set.of(Akm.SAE), Mfp.REQUIRED, 0)).startStation(sta(Set.of(KeyMgmt.SAE), PASS, 2, 0));
+            p.awaitState(SupplicantState.COMPLETED);
+            p.staLoop.call(() -> {
+                p.sta.setNetworks(List.of(sta(Set.of(KeyMgmt.SAE), "another password", 2, 0)));
+                return null;
+            });
+            SimPair.await(() -> p.staEvents.stream().anyMatch(l -> l.endsWith("reason=WRONG_KEY")), () -> "the new password tried with SAE: " + p.staEvents);
+            assertEquals(2, p.staEvents.stream().filter(l -> l.startsWith("SAE: starting an exchange")).count(), p.staEvents.toString());
+            assertTrue(p.staEvents.stream().noneMatch(l -> l.startsWith("PMKSA caching: reconnecting")), p.staEvents.toString());
+        }
+    }
+
     @Test
     void hashToElementAndTransitionMode() throws Exception {
         try (SimPair p = new SimPair()) {
