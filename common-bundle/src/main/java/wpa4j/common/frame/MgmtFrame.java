@@ -50,6 +50,32 @@ public sealed interface MgmtFrame {
         };
     }
 
+    /**
+     * A frame as a driver hands it up. A robust frame that was protected on the air arrives decrypted with the
+     * Protected bit still set (mac80211 delivers it so): the bit is cleared to decode the body, and kept as
+     * {@link Received#wasProtected()}, which is what PMF decisions look at. Only for frames the driver decrypted.
+     */
+    static Received decodeReceived(Bytes frame) throws MalformedFrameException {
+        if (frame.length() < 2 || (frame.u8(1) << 8 & MgmtHeader.FC_PROTECTED) == 0) {
+            return new Received(decode(frame), false);
+        }
+        byte[] clear = frame.toArray();
+        clear[1] &= (byte) ~(MgmtHeader.FC_PROTECTED >> 8);
+        return new Received(decode(Bytes.of(clear)), true);
+    }
+
+    /**
+     * A received frame, decoded, and whether it came protected (see {@link #decodeReceived}).
+     *
+     * @param frame the frame with the Protected bit cleared
+     * @param wasProtected whether the air had it protected
+     */
+    record Received(MgmtFrame frame, boolean wasProtected) {
+        public Received {
+            Validate.nonNull("frame", frame);
+        }
+    }
+
     /** Validation shared by Beacon and Probe Response. */
     private static void checkBeaconBody(int beaconInterval, int capability, IeList ies) {
         Validate.u16("beaconInterval", beaconInterval);
@@ -130,6 +156,8 @@ public sealed interface MgmtFrame {
     record Authentication(MgmtHeader header, int algorithm, int transaction, int statusCode, IeList ies) implements MgmtFrame {
         public static final int ALG_OPEN = 0;
         public static final int ALG_SHARED_KEY = 1;
+        /** SAE: the body after the status code holds SAE fields, not elements; read it with {@link AuthenticationBody}. */
+        public static final int ALG_SAE = 3;
 
         public Authentication {
             requireSubtype(header, Set.of(MgmtSubtype.AUTH));

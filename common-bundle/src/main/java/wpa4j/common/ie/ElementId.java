@@ -9,10 +9,12 @@ public final class ElementId {
     public static final int COUNTRY = 7;
     public static final int HT_CAPABILITIES = 45;
     public static final int RSN = 48;
+    /** Timeout Interval element (IEEE 802.11-2020 9.4.2.48), see {@link TimeoutInterval}. */
+    public static final int TIMEOUT_INTERVAL = 56;
     public static final int EXTENDED_SUPPORTED_RATES = 50;
     public static final int HT_OPERATION = 61;
     public static final int VENDOR_SPECIFIC = 221;
-    /** RSN Extension element (IEEE 802.11-2020 9.4.2.241): bit 5 of its first octet is SAE hash-to-element. */
+    /** RSN Extension element (IEEE 802.11-2020 9.4.2.241), see {@link Rsnx}. */
     public static final int RSNX = 244;
 
     private ElementId() {}

@@ -1,7 +1,7 @@
 /**
  * 802.11 information elements: a lossless {@link wpa4j.common.ie.IeList} (unknown elements kept octet for
- * octet) and typed views of the elements the cores read and write (SSID, rates, DS, TIM, Country, RSN,
- * WPA, HT capabilities/operation).
+ * octet) and typed views of the elements the cores read and write (SSID, rates and BSS membership selectors,
+ * DS, TIM, Country, RSN, RSN Extension, Timeout Interval, WPA, HT capabilities/operation).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.1.0")

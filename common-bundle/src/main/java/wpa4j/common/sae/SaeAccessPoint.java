@@ -1,9 +1,7 @@
 package wpa4j.common.sae;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +23,10 @@ import wpa4j.driver.types.MacAddress;
  * <p>Before any state is kept for a Commit: a group the AP does not offer gets status 77 (the group echoed); a
  * status the AP's {@code sae_pwe} does not allow, a malformed Commit (status 1), an unknown password identifier
  * (123) or a Rejected Groups list naming a group the AP offers (a downgrade, status 1) keep nothing. Once the
- * instances not yet accepted reach {@code sae_anti_clogging_threshold}, a new station's Commit without a valid
- * token gets status 76 with a token = HMAC-SHA256(secret, station || BSSID) that the AP checks without state
- * (the secret is random per AP and changes with {@link #rotateTokenSecret()}); a wrong token is dropped.
+ * instances not yet accepted reach {@code sae_anti_clogging_threshold}, every Commit without a token gets status 76
+ * with one ({@link AntiCloggingTokens}), also a Commit naming a station that has an instance here: its address is no
+ * proof, and a forged Commit would otherwise cost a password element derivation (hostapd's handle_auth_sae asks
+ * them all too). A wrong token is dropped.
  */
 public final class SaeAccessPoint implements Destroyable {
     private final SaePassword password;
@@ -35,18 +34,33 @@ public final class SaeAccessPoint implements Destroyable {
     private final SaeSettings settings;
     private final SecureRandom random;
     private final Map<MacAddress, Peer> peers = new HashMap<>();
-    private final byte[] tokenSecret = new byte[32];
+    private final AntiCloggingTokens tokens;
+    /** Whether {@link #tokens} is this instance's alone (and so destroyed with it). */
+    private final boolean ownTokens;
     private boolean destroyed;
 
+    /** An AP with one password: its tokens are its own. */
     public SaeAccessPoint(SaePassword password, MacAddress bssid, SaeSettings settings, SecureRandom random) {
+        this(password, bssid, settings, random, new AntiCloggingTokens(random), true);
+    }
+
+    /** One password of a BSS whose instances share {@code tokens} (and so the anti-clogging count); the caller renews and destroys them. */
+    public SaeAccessPoint(SaePassword password, MacAddress bssid, SaeSettings settings, SecureRandom random, AntiCloggingTokens tokens) {
+        this(password, bssid, settings, random, tokens, false);
+    }
+
+    private SaeAccessPoint(SaePassword password, MacAddress bssid, SaeSettings settings, SecureRandom random, AntiCloggingTokens tokens,
+            boolean ownTokens) {
         this.password = Objects.requireNonNull(password, "password");
         this.bssid = Objects.requireNonNull(bssid, "bssid");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.random = Objects.requireNonNull(random, "random");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.ownTokens = ownTokens;
         if (settings.pwe() == SaePwe.LOOPING && !password.identifier().isEmpty()) {
             throw new IllegalArgumentException("a password identifier needs hash-to-element (sae_pwe=1 or 2)");
         }
-        random.nextBytes(tokenSecret);
+        tokens.join(this);
     }
 
     /** An Authentication frame (algorithm SAE) from {@code sta}. */
@@ -85,23 +99,21 @@ public final class SaeAccessPoint implements Destroyable {
         return (int) peers.values().stream().filter(p -> p.state == SaeState.COMMITTED || p.state == SaeState.CONFIRMED).count();
     }
 
-    /** Forgets every station (keys destroyed) and the token secret. */
+    /** Forgets every station (keys destroyed), and the token keys when they are this instance's own. */
     @Override
     public void destroy() {
         peers.values().forEach(Peer::reset);
         peers.clear();
-        Arrays.fill(tokenSecret, (byte) 0);
+        tokens.leave(this);
+        if (ownTokens) {
+            tokens.destroy();
+        }
         destroyed = true;
     }
 
     @Override
     public boolean isDestroyed() {
         return destroyed;
-    }
-
-    /** A new token secret: tokens handed out before are no longer accepted. */
-    public void rotateTokenSecret() {
-        random.nextBytes(tokenSecret);
     }
 
     private List<SaeAction> commit(MacAddress sta, int status, Bytes body) {
@@ -134,14 +146,15 @@ public final class SaeAccessPoint implements Destroyable {
         } catch (SaeExchange.Rejection r) {
             return reply(r.status, Bytes.EMPTY);
         }
-        Peer p = peers.get(sta);
         if (!commit.token().isEmpty()) {
-            if (!validToken(sta, commit.token())) {
+            if (!tokens.valid(sta, bssid, commit.token())) {
                 return List.of(new SaeAction.Ignored("commit with an invalid anti-clogging token"));
             }
-        } else if (p == null && antiClogging()) {
-            return reply(SaeStatus.ANTI_CLOGGING_TOKEN_REQUIRED, SaeCommit.tokenRequest(group.get().id(), token(sta), h2e));
+        } else if (antiClogging()) {
+            // also for a station with an instance here (even accepted): the address proves nothing, the token does
+            return reply(SaeStatus.ANTI_CLOGGING_TOKEN_REQUIRED, SaeCommit.tokenRequest(group.get().id(), tokens.token(sta, bssid), h2e));
         }
+        Peer p = peers.get(sta);
         if (p == null) {
             p = new Peer(sta);
             peers.put(sta, p);
@@ -175,16 +188,9 @@ public final class SaeAccessPoint implements Destroyable {
         return List.of(new SaeAction.Send(SaeStatus.COMMIT, status, body));
     }
 
+    /** hostapd's use_anti_clogging: the open exchanges of the whole BSS have reached the threshold (0: always). */
     private boolean antiClogging() {
-        return pending() >= settings.antiCloggingThreshold();
-    }
-
-    private Bytes token(MacAddress sta) {
-        return Bytes.of(SaeKdf.hmac("HmacSHA256", tokenSecret, sta.octets(), bssid.octets()));
-    }
-
-    private boolean validToken(MacAddress sta, Bytes token) {
-        return MessageDigest.isEqual(token(sta).toArray(), token.toArray());
+        return tokens.open() >= settings.antiCloggingThreshold();
     }
 
     @Override

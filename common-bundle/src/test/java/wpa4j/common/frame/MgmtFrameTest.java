@@ -128,4 +128,33 @@ class MgmtFrameTest {
             return Bytes.of(b);
         }
     }
+
+    @Test
+    void aReceivedFrameIsDecodedWithoutItsProtectedBitWhichIsReported() throws Exception {
+        Bytes deauth = new MgmtFrame.Deauthentication(MgmtHeader.of(MgmtSubtype.DEAUTH, AP, STA, AP), 3, IeList.EMPTY).encode();
+        MgmtFrame.Received clear = MgmtFrame.decodeReceived(deauth);
+        assertEquals(false, clear.wasProtected());
+        byte[] decrypted = deauth.toArray();
+        decrypted[1] |= (byte) (MgmtHeader.FC_PROTECTED >> 8);
+        MgmtFrame.Received r = MgmtFrame.decodeReceived(Bytes.of(decrypted));
+        assertTrue(r.wasProtected());
+        assertEquals(clear.frame(), r.frame(), "the body read as the frame it is, not as an opaque encrypted one");
+        assertThrows(MalformedFrameException.class, () -> MgmtFrame.decodeReceived(Bytes.fromHex("c0")));
+    }
+
+    @Test
+    void authenticationBodyKeepsTheSaeFieldsAsOctets() throws Exception {
+        Bytes commit = Bytes.fromHex("1300" + "aa".repeat(32) + "bb".repeat(64));
+        AuthenticationBody a = AuthenticationBody.sae(AP, STA, AP, 1, 126, commit);
+        Bytes raw = a.encode();
+        assertEquals(Bytes.fromHex("b0000000" + "020000000000" + "020000000100" + "020000000000" + "0000" + "0300" + "0100" + "7e00"), raw.slice(0, 30));
+        AuthenticationBody back = AuthenticationBody.decode(raw).orElseThrow();
+        assertEquals(a, back);
+        assertTrue(back.isSae());
+        assertEquals(STA, back.header().sa());
+        assertTrue(AuthenticationBody.decode(BEACON).isEmpty(), "another subtype");
+        assertThrows(MalformedFrameException.class, () -> AuthenticationBody.decode(raw.slice(0, 28)));
+        Bytes open = new MgmtFrame.Authentication(MgmtHeader.of(MgmtSubtype.AUTH, AP, STA, AP), 0, 1, 0, IeList.EMPTY).encode();
+        assertEquals(MgmtFrame.Authentication.ALG_OPEN, AuthenticationBody.decode(open).orElseThrow().algorithm());
+    }
 }

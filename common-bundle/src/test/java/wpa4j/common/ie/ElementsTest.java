@@ -168,4 +168,38 @@ class ElementsTest {
         assertEquals(Bytes.fromHex("3048606c"), e.get(1).body());
         assertEquals(List.of(10, 20, 55, 110), r.basicRates100k());
     }
+
+    @Test
+    void theSaeH2eOnlySelectorFollowsTheRatesAndIsNoRate() {
+        Rates r = Rates.of(List.of(2, 4, 11, 22, 12, 18, 24, 36, 48, 72, 96, 108), List.of(2, 4, 11, 22)).withSelector(Rates.SELECTOR_SAE_H2E_ONLY);
+        List<InformationElement> e = r.toElements();
+        assertEquals(Bytes.fromHex("82848b960c121824"), e.get(0).body(), "hostapd 2.10: the 13th octet goes to Extended Supported Rates");
+        assertEquals(Bytes.fromHex("3048606cfb"), e.get(1).body());
+        assertTrue(r.saeH2eOnly());
+        assertEquals(List.of(10, 20, 55, 110), r.basicRates100k(), "0xFB is no basic rate of 61.5 Mbps");
+        assertEquals(12, r.rates100k().size());
+        assertTrue(Rates.isMembershipSelector(0xfb) && Rates.isMembershipSelector(0xff));
+        assertTrue(!Rates.isMembershipSelector(0xec) && !Rates.isMembershipSelector(0x7b), "54 Mbps basic, and 123 without the basic bit");
+        assertTrue(!Rates.of(List.of(2, 4), List.of(2)).saeH2eOnly());
+        assertTrue(Rates.requiresSaeH2e(new IeList(e)), "found in Extended Supported Rates");
+        assertTrue(Rates.requiresSaeH2e(IeList.of(Rates.of(List.of(2, 4), List.of(2)).withSelector(123).toElements().get(0))), "and in Supported Rates");
+        assertTrue(!Rates.requiresSaeH2e(new IeList(Rates.of(List.of(2, 4, 11, 22, 12, 18, 24, 36, 48), List.of(2)).toElements())));
+    }
+
+    @Test
+    void timeoutIntervalAndRsnxHelpers() throws Exception {
+        InformationElement ti = TimeoutInterval.assocComeback(1000).toElement();
+        assertEquals(ElementId.TIMEOUT_INTERVAL, ti.id());
+        assertEquals(Bytes.fromHex("03e8030000"), ti.body());
+        assertEquals(1000L, TimeoutInterval.assocComebackTu(IeList.of(ti)).orElseThrow());
+        assertTrue(TimeoutInterval.assocComebackTu(IeList.of(new TimeoutInterval(2, 1000).toElement())).isEmpty(), "a key lifetime");
+        assertTrue(TimeoutInterval.assocComebackTu(IeList.of(new InformationElement(56, Bytes.fromHex("03e80300")))).isEmpty(), "cut short");
+        assertTrue(TimeoutInterval.assocComebackTu(IeList.EMPTY).isEmpty());
+        assertThrows(MalformedFrameException.class, () -> TimeoutInterval.decode(Bytes.fromHex("03e803000000")));
+
+        assertEquals(new InformationElement(ElementId.RSNX, Bytes.fromHex("20")), Rsnx.saeH2e());
+        assertTrue(Rsnx.hasSaeH2e(IeList.of(Rsnx.saeH2e())));
+        assertTrue(!Rsnx.hasSaeH2e(IeList.of(new InformationElement(ElementId.RSNX, Bytes.fromHex("10")))), "protected TWT only");
+        assertTrue(!Rsnx.hasSaeH2e(Bytes.EMPTY) && !Rsnx.hasSaeH2e(IeList.EMPTY));
+    }
 }

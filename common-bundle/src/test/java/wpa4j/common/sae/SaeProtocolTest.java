@@ -287,7 +287,7 @@ class SaeProtocolTest {
         }
         only(air.stationActions, SaeAction.Accepted.class);
         only(air.apActions, SaeAction.Accepted.class);
-        // a token for another station, a forged one and one from before a rotation are dropped
+        // a token for another station and a forged one are dropped
         SaeStation late = station(STA2, SECRET, h2e, SaeGroup.P256);
         SaeCommit c = parse(Air.of(late.start(), SaeAction.Send.class).get(0).body(), h2e);
         int status = h2e ? 126 : 0;
@@ -295,10 +295,63 @@ class SaeProtocolTest {
         byte[] forged = token.toArray();
         forged[0] ^= 1;
         assertInstanceOf(SaeAction.Ignored.class, ap.receive(STA2, 1, status, c.withToken(Bytes.of(forged)).encode(h2e)).get(0));
-        Bytes own = SaeCommit.parseTokenRequest(Air.of(ap.receive(STA2, 1, status, c.encode(h2e)), SaeAction.Send.class).get(0).body(), h2e);
-        ap.rotateTokenSecret();
-        assertInstanceOf(SaeAction.Ignored.class, ap.receive(STA2, 1, status, c.withToken(own).encode(h2e)).get(0));
         assertEquals(Optional.empty(), ap.state(STA2));
+    }
+
+    @Test
+    void overTheThresholdACommitNamingAKnownStationNeedsATokenToo() {
+        AntiCloggingTokens tokens = new AntiCloggingTokens(random);
+        SaeSettings s = settings(SaePwe.LOOPING, SaeGroup.P256).withAntiCloggingThreshold(1);
+        SaeAccessPoint ap = new SaeAccessPoint(password(SECRET), BSSID, s, random, tokens);
+        only(new Air(station(STA, SECRET, false, SaeGroup.P256), ap, STA).start().apActions, SaeAction.Accepted.class);
+        assertEquals(0, tokens.open(), "an accepted exchange is not open");
+        // another password's instance of the same BSS has an open exchange: the BSS is at its threshold
+        SaeAccessPoint other = new SaeAccessPoint(password("another password"), BSSID, s, random, tokens);
+        SaeStation second = station(STA2, "another password", false, SaeGroup.P256);
+        other.receive(STA2, 1, 0, Air.of(second.start(), SaeAction.Send.class).get(0).body());
+        assertEquals(1, tokens.open());
+
+        // forged commits with the addresses of an accepted and of a confirming station: a token request, nothing derived
+        Bytes forged = goodCommit(SaeGroup.P256).encode(false);
+        assertEquals(SaeStatus.ANTI_CLOGGING_TOKEN_REQUIRED, only(ap.receive(STA, 1, 0, forged), SaeAction.Send.class).status());
+        assertEquals(Optional.of(SaeState.ACCEPTED), ap.state(STA));
+        assertEquals(SaeStatus.ANTI_CLOGGING_TOKEN_REQUIRED, only(other.receive(STA2, 1, 0, forged), SaeAction.Send.class).status());
+        assertEquals(Optional.of(SaeState.CONFIRMED), other.state(STA2));
+        // a station restarting SAE comes through with its token
+        SaeStation again = station(STA, SECRET, false, SaeGroup.P256);
+        Air air = new Air(again, ap, STA).start();
+        assertEquals(SaeStatus.ANTI_CLOGGING_TOKEN_REQUIRED, air.sent.get(1).send().status());
+        only(air.apActions, SaeAction.Accepted.class);
+    }
+
+    @ParameterizedTest(name = "h2e={0}")
+    @ValueSource(booleans = {false, true})
+    void aTokenOutlivesOneKeyRenewalButNotTwo(boolean h2e) {
+        AntiCloggingTokens tokens = new AntiCloggingTokens(random);
+        SaeAccessPoint ap = new SaeAccessPoint(password(SECRET), BSSID, settings(SaePwe.BOTH, SaeGroup.P256).withAntiCloggingThreshold(0), random, tokens);
+        int status = h2e ? SaeStatus.SAE_HASH_TO_ELEMENT : SaeStatus.SUCCESS;
+        SaeCommit c = parse(Air.of(station(STA, SECRET, h2e, SaeGroup.P256).start(), SaeAction.Send.class).get(0).body(), h2e);
+        Bytes token = tokenOf(ap.receive(STA, 1, status, c.encode(h2e)), h2e);
+        tokens.renew();
+        assertFalse(token.equals(tokenOf(ap.receive(STA, 1, status, c.encode(h2e)), h2e)), "a new key makes other tokens");
+        // the station got its token just before the renewal: it still passes
+        assertEquals(status, Air.of(ap.receive(STA, 1, status, c.withToken(token).encode(h2e)), SaeAction.Send.class).get(0).status());
+        ap.remove(STA);
+        tokens.renew();
+        assertInstanceOf(SaeAction.Ignored.class, ap.receive(STA, 1, status, c.withToken(token).encode(h2e)).get(0));
+        assertEquals(Optional.empty(), ap.state(STA));
+        ap.destroy();
+        assertFalse(tokens.isDestroyed(), "shared tokens are their owner's to destroy");
+    }
+
+    private static Bytes tokenOf(List<SaeAction> answer, boolean h2e) {
+        SaeAction.Send s = only(answer, SaeAction.Send.class);
+        assertEquals(SaeStatus.ANTI_CLOGGING_TOKEN_REQUIRED, s.status());
+        try {
+            return SaeCommit.parseTokenRequest(s.body(), h2e);
+        } catch (wpa4j.common.codec.MalformedFrameException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -97,10 +97,10 @@ public final class ApBlock {
     private int dtimPeriod = 2;
     private final List<SaePassword> saePasswords = new ArrayList<>();
     private int saePwe;
-    private List<Integer> saeGroups = List.of(19);
-    private int saeAntiCloggingThreshold = 5;
-    private int assocSaQueryMaxTimeout = 1000;
-    private int assocSaQueryRetryTimeout = 201;
+    private List<Integer> saeGroups = ApProfile.DEFAULT_SAE_GROUPS;
+    private int saeAntiCloggingThreshold = ApProfile.DEFAULT_SAE_ANTI_CLOGGING_THRESHOLD;
+    private int assocSaQueryMaxTimeout = ApProfile.DEFAULT_ASSOC_SA_QUERY_MAX_TIMEOUT;
+    private int assocSaQueryRetryTimeout = ApProfile.DEFAULT_ASSOC_SA_QUERY_RETRY_TIMEOUT;
     private Path ctrlInterface;
     private String ctrlInterfaceGroup;
     /** Where each key was last set, for {@link #profile}'s diagnostics. */

@@ -58,6 +58,12 @@ public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid
         int saePwe, Optional<Path> ctrlInterface, Optional<String> ctrlInterfaceGroup, List<Integer> saeGroups,
         int saeAntiCloggingThreshold, int assocSaQueryMaxTimeout, int assocSaQueryRetryTimeout) {
 
+    /** hostapd's defaults of the keys that came with WPA3: {@code sae_groups=19}, threshold 5, SA Query 1000 and 201 TUs. */
+    public static final List<Integer> DEFAULT_SAE_GROUPS = List.of(19);
+    public static final int DEFAULT_SAE_ANTI_CLOGGING_THRESHOLD = 5;
+    public static final int DEFAULT_ASSOC_SA_QUERY_MAX_TIMEOUT = 1000;
+    public static final int DEFAULT_ASSOC_SA_QUERY_RETRY_TIMEOUT = 201;
+
     public ApProfile {
         Objects.requireNonNull(interfaceName, "interfaceName");
         Objects.requireNonNull(driver, "driver");
@@ -88,5 +94,18 @@ public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid
         if (assocSaQueryMaxTimeout < 1 || assocSaQueryRetryTimeout < 1) {
             throw new IllegalArgumentException("assoc_sa_query timeouts: must be above 0 TUs");
         }
+    }
+
+    /** A BSS as 1.0 described it: the SAE groups, anti-clogging threshold and SA Query timeouts at hostapd's defaults. */
+    public ApProfile(String interfaceName, Optional<String> driver, Ssid ssid, HwModeType hwMode, int channel,
+            Optional<String> countryCode, int ignoreBroadcastSsid, int wpa, Optional<PskSetting> wpaPsk,
+            Optional<Path> wpaPskFile, List<PskFileEntry> pskFileEntries, Set<KeyMgmt> wpaKeyMgmt, Set<String> rsnPairwise,
+            int wpaGroupRekey, int maxNumSta, int apMaxInactivity, MacAcl macaddrAcl, Set<MacAddress> acceptMacs,
+            Set<MacAddress> denyMacs, int ieee80211w, int beaconInt, int dtimPeriod, List<SaePassword> saePasswords,
+            int saePwe, Optional<Path> ctrlInterface, Optional<String> ctrlInterfaceGroup) {
+        this(interfaceName, driver, ssid, hwMode, channel, countryCode, ignoreBroadcastSsid, wpa, wpaPsk, wpaPskFile, pskFileEntries, wpaKeyMgmt,
+                rsnPairwise, wpaGroupRekey, maxNumSta, apMaxInactivity, macaddrAcl, acceptMacs, denyMacs, ieee80211w, beaconInt, dtimPeriod,
+                saePasswords, saePwe, ctrlInterface, ctrlInterfaceGroup, DEFAULT_SAE_GROUPS, DEFAULT_SAE_ANTI_CLOGGING_THRESHOLD,
+                DEFAULT_ASSOC_SA_QUERY_MAX_TIMEOUT, DEFAULT_ASSOC_SA_QUERY_RETRY_TIMEOUT);
     }
 }

@@ -232,6 +232,16 @@ class ApBlockTest {
     }
 
     @Test
+    void theProfileOf10StillConstructsWithHostapdsDefaultsForTheNewKeys() {
+        ApProfile p = profile("ssid", "t", "wpa", "2", "wpa_key_mgmt", "SAE", "rsn_pairwise", "CCMP", "sae_password", "TopSecretPass123");
+        ApProfile old = new ApProfile(p.interfaceName(), p.driver(), p.ssid(), p.hwMode(), p.channel(), p.countryCode(), p.ignoreBroadcastSsid(),
+                p.wpa(), p.wpaPsk(), p.wpaPskFile(), p.pskFileEntries(), p.wpaKeyMgmt(), p.rsnPairwise(), p.wpaGroupRekey(), p.maxNumSta(),
+                p.apMaxInactivity(), p.macaddrAcl(), p.acceptMacs(), p.denyMacs(), p.ieee80211w(), p.beaconInt(), p.dtimPeriod(), p.saePasswords(),
+                p.saePwe(), p.ctrlInterface(), p.ctrlInterfaceGroup());
+        assertEquals(p, old, "what the file gives without the new keys is what the 1.0 constructor gives");
+    }
+
+    @Test
     void rangesAndOthers() {
         ApProfile p = profile("ssid", "t", "beacon_int", "10", "dtim_period", "255", "max_num_sta", "0", "ap_max_inactivity", "60",
                 "ignore_broadcast_ssid", "2", "macaddr_acl", "0", "ctrl_interface", "/var/run/hostapd", "ctrl_interface_group", "0");

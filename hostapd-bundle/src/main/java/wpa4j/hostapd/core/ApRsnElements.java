@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.common.ie.RsnElement;
+import wpa4j.common.ie.Rsnx;
 import wpa4j.common.ie.Suite;
 import wpa4j.driver.types.Bytes;
 
@@ -15,9 +15,6 @@ import wpa4j.driver.types.Bytes;
  * written as hostapd's wpa_write_rsn_ie and wpa_write_rsnxe write them.
  */
 final class ApRsnElements {
-    /** RSNXE capability bit: SAE hash-to-element. */
-    static final int RSNX_SAE_H2E = 1 << 5;
-
     private ApRsnElements() {}
 
     /**
@@ -42,8 +39,7 @@ final class ApRsnElements {
         if (!s.offersSae() || !s.sae().h2e()) {
             return Optional.empty();
         }
-        // the low four bits are the field length minus one: one octet
-        return Optional.of(new InformationElement(ElementId.RSNX, Bytes.of(new byte[] {(byte) RSNX_SAE_H2E})));
+        return Optional.of(Rsnx.saeH2e());
     }
 
     /** RSNE then RSNXE: the AP's elements in message 3 (hostapd's wpa_ie). */
@@ -56,6 +52,6 @@ final class ApRsnElements {
 
     /** Whether a station's RSNXE body says it supports hash-to-element. */
     static boolean h2e(Optional<Bytes> rsnxeBody) {
-        return rsnxeBody.filter(b -> b.length() >= 1 && (b.u8(0) & RSNX_SAE_H2E) != 0).isPresent();
+        return rsnxeBody.map(Rsnx::hasSaeH2e).orElse(false);
     }
 }

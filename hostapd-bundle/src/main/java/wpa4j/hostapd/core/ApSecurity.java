@@ -17,9 +17,9 @@ import wpa4j.driver.types.Mfp;
  * @param sae the SAE settings (used when {@code akms} has SAE)
  * @param saQuery association SA Query timing (used when PMF is possible)
  */
-public record ApSecurity(Set<Akm> akms, Mfp ieee80211w, SaeSettings sae, SaQueryTiming saQuery) {
-    public static final ApSecurity OPEN = new ApSecurity(Set.of(), Mfp.NO, SaeSettings.NONE, SaQueryTiming.DEFAULT);
-    public static final ApSecurity WPA2_PSK = new ApSecurity(Set.of(Akm.PSK), Mfp.NO, SaeSettings.NONE, SaQueryTiming.DEFAULT);
+public record ApSecurity(Set<Akm> akms, Mfp ieee80211w, ApSaeSettings sae, SaQueryTiming saQuery) {
+    public static final ApSecurity OPEN = new ApSecurity(Set.of(), Mfp.NO, ApSaeSettings.NONE, SaQueryTiming.DEFAULT);
+    public static final ApSecurity WPA2_PSK = new ApSecurity(Set.of(Akm.PSK), Mfp.NO, ApSaeSettings.NONE, SaQueryTiming.DEFAULT);
 
     public ApSecurity {
         akms = akms.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(akms));

@@ -27,6 +27,11 @@ final class ApStation {
     Akm akm;
     /** Whether its current association uses PMF. */
     boolean mfp;
+    /**
+     * Whether its pairwise key is in the driver (4-way message 4 done). Only from then on can it protect management
+     * frames: before, an unprotected Deauthentication from it is its own (mac80211 accepts it too).
+     */
+    boolean ptkInstalled;
     /** Its RSN element body and RSN Extension element body from the association request, compared with message 2's. */
     Bytes rsnBody = Bytes.EMPTY;
     Optional<Bytes> rsnxeBody = Optional.empty();

@@ -25,6 +25,7 @@ import wpa4j.driver.types.Ssid;
 
 /** Builds what hostapd hands the driver: the Beacon head and tail, and the Probe Response. */
 final class BeaconTemplate {
+    /** The 802.11g rates, 1 to 11 Mbps basic. */
     static final Rates RATES = Rates.of(List.of(2, 4, 11, 22, 12, 18, 24, 36, 48, 72, 96, 108), List.of(2, 4, 11, 22));
     /** The RSN element of a WPA2-PSK CCMP BSS without PMF. */
     static final InformationElement RSN = ApRsnElements.rsne(ApSecurity.WPA2_PSK);
@@ -35,6 +36,16 @@ final class BeaconTemplate {
     BeaconTemplate(ApConfig config, MacAddress bssid) {
         this.config = config;
         this.bssid = bssid;
+    }
+
+    /**
+     * The rates the BSS lists (Beacon, Probe and Association Responses): with {@code sae_pwe=1} and SAE offered, the
+     * SAE H2E only membership selector after them, as hostapd_eid_supp_rates adds it, so that a station that cannot do
+     * hash-to-element does not try.
+     */
+    Rates rates() {
+        ApSecurity s = config.security();
+        return s.offersSae() && s.sae().h2eOnly() ? RATES.withSelector(Rates.SELECTOR_SAE_H2E_ONLY) : RATES;
     }
 
     /** ESS, Privacy with WPA2, short slot time. */
@@ -56,7 +67,7 @@ final class BeaconTemplate {
         MgmtHeader h = MgmtHeader.of(MgmtSubtype.BEACON, MacAddress.BROADCAST, bssid, bssid);
         List<InformationElement> ies = new ArrayList<>();
         ies.add(new InformationElement(0, beaconSsid().octets()));
-        ies.add(RATES.toElements().get(0));
+        ies.add(rates().toElements().get(0));
         ies.add(new DsParameterSet(config.channel()).toElement());
         w.bytes(new MgmtFrame.Beacon(h, 0, config.beaconInt(), capability(), new IeList(ies)).encode());
         return w.toBytes();
@@ -69,7 +80,7 @@ final class BeaconTemplate {
 
     private List<InformationElement> tailElements() {
         List<InformationElement> ies = new ArrayList<>();
-        List<InformationElement> rates = RATES.toElements();
+        List<InformationElement> rates = rates().toElements();
         if (rates.size() > 1) {
             ies.add(rates.get(1));
         }
@@ -86,7 +97,7 @@ final class BeaconTemplate {
         // SAE stations authenticate with algorithm 3 (through send_mlme), the others with Open System
         Set<AuthAlg> auth = s.offersSae() ? Set.of(AuthAlg.OPEN, AuthAlg.SAE) : Set.of(AuthAlg.OPEN);
         return ApParams.builder().head(head()).tail(tail()).dtimPeriod(config.dtimPeriod()).beaconInt(config.beaconInt())
-                .basicRates(RATES.basicRates100k()).ssid(config.ssid()).hideSsid(config.hidden())
+                .basicRates(rates().basicRates100k()).ssid(config.ssid()).hideSsid(config.hidden())
                 .pairwiseCiphers(rsn ? Set.of(Cipher.CCMP) : Set.of()).groupCipher(rsn ? Cipher.CCMP : Cipher.NONE)
                 .keyMgmtSuites(akms).authAlgs(auth).wpaVersion(rsn ? Set.of(Proto.RSN) : Set.of()).privacy(rsn).build();
     }
@@ -95,7 +106,7 @@ final class BeaconTemplate {
     Bytes probeResponse(MacAddress sta) {
         List<InformationElement> ies = new ArrayList<>();
         ies.add(new InformationElement(0, config.ssid().octets()));
-        ies.add(RATES.toElements().get(0));
+        ies.add(rates().toElements().get(0));
         ies.add(new DsParameterSet(config.channel()).toElement());
         ies.addAll(tailElements());
         MgmtHeader h = MgmtHeader.of(MgmtSubtype.PROBE_RESP, sta, bssid, bssid);

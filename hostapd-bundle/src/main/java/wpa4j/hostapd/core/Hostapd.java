@@ -1,7 +1,5 @@
 package wpa4j.hostapd.core;
 
-import wpa4j.common.frame.SaQuery;
-
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -16,14 +14,18 @@ import wpa4j.common.binding.CoreDriverSlot;
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.AuthenticationBody;
 import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtHeader;
 import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.common.frame.ReasonCode;
+import wpa4j.common.frame.SaQuery;
 import wpa4j.common.frame.StatusCode;
 import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.InformationElement;
+import wpa4j.common.ie.Rates;
+import wpa4j.common.ie.TimeoutInterval;
 import wpa4j.common.sae.PmksaCache;
 import wpa4j.common.sae.SaeGroup;
 import wpa4j.driver.DriverException;
@@ -313,14 +315,14 @@ public final class Hostapd implements CoreDriverSlot.Core {
     }
 
     private void onMgmt(Bytes raw) {
-        Optional<SaeAuthFrame> saeFrame = SaeAuthFrame.parse(raw);
-        if (saeFrame.isPresent()) {
-            onSaeAuth(saeFrame.get());
-            return;
-        }
-        ReceivedMgmt rx;
+        MgmtFrame.Received rx;
         try {
-            rx = ReceivedMgmt.decode(raw);
+            Optional<AuthenticationBody> auth = AuthenticationBody.decode(raw).filter(AuthenticationBody::isSae);
+            if (auth.isPresent()) {
+                onSaeAuth(auth.get());
+                return;
+            }
+            rx = MgmtFrame.decodeReceived(raw);
         } catch (MalformedFrameException e) {
             mgmtDropped++;
             return;
@@ -424,8 +426,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
      * lists, room for the station), then handed to the station's SAE exchange. The station gets an entry at its first
      * Commit, so max_num_sta bounds the exchanges too; an entry SAE keeps nothing for goes again.
      */
-    private void onSaeAuth(SaeAuthFrame f) {
-        MacAddress sa = f.peer();
+    private void onSaeAuth(AuthenticationBody f) {
+        MacAddress sa = f.header().sa();
         if (!enabled || sa.isMulticast()) {
             mgmtDropped++;
             return;
@@ -440,7 +442,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             status = StatusCode.AP_UNABLE_TO_HANDLE_NEW_STA;
         }
         if (status != StatusCode.SUCCESS) {
-            mlme(new SaeAuthFrame(sa, f.transaction(), status, Bytes.EMPTY).encode(own), false);
+            mlme(AuthenticationBody.sae(sa, own, own, f.transaction(), status, Bytes.EMPTY).encode(), false);
             return;
         }
         stations.computeIfAbsent(sa, ApStation::new);
@@ -453,8 +455,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private SaeAuthenticator.Outcome saeOutcome() {
         return new SaeAuthenticator.Outcome() {
             @Override
-            public void send(SaeAuthFrame frame) {
-                mlme(frame.encode(own), false);
+            public void send(AuthenticationBody frame) {
+                mlme(frame.encode(), false);
             }
 
             @Override
@@ -472,7 +474,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     /** As hostapd's sae_accept_sta: authenticated with SAE, its PMK kept for the 4-way handshake. */
     private void saeAccepted(MacAddress addr, SecretKeyBytes pmk, Bytes pmkid, SaeGroup group, boolean h2e) {
-        ApStation sta = authenticated(addr, SaeAuthFrame.ALG_SAE);
+        ApStation sta = authenticated(addr, MgmtFrame.Authentication.ALG_SAE);
         sta.setPmk(pmk, pmkid);
         sta.saeGroup = group.id();
         sta.saeH2e = h2e;
@@ -514,8 +516,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
             why = "the driver did not add the station (sta_add)";
         }
         MgmtHeader h = MgmtHeader.of(reassoc ? MgmtSubtype.REASSOC_RESP : MgmtSubtype.ASSOC_RESP, sa, own, own);
-        List<InformationElement> respIes = new ArrayList<>(BeaconTemplate.RATES.toElements());
-        d.comebackTu().ifPresent(tu -> respIes.add(PmfGuard.comebackElement(tu)));
+        // hostapd's hostapd_eid_supp_rates: the Beacon's rates, membership selectors included
+        List<InformationElement> respIes = new ArrayList<>(template.rates().toElements());
+        d.comebackTu().ifPresent(tu -> respIes.add(TimeoutInterval.assocComeback(tu).toElement()));
         if (ies.find(ElementId.RSNX).isPresent()) {
             // as hostapd: our RSNXE answers a station that sent one
             ApRsnElements.rsnxe(config.security()).ifPresent(respIes::add);
@@ -578,6 +581,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
         sta.added = false;
         sta.associated = false;
         sta.authorized = false;
+        // sta_remove took its keys with it
+        sta.ptkInstalled = false;
         if (sta.timer != null) {
             sta.timer.cancel();
         }
@@ -587,14 +592,15 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
     }
 
+    /** The station's rates in 500 kbps units for sta_add; a membership selector it echoes is no rate. */
     private static List<Integer> rates(IeList ies) {
         List<Integer> r = new ArrayList<>();
         for (InformationElement e : ies.elements()) {
             if (e.id() == ElementId.SUPPORTED_RATES || e.id() == ElementId.EXTENDED_SUPPORTED_RATES) {
                 for (int i = 0; i < e.body().length() && r.size() < 32; i++) {
-                    int rate = e.body().u8(i) & 0x7f;
-                    if (rate > 0) {
-                        r.add(rate);
+                    int octet = e.body().u8(i);
+                    if ((octet & 0x7f) > 0 && !Rates.isMembershipSelector(octet)) {
+                        r.add(octet & 0x7f);
                     }
                 }
             }
@@ -686,6 +692,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             } else if (a instanceof ApKeyAction.Install i) {
                 try {
                     driver.setKey(i.key());
+                    sta.ptkInstalled = true;
                 } catch (DriverException | UnsupportedOperationException e) {
                     driverErrors++;
                     deauthenticate(src, ReasonCode.UNSPECIFIED);

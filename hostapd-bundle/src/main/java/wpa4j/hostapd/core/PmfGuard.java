@@ -1,15 +1,12 @@
 package wpa4j.hostapd.core;
 
-import wpa4j.common.frame.SaQuery;
-
 import java.security.SecureRandom;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import wpa4j.common.codec.FrameWriter;
 import wpa4j.common.eloop.EventLoop;
-import wpa4j.common.ie.InformationElement;
+import wpa4j.common.frame.SaQuery;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
 
@@ -20,9 +17,6 @@ import wpa4j.driver.types.MacAddress;
  * unprotected frames that could end a protected association are ignored. Used on the event loop only.
  */
 final class PmfGuard {
-    /** Timeout Interval element (IEEE 802.11-2020 9.4.2.48) and its association comeback type. */
-    static final int TIMEOUT_INTERVAL = 56;
-    static final int TIMEOUT_ASSOC_COMEBACK = 3;
     private static final System.Logger LOG = System.getLogger(PmfGuard.class.getName());
 
     private final EventLoop loop;
@@ -55,11 +49,6 @@ final class PmfGuard {
         return sta.saQuery.refusesAssociation() ? OptionalLong.of(sta.saQuery.comebackTu()) : OptionalLong.empty();
     }
 
-    /** The Timeout Interval element of a status-30 response: association comeback time in TUs. */
-    static InformationElement comebackElement(long tu) {
-        return new InformationElement(TIMEOUT_INTERVAL, new FrameWriter(5).u8(TIMEOUT_ASSOC_COMEBACK).u32le(tu).toBytes());
-    }
-
     /**
      * An SA Query Action frame from a station. As hostapd: only from an associated station, and from a station with
      * PMF only protected (SA Query is a robust Action frame); a request is answered with its transaction identifier,
@@ -84,10 +73,12 @@ final class PmfGuard {
 
     /**
      * Whether an unprotected Deauthentication or Disassociation from {@code sta} is to be ignored: its association
-     * uses PMF, so the frame may be forged (the kernel drops these; a driver that passes one on gets the same answer).
+     * uses PMF and its pairwise key is installed, so it would have protected the frame, which may be forged (the kernel
+     * drops these; a driver that passes one on gets the same answer). Before the key, as in mac80211, the station may
+     * leave in the clear: it has nothing to protect the frame with.
      */
     boolean ignoresUnprotected(ApStation sta, String what) {
-        if (sta == null || !sta.mfp || !sta.associated) {
+        if (sta == null || !sta.mfp || !sta.ptkInstalled) {
             return false;
         }
         unprotectedIgnored++;

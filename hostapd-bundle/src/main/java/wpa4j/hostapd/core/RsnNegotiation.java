@@ -113,7 +113,7 @@ final class RsnNegotiation {
             return a.pmksa().filter(p -> p.akm().equals(Suite.AKM_SAE)).isPresent() ? Optional.empty()
                     : Optional.of(new Rejected(StatusCode.INVALID_PMKID, "SAE AKM after Open System authentication without a cached PMKSA"));
         }
-        if (authAlg != SaeAuthFrame.ALG_SAE) {
+        if (authAlg != MgmtFrame.Authentication.ALG_SAE) {
             return Optional.of(new Rejected(StatusCode.NOT_SUPPORTED_AUTH_ALG, "SAE AKM after authentication algorithm " + authAlg));
         }
         if (ap.sae().pwe() == 2 && !saeH2e && ApRsnElements.h2e(a.rsnxeBody())) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -12,8 +13,10 @@ import java.util.Optional;
 
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.AuthenticationBody;
 import wpa4j.common.frame.StatusCode;
 import wpa4j.common.ie.Suite;
+import wpa4j.common.sae.AntiCloggingTokens;
 import wpa4j.common.sae.PmksaCache;
 import wpa4j.common.sae.PmksaEntry;
 import wpa4j.common.sae.SaeAccessPoint;
@@ -21,6 +24,7 @@ import wpa4j.common.sae.SaeAction;
 import wpa4j.common.sae.SaeGroup;
 import wpa4j.common.sae.SaePassword;
 import wpa4j.common.sae.SaePwe;
+import wpa4j.common.sae.SaeSettings;
 import wpa4j.common.sae.SaeStatus;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
@@ -30,8 +34,8 @@ import wpa4j.driver.types.Ssid;
  * SAE authentication on the AP (hostapd's handle_auth_sae) over common's {@link SaeAccessPoint}: a station's Commit
  * and Confirm go to the protocol instance of the password it must use (sae_password lines by peer, then the
  * passphrase), whose answers are sent back and whose retransmission timers run on the core's event loop. An accepted
- * exchange is cached as a PMKSA (hostapd's wpa_auth_pmksa_add_sae), so a reconnect naming its PMKID skips SAE. Used on
- * the event loop only.
+ * exchange is cached as a PMKSA (hostapd's wpa_auth_pmksa_add_sae), so a reconnect naming its PMKID skips SAE. The
+ * instances share one set of anti-clogging tokens, whose key a timer on the loop renews. Used on the event loop only.
  */
 final class SaeAuthenticator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SaeAuthenticator.class.getName());
@@ -40,7 +44,7 @@ final class SaeAuthenticator implements AutoCloseable {
 
     /** What the exchanges tell the core. */
     interface Outcome {
-        void send(SaeAuthFrame frame);
+        void send(AuthenticationBody frame);
 
         /** {@code sta} authenticated: the PMK is the core's now (it zeroes it); {@code h2e} is the derivation used. */
         void accepted(MacAddress sta, SecretKeyBytes pmk, Bytes pmkid, SaeGroup group, boolean h2e);
@@ -50,7 +54,7 @@ final class SaeAuthenticator implements AutoCloseable {
     }
 
     private final EventLoop loop;
-    private final SaeSettings settings;
+    private final ApSaeSettings settings;
     private final Ssid ssid;
     private final MacAddress bssid;
     private final SecureRandom random;
@@ -61,8 +65,17 @@ final class SaeAuthenticator implements AutoCloseable {
     private final Map<MacAddress, EventLoop.Timer> timers = new HashMap<>();
     /** Whether the station's last Commit used hash-to-element (status 126), which check_assoc_ies asks about. */
     private final Map<MacAddress, Boolean> h2e = new HashMap<>();
+    private final AntiCloggingTokens tokens;
+    private final long tokenKeyMillis;
+    private EventLoop.Timer tokenRenewal;
 
-    SaeAuthenticator(EventLoop loop, SaeSettings settings, Ssid ssid, MacAddress bssid, SecureRandom random, PmksaCache pmksa, Outcome outcome) {
+    SaeAuthenticator(EventLoop loop, ApSaeSettings settings, Ssid ssid, MacAddress bssid, SecureRandom random, PmksaCache pmksa, Outcome outcome) {
+        this(loop, settings, ssid, bssid, random, pmksa, outcome, AntiCloggingTokens.KEY_LIFETIME.toMillis());
+    }
+
+    /** @param tokenKeyMillis how often the anti-clogging token key is renewed (tests shorten it) */
+    SaeAuthenticator(EventLoop loop, ApSaeSettings settings, Ssid ssid, MacAddress bssid, SecureRandom random, PmksaCache pmksa, Outcome outcome,
+            long tokenKeyMillis) {
         this.loop = loop;
         this.settings = settings;
         this.ssid = ssid;
@@ -70,22 +83,37 @@ final class SaeAuthenticator implements AutoCloseable {
         this.random = random;
         this.pmksa = pmksa;
         this.outcome = outcome;
+        this.tokens = new AntiCloggingTokens(random);
+        this.tokenKeyMillis = tokenKeyMillis;
+        scheduleTokenRenewal();
+    }
+
+    /** hostapd renews its token key every 60 s so that a token seen on the air is of no use for long. */
+    private void scheduleTokenRenewal() {
+        tokenRenewal = loop.schedule(tokenKeyMillis, () -> {
+            tokens.renew();
+            scheduleTokenRenewal();
+        });
     }
 
     /** An SAE Authentication frame from a station the core lets authenticate. */
-    void receive(SaeAuthFrame f) {
-        MacAddress sta = f.peer();
+    void receive(AuthenticationBody f) {
+        MacAddress sta = f.header().sa();
         Optional<SaeCredential> password = settings.passwordFor(sta);
         if (password.isEmpty()) {
             // as hostapd without a password for this station: refused, nothing kept
-            outcome.send(new SaeAuthFrame(sta, f.transaction(), StatusCode.UNSPECIFIED_FAILURE, Bytes.EMPTY));
+            outcome.send(frameTo(sta, f.transaction(), StatusCode.UNSPECIFIED_FAILURE, Bytes.EMPTY));
             return;
         }
         if (f.transaction() == SaeStatus.COMMIT) {
-            h2e.put(sta, f.status() == SaeStatus.SAE_HASH_TO_ELEMENT);
+            h2e.put(sta, f.statusCode() == SaeStatus.SAE_HASH_TO_ELEMENT);
         }
         SaeAccessPoint ap = instance(password.get());
-        apply(ap, sta, ap.receive(sta, f.transaction(), f.status(), f.body()));
+        apply(ap, sta, ap.receive(sta, f.transaction(), f.statusCode(), f.body()));
+    }
+
+    private AuthenticationBody frameTo(MacAddress sta, int transaction, int status, Bytes body) {
+        return AuthenticationBody.sae(sta, bssid, bssid, transaction, status, body);
     }
 
     /** Whether an exchange with {@code sta} is under way or accepted. */
@@ -104,15 +132,15 @@ final class SaeAuthenticator implements AutoCloseable {
         return instances.computeIfAbsent(c, k -> {
             byte[] pw = k.password().copy();
             try {
-                return new SaeAccessPoint(SaePassword.of(pw, ssid), bssid, commonSettings(), random);
+                return new SaeAccessPoint(SaePassword.of(pw, ssid), bssid, commonSettings(), random, tokens);
             } finally {
-                java.util.Arrays.fill(pw, (byte) 0);
+                Arrays.fill(pw, (byte) 0);
             }
         });
     }
 
     /** hostapd.conf's SAE keys in common's terms; sync limit and retransmission period are hostapd's defaults. */
-    private wpa4j.common.sae.SaeSettings commonSettings() {
+    private SaeSettings commonSettings() {
         List<SaeGroup> groups = new ArrayList<>();
         settings.groups().forEach(g -> SaeGroup.byId(g).ifPresent(groups::add));
         SaePwe pwe = switch (settings.pwe()) {
@@ -120,14 +148,14 @@ final class SaeAuthenticator implements AutoCloseable {
             case 2 -> SaePwe.BOTH;
             default -> SaePwe.LOOPING;
         };
-        wpa4j.common.sae.SaeSettings d = wpa4j.common.sae.SaeSettings.DEFAULT;
-        return new wpa4j.common.sae.SaeSettings(groups, pwe, d.syncLimit(), d.retransmitMillis(), settings.antiCloggingThreshold());
+        SaeSettings d = SaeSettings.DEFAULT;
+        return new SaeSettings(groups, pwe, d.syncLimit(), d.retransmitMillis(), settings.antiCloggingThreshold());
     }
 
     private void apply(SaeAccessPoint ap, MacAddress sta, List<SaeAction> actions) {
         for (SaeAction a : actions) {
             if (a instanceof SaeAction.Send s) {
-                outcome.send(new SaeAuthFrame(sta, s.transaction(), s.status(), s.body()));
+                outcome.send(frameTo(sta, s.transaction(), s.status(), s.body()));
             } else if (a instanceof SaeAction.ArmTimer t) {
                 cancelTimer(sta);
                 timers.put(sta, loop.schedule(t.millis(), () -> {
@@ -157,13 +185,15 @@ final class SaeAuthenticator implements AutoCloseable {
         }
     }
 
-    /** Every exchange ends; passwords, PTs and keys of the instances are zeroed. */
+    /** Every exchange ends; passwords, PTs, keys of the instances and the token keys are zeroed. */
     @Override
     public void close() {
+        tokenRenewal.cancel();
         timers.values().forEach(EventLoop.Timer::cancel);
         timers.clear();
         h2e.clear();
         instances.values().forEach(SaeAccessPoint::destroy);
         instances.clear();
+        tokens.destroy();
     }
 }

@@ -35,11 +35,11 @@ import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Mfp;
 import wpa4j.hostapd.core.Akm;
 import wpa4j.hostapd.core.ApConfig;
+import wpa4j.hostapd.core.ApSaeSettings;
 import wpa4j.hostapd.core.ApSecurity;
 import wpa4j.hostapd.core.MacFilter;
 import wpa4j.hostapd.core.SaQueryTiming;
 import wpa4j.hostapd.core.SaeCredential;
-import wpa4j.hostapd.core.SaeSettings;
 
 /**
  * One {@code wpa4j.hostapd} configuration, validated: either a hostapd.conf ({@code confFile}) or Config Admin keys,
@@ -232,7 +232,7 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
             case 2 -> Mfp.REQUIRED;
             default -> Mfp.NO;
         };
-        SaeSettings sae = akms.contains(Akm.SAE) ? new SaeSettings(passwords, p.saePwe(), p.saeGroups(), p.saeAntiCloggingThreshold()) : SaeSettings.NONE;
+        ApSaeSettings sae = akms.contains(Akm.SAE) ? new ApSaeSettings(passwords, p.saePwe(), p.saeGroups(), p.saeAntiCloggingThreshold()) : ApSaeSettings.NONE;
         return new ApSecurity(akms, mfp, sae, new SaQueryTiming(p.assocSaQueryMaxTimeout(), p.assocSaQueryRetryTimeout()));
     }
 

@@ -1,7 +1,5 @@
 package wpa4j.hostapd.core;
 
-import wpa4j.common.frame.SaQuery;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +13,12 @@ import org.junit.jupiter.api.Test;
 import wpa4j.common.eapol.KeyInfo;
 import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtSubtype;
+import wpa4j.common.frame.SaQuery;
+import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.common.ie.RsnElement;
 import wpa4j.common.ie.Suite;
+import wpa4j.common.ie.TimeoutInterval;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.Mfp;
@@ -66,10 +67,10 @@ class AssocComebackTest {
             TestStation sta = connect(h);
             MgmtFrame.AssocResponse r = sta.associate(true);
             assertEquals(30, r.statusCode(), "association rejected temporarily");
-            InformationElement ti = r.ies().find(PmfGuard.TIMEOUT_INTERVAL).orElseThrow();
+            InformationElement ti = r.ies().find(ElementId.TIMEOUT_INTERVAL).orElseThrow();
             assertEquals(5, ti.body().length());
             assertEquals(3, ti.body().u8(0), "association comeback time");
-            long tu = ti.body().u8(1) | ti.body().u8(2) << 8 | (long) ti.body().u8(3) << 16 | (long) ti.body().u8(4) << 24;
+            long tu = TimeoutInterval.assocComebackTu(r.ies()).orElseThrow();
             assertTrue(tu > 950 && tu <= 1000, "what is left of assoc_sa_query_max_timeout (1000 TU): " + tu);
             List<SaQuery> q = saQueries(h, sta);
             assertEquals(1, q.size());
@@ -135,6 +136,22 @@ class AssocComebackTest {
             assertEquals(4L, h.get(h.ap::unprotectedIgnored));
             sta.sendMgmt(MgmtSubtype.DEAUTH, true, DEAUTH_LEAVING);
             assertTrue(h.events.contains("AP-STA-DISCONNECTED " + sta.addr), "a protected Deauthentication ends it");
+        }
+    }
+
+    @Test
+    void beforeItsPairwiseKeyIsInstalledAPmfStationMayLeaveUnprotected() throws Exception {
+        try (ApHarness h = ap(SaQueryTiming.DEFAULT)) {
+            TestStation sta = new TestStation(h, "02:00:00:00:01:00", PmfConfigs.SSID);
+            sta.rsn = TestStation.rsne(Suite.AKM_PSK, RsnElement.CAP_MFPC, null, null);
+            sta.authenticate();
+            assertEquals(0, sta.associate(false).statusCode());
+            assertTrue(h.get(() -> h.ap.stationInfos().get(0).flags().contains("[MFP]")), "associated with PMF, no key yet");
+            // as mac80211: it has no key to protect the frame with (e.g. it gave up on the 4-way handshake)
+            sta.sendMgmt(MgmtSubtype.DEAUTH, false, DEAUTH_LEAVING);
+            assertTrue(h.events.contains("AP-STA-DISCONNECTED " + sta.addr));
+            assertTrue(h.get(() -> h.ap.stationInfos().isEmpty()));
+            assertEquals(0L, h.get(h.ap::unprotectedIgnored));
         }
     }
 

@@ -24,10 +24,10 @@ final class PmfConfigs {
     }
 
     static ApSecurity security(Set<Akm> akms, Mfp mfp, int saePwe, SaQueryTiming t) {
-        SaeSettings sae = akms.contains(Akm.SAE)
-                ? new SaeSettings(List.of(new SaeCredential(SecretKeyBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8)), Optional.empty())), saePwe,
+        ApSaeSettings sae = akms.contains(Akm.SAE)
+                ? new ApSaeSettings(List.of(new SaeCredential(SecretKeyBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8)), Optional.empty())), saePwe,
                         List.of(19), 5)
-                : SaeSettings.NONE;
+                : ApSaeSettings.NONE;
         return new ApSecurity(akms, mfp, sae, t);
     }
 

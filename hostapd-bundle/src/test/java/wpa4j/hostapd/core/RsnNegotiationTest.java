@@ -28,11 +28,11 @@ class RsnNegotiationTest {
     private static final MacAddress STA = MacAddress.parse("02:00:00:00:01:00");
     private static final int MFPC = RsnElement.CAP_MFPC;
     private static final int MFPR = RsnElement.CAP_MFPR;
-    private static final SaeSettings SAE = new SaeSettings(List.of(new SaeCredential(SecretKeyBytes.copyOf("sae password".getBytes()), Optional.empty())),
+    private static final ApSaeSettings SAE = new ApSaeSettings(List.of(new SaeCredential(SecretKeyBytes.copyOf("sae password".getBytes()), Optional.empty())),
             0, List.of(19), 5);
 
     static ApSecurity security(Set<Akm> akms, Mfp mfp) {
-        return new ApSecurity(akms, mfp, akms.contains(Akm.SAE) ? SAE : SaeSettings.NONE, SaQueryTiming.DEFAULT);
+        return new ApSecurity(akms, mfp, akms.contains(Akm.SAE) ? SAE : ApSaeSettings.NONE, SaQueryTiming.DEFAULT);
     }
 
     private static RsnNegotiation.Verdict validate(ApSecurity ap, RsnElement sta, PmksaCache cache) {
@@ -118,7 +118,7 @@ class RsnNegotiationTest {
 
     @Test
     void withSaePweBothAStationAnnouncingH2eMustHaveUsedIt() {
-        ApSecurity both = new ApSecurity(Set.of(Akm.SAE), Mfp.REQUIRED, new SaeSettings(SAE.passwords(), 2, List.of(19), 5), SaQueryTiming.DEFAULT);
+        ApSecurity both = new ApSecurity(Set.of(Akm.SAE), Mfp.REQUIRED, new ApSaeSettings(SAE.passwords(), 2, List.of(19), 5), SaQueryTiming.DEFAULT);
         IeList ies = IeList.of(rsn(Suite.RSN_CCMP, Suite.RSN_CCMP, Suite.AKM_SAE, MFPC).toElement(), new InformationElement(244, Bytes.fromHex("20")));
         RsnNegotiation.Accepted a = (RsnNegotiation.Accepted) RsnNegotiation.validate(both, STA, ies, new PmksaCache(8));
         assertEquals(1, RsnNegotiation.checkAuthentication(both, a, 3, false).orElseThrow().status());

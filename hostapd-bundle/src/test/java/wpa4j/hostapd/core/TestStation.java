@@ -41,6 +41,8 @@ final class TestStation {
     /** The station's RSN element, and its RSNXE if any, as its association request carries them. */
     InformationElement rsn;
     Optional<InformationElement> rsnxe = Optional.empty();
+    /** The body of its Supported Rates element. */
+    Bytes rates = Bytes.fromHex("82848b96");
     Ptk ptk;
     KeyData message3Data;
     EapolKey message3;
@@ -75,7 +77,7 @@ final class TestStation {
         int before = h.driver.mlme.size();
         List<InformationElement> ies = new ArrayList<>();
         ies.add(new InformationElement(0, ssid.octets()));
-        ies.add(new InformationElement(1, Bytes.fromHex("82848b96")));
+        ies.add(new InformationElement(1, rates));
         if (rsn != null) {
             ies.add(rsn);
         }

@@ -15,4 +15,11 @@ package wpa4j.sim.medium;
  * @param rxUnprotectedMgmt robust management frames dropped because MFP is in use and they came unprotected
  */
 public record RadioCounters(long txFrames, long rxFrames, long rxData, long rxEapol, long rxDecryptFailed, long rxReplayed,
-        long rxUnauthorized, long rxMalformed, long eventsDropped, long rxUnprotectedMgmt) {}
+        long rxUnauthorized, long rxMalformed, long eventsDropped, long rxUnprotectedMgmt) {
+
+    /** The counters of 1.0, before management frame protection: none dropped unprotected. */
+    public RadioCounters(long txFrames, long rxFrames, long rxData, long rxEapol, long rxDecryptFailed, long rxReplayed, long rxUnauthorized,
+            long rxMalformed, long eventsDropped) {
+        this(txFrames, rxFrames, rxData, rxEapol, rxDecryptFailed, rxReplayed, rxUnauthorized, rxMalformed, eventsDropped, 0);
+    }
+}

@@ -59,13 +59,6 @@ final class RobustFrames {
         return s == MgmtSubtype.DEAUTH || s == MgmtSubtype.DISASSOC;
     }
 
-    /** A copy without the Protected bit: how the body of a decrypted frame is decoded. */
-    static byte[] unprotected(byte[] frame) {
-        byte[] copy = frame.clone();
-        copy[1] &= (byte) ~(MgmtHeader.FC_PROTECTED >> 8);
-        return copy;
-    }
-
     private static int frameControl(byte[] frame) {
         return (frame[0] & 0xff) | (frame[1] & 0xff) << 8;
     }

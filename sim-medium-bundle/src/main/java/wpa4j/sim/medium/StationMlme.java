@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.AuthenticationBody;
 import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtHeader;
 import wpa4j.common.frame.MgmtSubtype;
@@ -180,7 +181,7 @@ final class StationMlme {
             int transaction = p.saeData().u8(0) | p.saeData().u8(1) << 8;
             boolean peerConfirmed = sae != null && sae.peer().equals(p.bssid()) && sae.peerConfirmed();
             sae = new SaeExchange(p.bssid(), transaction, peerConfirmed);
-            radio.transmit(AuthFrame.sae(h, p.saeData(), p.ie()), p.freq(), p.bssid(), null);
+            radio.transmit(saeAuthFrame(h, p.saeData(), p.ie()), p.freq(), p.bssid(), null);
             if (transaction == 2 && peerConfirmed) {
                 // as ieee80211_mgd_auth: the peer has confirmed and our confirm is on its way, so SAE is complete
                 sae = null;
@@ -243,9 +244,9 @@ final class StationMlme {
     /** A frame that passed the 802.11w checks; Authentication and Action bodies are never decoded as elements. */
     void onMgmt(byte[] frame, int onFreq, int rssi) throws MalformedFrameException {
         switch (RobustFrames.subtype(frame)) {
-            case AUTH -> onAuth(AuthFrame.parse(frame));
+            case AUTH -> onAuth(AuthenticationBody.decode(Bytes.of(frame)).orElseThrow());
             case ACTION -> onAction(frame, onFreq, rssi);
-            default -> onDecoded(MgmtFrame.decode(Bytes.of(RobustFrames.unprotected(frame))), onFreq, rssi);
+            default -> onDecoded(MgmtFrame.decodeReceived(Bytes.of(frame)).frame(), onFreq, rssi);
         }
     }
 
@@ -283,21 +284,33 @@ final class StationMlme {
         }
     }
 
-    private void onAuth(AuthFrame a) {
-        if (a.algorithm() == AuthFrame.ALG_SAE) {
+    private void onAuth(AuthenticationBody a) {
+        if (a.isSae()) {
             onSaeAuth(a);
             return;
         }
         Pending p = pending;
-        if (p == null || p.assoc || !a.sa().equals(p.peer) || a.transaction() != 2) {
+        if (p == null || p.assoc || !a.header().sa().equals(p.peer) || a.transaction() != 2) {
             return;
         }
         p.timer.cancel();
         pending = null;
-        if (a.status() == 0) {
+        if (a.statusCode() == 0) {
             authenticatedWith = p.peer;
         }
-        radio.emit(new DriverEvent.Auth(p.peer, p.peer, a.algorithm(), a.transaction(), a.status(), a.body()));
+        radio.emit(new DriverEvent.Auth(p.peer, p.peer, a.algorithm(), a.transaction(), a.statusCode(), a.body()));
+    }
+
+    /**
+     * An SAE Authentication frame from nl80211's SAE_DATA (transaction, status and SAE fields: the frame body after
+     * the algorithm number) and the extra elements after it, as mac80211 builds it.
+     */
+    private static byte[] saeAuthFrame(MgmtHeader h, Bytes saeData, Bytes ies) {
+        int transaction = saeData.u8(0) | saeData.u8(1) << 8;
+        int status = saeData.u8(2) | saeData.u8(3) << 8;
+        Bytes fields = saeData.slice(4, saeData.length() - 4);
+        byte[] body = concat(fields.toArray(), ies.toArray());
+        return new AuthenticationBody(h, MgmtFrame.Authentication.ALG_SAE, transaction, status, Bytes.of(body)).encode().toArray();
     }
 
     /**
@@ -305,18 +318,18 @@ final class StationMlme {
      * A successful confirm after ours completes the authentication; one before ours (hostapd sends its commit and
      * confirm together) is remembered, and sending ours then completes it.
      */
-    private void onSaeAuth(AuthFrame a) {
+    private void onSaeAuth(AuthenticationBody a) {
         SaeExchange x = sae;
-        if (x == null || !a.sa().equals(x.peer()) || a.transaction() < x.transaction() || a.transaction() > 2) {
+        if (x == null || !a.header().sa().equals(x.peer()) || a.transaction() < x.transaction() || a.transaction() > 2) {
             return;
         }
-        if (a.status() == 0 && a.transaction() == 2 && x.transaction() == 2) {
+        if (a.statusCode() == 0 && a.transaction() == 2 && x.transaction() == 2) {
             sae = null;
             authenticatedWith = x.peer();
-        } else if (a.status() == 0 && a.transaction() == 2) {
+        } else if (a.statusCode() == 0 && a.transaction() == 2) {
             sae = new SaeExchange(x.peer(), x.transaction(), true);
         }
-        radio.emit(new DriverEvent.Auth(x.peer(), x.peer(), a.algorithm(), a.transaction(), a.status(), a.body()));
+        radio.emit(new DriverEvent.Auth(x.peer(), x.peer(), a.algorithm(), a.transaction(), a.statusCode(), a.body()));
     }
 
     /**
@@ -329,7 +342,7 @@ final class StationMlme {
         if (!from.equals(bssid) && RobustFrames.category(frame) != CATEGORY_PUBLIC) {
             return;
         }
-        MgmtFrame.Action a = (MgmtFrame.Action) MgmtFrame.decode(Bytes.of(RobustFrames.unprotected(frame)));
+        MgmtFrame.Action a = (MgmtFrame.Action) MgmtFrame.decodeReceived(Bytes.of(frame)).frame();
         Optional<SaQuery> query = SaQuery.of(a);
         if (query.isPresent() && query.get().request()) {
             if (a.header().da().equals(radio.mac())) {

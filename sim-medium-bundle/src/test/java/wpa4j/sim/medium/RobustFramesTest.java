@@ -1,6 +1,5 @@
 package wpa4j.sim.medium;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,16 +31,12 @@ class RobustFramesTest {
     }
 
     @Test
-    void theProtectedBitIsClearedOnACopy() {
+    void theProtectedBitIsReadFromTheHeader() {
         byte[] f = LeaveFrames.deauth(AP, STA, 2).toArray();
+        assertFalse(RobustFrames.isProtected(f));
         f[1] |= 0x40;
         assertTrue(RobustFrames.isProtected(f));
-        byte[] clear = RobustFrames.unprotected(f);
-        assertFalse(RobustFrames.isProtected(clear));
-        assertTrue(RobustFrames.isProtected(f), "the original is untouched");
-        f[1] &= ~0x40;
-        assertArrayEquals(f, clear);
-        assertEquals(MgmtSubtype.DEAUTH, RobustFrames.subtype(clear));
+        assertEquals(MgmtSubtype.DEAUTH, RobustFrames.subtype(f));
     }
 
     private static byte[] action(int category) {

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import wpa4j.common.codec.MalformedFrameException;
-import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.IeList;
+import wpa4j.common.ie.Rates;
+import wpa4j.common.ie.Rsnx;
 import wpa4j.common.ie.RsnElement;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanResult;
@@ -24,8 +25,13 @@ import wpa4j.driver.types.Ssid;
  * frequency (bss_expiration_scan_count, 2): an AP that went away leaves the table within two scans.
  */
 final class BssTable {
-    /** One BSS with the parts network selection needs, decoded once. */
-    record Entry(ScanResult result, Ssid ssid, RsnElement rsn, boolean privacy, boolean saeH2e, long seenNanos) {
+    /**
+     * One BSS with the parts network selection needs, decoded once.
+     *
+     * @param saeH2e the RSNX element says SAE hash-to-element
+     * @param saeH2eOnly the rates carry the "SAE H2E only" membership selector: stations without H2E must not join
+     */
+    record Entry(ScanResult result, Ssid ssid, RsnElement rsn, boolean privacy, boolean saeH2e, boolean saeH2eOnly, long seenNanos) {
         MacAddress bssid() {
             return result.bssid();
         }
@@ -64,16 +70,17 @@ final class BssTable {
             Optional<Ssid> ssid = r.ssid();
             RsnElement rsn = null;
             boolean h2e;
+            boolean h2eOnly;
             try {
                 IeList ies = IeList.decode(r.ies());
                 rsn = ies.rsn().orElse(null);
-                // RSNXE bit 5: the AP does SAE hash-to-element
-                h2e = ies.find(ElementId.RSNX).map(x -> x.body().length() > 0 && (x.body().u8(0) & 0x20) != 0).orElse(false);
+                h2e = Rsnx.hasSaeH2e(ies);
+                h2eOnly = Rates.requiresSaeH2e(ies);
             } catch (MalformedFrameException e) {
                 malformed++;
                 continue;
             }
-            entries.put(r.bssid(), new Entry(r, ssid.orElse(Ssid.WILDCARD), rsn, (r.caps() & 0x0010) != 0, h2e, now - r.ageMs() * 1_000_000L));
+            entries.put(r.bssid(), new Entry(r, ssid.orElse(Ssid.WILDCARD), rsn, (r.caps() & 0x0010) != 0, h2e, h2eOnly, now - r.ageMs() * 1_000_000L));
             missed.remove(r.bssid());
         }
         for (Entry e : entries.values()) {

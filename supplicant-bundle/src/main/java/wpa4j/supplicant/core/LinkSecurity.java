@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import wpa4j.common.eapol.KeyInfo;
-import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.common.ie.RsnElement;
+import wpa4j.common.ie.Rsnx;
 import wpa4j.common.ie.Suite;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.KeyMgmt;
@@ -57,7 +57,7 @@ public record LinkSecurity(KeyMgmt akm, boolean mfp, boolean bssMfpRequired, boo
 
     /** The RSNX element the station sends: only for SAE hash-to-element. */
     Optional<InformationElement> ownRsnx() {
-        return saeH2e && sae() ? Optional.of(new InformationElement(ElementId.RSNX, Bytes.of(new byte[] {0x20}))) : Optional.empty();
+        return saeH2e && sae() ? Optional.of(Rsnx.saeH2e()) : Optional.empty();
     }
 
     Mfp driverMfp() {

@@ -75,6 +75,12 @@ final class RsnMatch {
                 lastWhy = "sae_pwe=1 needs SAE hash-to-element, the BSS does not offer it (no RSNXE H2E bit)";
                 continue;
             }
+            if (bss.saeH2eOnly() && (akm != KeyMgmt.SAE || !h2e)) {
+                // wpa_supplicant's rate_match: the "SAE H2E only" membership selector admits only H2E stations
+                lastWhy = "the BSS admits SAE hash-to-element only (membership selector), the network has "
+                        + (akm == KeyMgmt.SAE ? "sae_pwe=0" : "no SAE");
+                continue;
+            }
             return new Usable(new LinkSecurity(akm, mfp, bssMfpr, mfp && pmf == 2, h2e));
         }
         return new Unusable(lastWhy);

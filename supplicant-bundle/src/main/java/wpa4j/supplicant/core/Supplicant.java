@@ -65,8 +65,6 @@ import wpa4j.supplicant.SupplicantState;
 public final class Supplicant implements CoreDriverSlot.Core {
     private static final System.Logger LOG = System.getLogger(Supplicant.class.getName());
 
-    /** The SAE algorithm number in Authentication frames. */
-    static final int AUTH_ALG_SAE = 3;
     /** The station's SAE retransmission period: mac80211 retries a lost SAE frame after 2 s, ours comes first. */
     static final long SAE_RETRANSMIT_MS = 1000;
     static final java.time.Duration PMKSA_LIFETIME = java.time.Duration.ofHours(12);
@@ -762,7 +760,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         if (state != SupplicantState.AUTHENTICATING || currentBss == null || !a.peer().equals(currentBss.bssid())) {
             return;
         }
-        if (a.authType() == AUTH_ALG_SAE && sae != null) {
+        if (a.authType() == MgmtFrame.Authentication.ALG_SAE && sae != null) {
             saeActions(sae.receive(a.authTransaction(), a.statusCode(), a.ies()));
             return;
         }
@@ -1166,14 +1164,13 @@ public final class Supplicant implements CoreDriverSlot.Core {
      * be forged, so it is not believed.
      */
     private void onMgmt(Bytes frame) {
-        if (frame.length() < MgmtHeader.LENGTH || (frame.u8(1) << 8 & MgmtHeader.FC_PROTECTED) == 0) {
-            unprotectedDropped++;
-            return;
-        }
-        byte[] clear = frame.toArray();
-        clear[1] &= (byte) ~(MgmtHeader.FC_PROTECTED >> 8);
         try {
-            if (MgmtFrame.decode(Bytes.of(clear)) instanceof MgmtFrame.Action a && currentBss != null && a.header().sa().equals(currentBss.bssid())) {
+            MgmtFrame.Received rx = MgmtFrame.decodeReceived(frame);
+            if (!rx.wasProtected()) {
+                unprotectedDropped++;
+                return;
+            }
+            if (rx.frame() instanceof MgmtFrame.Action a && currentBss != null && a.header().sa().equals(currentBss.bssid())) {
                 SaQuery.of(a).filter(saQuery::answered).ifPresent(q -> {
                     if (saQueryTimer != null) {
                         saQueryTimer.cancel();

@@ -45,7 +45,7 @@ class RsnMatchTest {
     private static BssTable.Entry bss(List<Suite> akms, int caps, boolean h2e) {
         RsnElement rsn = new RsnElement(1, Suite.RSN_CCMP, List.of(Suite.RSN_CCMP), akms, caps, null, null);
         ScanResult r = new ScanResult(Set.of(), MacAddress.parse("02:00:00:00:02:00"), 2412, 100, 0x0011, 0, 0, -40, 0, 0, Bytes.EMPTY, Bytes.EMPTY);
-        return new BssTable.Entry(r, Ssid.ofUtf8("x"), rsn, true, h2e, 0);
+        return new BssTable.Entry(r, Ssid.ofUtf8("x"), rsn, true, h2e, false, 0);
     }
 
     private static NetworkSecurity net(Set<KeyMgmt> akms, int pmf, int pwe) {
@@ -102,6 +102,16 @@ class RsnMatchTest {
         assertEquals(0x20, h2e.ownRsnx().orElseThrow().body().u8(0));
         assertEquals(RsnElement.CAP_MFPC | RsnElement.CAP_MFPR, h2e.ownRsn(java.util.Optional.empty()).capabilities());
         assertEquals(false, usable(net(Set.of(KeyMgmt.SAE), 2, 2), bss(List.of(Suite.AKM_SAE), RsnElement.CAP_MFPC, false), NL80211).saeH2e());
+    }
+
+    @Test
+    void theSaeH2eOnlySelectorAdmitsOnlyHashToElement() {
+        ScanResult r = new ScanResult(Set.of(), MacAddress.parse("02:00:00:00:02:00"), 2412, 100, 0x0011, 0, 0, -40, 0, 0, Bytes.EMPTY, Bytes.EMPTY);
+        RsnElement rsn = new RsnElement(1, Suite.RSN_CCMP, List.of(Suite.RSN_CCMP), List.of(Suite.AKM_SAE), RsnElement.CAP_MFPC, null, null);
+        BssTable.Entry h2eOnly = new BssTable.Entry(r, Ssid.ofUtf8("x"), rsn, true, true, true, 0);
+        assertEquals("the BSS admits SAE hash-to-element only (membership selector), the network has sae_pwe=0",
+                why(net(Set.of(KeyMgmt.SAE), 2, 0), h2eOnly, NL80211));
+        assertTrue(usable(net(Set.of(KeyMgmt.SAE), 2, 2), h2eOnly, NL80211).saeH2e());
     }
 
     @Test

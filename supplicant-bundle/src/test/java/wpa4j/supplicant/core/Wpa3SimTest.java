@@ -18,11 +18,12 @@ import wpa4j.driver.types.KeyMgmt;
 import wpa4j.driver.types.Mfp;
 import wpa4j.hostapd.core.Akm;
 import wpa4j.hostapd.core.ApConfig;
+import wpa4j.hostapd.core.ApSaeSettings;
 import wpa4j.hostapd.core.ApSecurity;
 import wpa4j.hostapd.core.MacFilter;
 import wpa4j.hostapd.core.SaQueryTiming;
 import wpa4j.hostapd.core.SaeCredential;
-import wpa4j.hostapd.core.SaeSettings;
+
 import wpa4j.supplicant.SupplicantState;
 
 /** Our station against our AP on the sim medium: SAE with PMF, transition mode, a wrong SAE password, PMKSA caching. */
@@ -31,8 +32,8 @@ class Wpa3SimTest {
 
     private static ApConfig ap(Set<Akm> akms, Mfp pmf, int pwe) {
         SecretKeyBytes psk = akms.contains(Akm.PSK) || akms.contains(Akm.PSK_SHA256) ? Psk.fromPassphrase(PASS.getBytes(StandardCharsets.UTF_8), SimPair.SSID) : null;
-        SaeSettings sae = akms.contains(Akm.SAE) ? new SaeSettings(List.of(new SaeCredential(SecretKeyBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8)),
-                Optional.empty())), pwe, SaeSettings.DEFAULT_GROUPS, SaeSettings.DEFAULT_ANTI_CLOGGING_THRESHOLD) : SaeSettings.NONE;
+        ApSaeSettings sae = akms.contains(Akm.SAE) ? new ApSaeSettings(List.of(new SaeCredential(SecretKeyBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8)),
+                Optional.empty())), pwe, ApSaeSettings.DEFAULT_GROUPS, ApSaeSettings.DEFAULT_ANTI_CLOGGING_THRESHOLD) : ApSaeSettings.NONE;
         return new ApConfig(SimPair.SSID, 1, psk, HiddenSsid.NO_SSID_HIDING, 100, 2, 2007, 0, 0, MacFilter.OPEN, Map.of(),
                 new ApSecurity(akms, pmf, sae, SaQueryTiming.DEFAULT));
     }
