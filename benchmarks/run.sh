@@ -3,6 +3,10 @@
 #   benchmarks/run.sh sim [swaps]      the sim swap harness (any machine)
 #   benchmarks/run.sh jmh [JMH args]   the JMH benchmarks (CryptoBenchmark, SaeBenchmark)
 #   benchmarks/run.sh vm [swaps]       the real-kernel swap harness in the hwsim VM (needs QEMU, see test-bundle/hwsim)
+#   benchmarks/run.sh vm-sae [runs] [sae_pwe list]
+#                                      time to COMPLETED on an SAE network in the hwsim VM, wpa4j's station vs
+#                                      Debian's wpa_supplicant (default 10 runs each, sae_pwe "0,1"); every run's
+#                                      log ends up in benchmarks/target/vm-sae-logs
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
@@ -16,5 +20,21 @@ case "$what" in
     "$here/../test-bundle/hwsim/run-in-hwsim-vm.sh" --radios 3 --smp 1 --rw "$out" --timeout 1200 -- \
       bash "$here/vm-harness.sh" "$out/cp.txt" "${1:-20}"
     ;;
-  *) echo "usage: $0 sim|jmh|vm [args]" >&2; exit 2 ;;
+  vm-sae)
+    out="$(mktemp -d)"
+    # the VM reads the jars while it runs: a private copy, so a build running meanwhile cannot change them
+    mkdir "$out/lib"
+    cp -r "$here/target/classes" "$out/lib/classes"
+    lib="$out/lib/classes"
+    for j in $(cat "$here/target/classpath.txt" | tr ':' ' '); do cp "$j" "$out/lib/"; lib="$lib:$out/lib/$(basename "$j")"; done
+    echo "$lib" > "$out/cp.txt"
+    rc=0
+    "$here/../test-bundle/hwsim/run-in-hwsim-vm.sh" --radios 3 --smp 1 --rw "$out" --timeout 1800 -- \
+      bash "$here/vm-sae.sh" "$out/cp.txt" "${1:-10}" "${2:-0,1}" "$out/logs" || rc=$?
+    rm -rf "$here/target/vm-sae-logs"
+    [ -d "$out/logs" ] && cp -r "$out/logs" "$here/target/vm-sae-logs" && echo "logs: $here/target/vm-sae-logs" >&2
+    rm -rf "$out"
+    exit $rc
+    ;;
+  *) echo "usage: $0 sim|jmh|vm|vm-sae [args]" >&2; exit 2 ;;
 esac

@@ -112,6 +112,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     /** Association comebacks (status 30) in a row for this attempt: a few are honoured, then it counts as a failure. */
     private int comebacks;
     private long unprotectedDropped;
+    /** An EAPOL frame from the BSS that came before the association event (see onEapol). */
+    private DriverEvent.EapolRx pendingEapol;
     private long lastSaQueryNanos;
     private static final long SA_QUERY_INTERVAL_NANOS = 10_000_000_000L;
     /** (BSSID, network id) pairs whose reason for being unusable was already shown, so each is said once. */
@@ -462,9 +464,11 @@ public final class Supplicant implements CoreDriverSlot.Core {
             networks.forEach(n -> freqs.addAll(n.config.scanFreqs()));
         }
         try {
+            // the scan starts when it is asked for: a BSS heard while the request is on its way is not "older than the scan"
+            long asked = System.nanoTime();
             driver.scan2(new ScanParams(new ArrayList<>(ssids), Bytes.EMPTY, new ArrayList<>(freqs), List.of(), 0, false));
             lastScanFreqs = List.copyOf(freqs);
-            scanStartNanos = System.nanoTime();
+            scanStartNanos = asked;
             if (!selecting) {
                 return;
             }
@@ -836,6 +840,11 @@ public final class Supplicant implements CoreDriverSlot.Core {
             listener.onEvent("WPA: key handshake timed out");
             leave(ReasonCode.FOURWAY_HANDSHAKE_TIMEOUT);
         });
+        if (pendingEapol != null) {
+            DriverEvent.EapolRx early = pendingEapol;
+            pendingEapol = null;
+            onEapol(early);
+        }
     }
 
     /** An element's octets (RSN, RSNX) from the AP's Beacon the driver reported with the association. */
@@ -873,6 +882,11 @@ public final class Supplicant implements CoreDriverSlot.Core {
     // ---- key handshakes ------------------------------------------------------------------------
 
     private void onEapol(DriverEvent.EapolRx e) {
+        if (keys == null && state == SupplicantState.ASSOCIATING && currentBss != null && e.src().equals(currentBss.bssid())) {
+            // message 1 can overtake the driver's association event: kept (one frame) until it comes, as wpa_supplicant does
+            pendingEapol = e;
+            return;
+        }
         if (keys == null || currentBss == null || !e.src().equals(currentBss.bssid())) {
             eapolDropped++;
             return;
@@ -1018,6 +1032,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
         closeSae();
         // per-attempt state: a later attempt (another BSS, or a driver without SME) must not inherit it
+        pendingEapol = null;
         link = LinkSecurity.OPEN;
         pmksa = Optional.empty();
         saeAuthenticated = false;
