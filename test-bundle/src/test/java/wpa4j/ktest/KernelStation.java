@@ -43,7 +43,13 @@ final class KernelStation implements AutoCloseable {
 
     /** What the station did, for a failure message: its events, the driver's, and where its event loop thread is. */
     String describe() {
-        StringBuilder sb = new StringBuilder("events: " + events + "\ndriver events: " + driverEvents);
+        StringBuilder sb = new StringBuilder("events: " + events + "\ndriver events: " + driverEvents + "\nstatus: "
+                + loop.query(() -> core.statusText(true)).replace('\n', ' '));
+        try {
+            sb.append("\nkernel: ").append(KernelSupport.sh("ip -br link show; iw dev; dmesg | tail -15"));
+        } catch (Exception | AssertionError e) {
+            sb.append("\nkernel: ").append(e);
+        }
         Thread.getAllStackTraces().forEach((t, stack) -> {
             if (t.getName().startsWith("kt-sta")) {
                 sb.append("\nthread ").append(t.getName()).append(" ").append(t.getState());

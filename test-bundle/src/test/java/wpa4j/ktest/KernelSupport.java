@@ -32,7 +32,7 @@ final class KernelSupport {
         Path conf = Path.of("/tmp/hostapd-" + ifname + ".conf");
         Files.writeString(conf, "interface=" + ifname + "\ndriver=nl80211\nctrl_interface=/var/run/hostapd\nssid=" + ssid
                 + "\nhw_mode=g\nchannel=1\nwpa=2\nwpa_key_mgmt=WPA-PSK\nrsn_pairwise=CCMP\nwpa_passphrase=" + passphrase + "\n" + extraConf);
-        sh("rm -f /tmp/hostapd-" + ifname + ".log; mkdir -p /var/run/hostapd && " + in.apply("hostapd -B -P /tmp/hostapd-" + ifname + ".pid -f /tmp/hostapd-" + ifname + ".log " + conf));
+        sh("rm -f /tmp/hostapd-" + ifname + ".log; mkdir -p /var/run/hostapd && " + in.apply("hostapd -d -B -P /tmp/hostapd-" + ifname + ".pid -f /tmp/hostapd-" + ifname + ".log " + conf));
         await(() -> {
             try {
                 return sh(in.apply("hostapd_cli -i " + ifname + " status") + " || true").contains("state=ENABLED");
@@ -47,11 +47,46 @@ final class KernelSupport {
      * CCMP network on channel 1; it logs to /tmp/wpa_supplicant-IFNAME.log (started afresh).
      */
     static void startWpaSupplicant(Netns ns, String ifname, String ssid, String passphrase) throws Exception {
+        startWpaSupplicantWith(ns, ifname, "", "ssid=\"" + ssid + "\"\npsk=\"" + passphrase + "\"\nkey_mgmt=WPA-PSK\nproto=RSN\npairwise=CCMP\ngroup=CCMP\nscan_freq=2412\n");
+    }
+
+    /**
+     * Starts Debian's wpa_supplicant (nl80211) on {@code ifname}, inside {@code ns} when not null, with the global
+     * wpa_supplicant.conf lines {@code globals} (e.g. {@code sae_pwe=1}, may be empty) and one network block whose
+     * lines are {@code network} (one {@code key=value} a line, without {@code network={}}); it logs to
+     * /tmp/wpa_supplicant-IFNAME.log (started afresh).
+     */
+    static void startWpaSupplicantWith(Netns ns, String ifname, String globals, String network) throws Exception {
         Path conf = Path.of("/tmp/wpa_supplicant-" + ifname + ".conf");
-        Files.writeString(conf, "ctrl_interface=/var/run/wpa_supplicant\nnetwork={\n ssid=\"" + ssid + "\"\n psk=\"" + passphrase
-                + "\"\n key_mgmt=WPA-PSK\n proto=RSN\n pairwise=CCMP\n group=CCMP\n scan_freq=2412\n}\n");
-        String start = "wpa_supplicant -B -D nl80211 -i " + ifname + " -c " + conf + " -f /tmp/wpa_supplicant-" + ifname + ".log";
-        sh("rm -f /tmp/wpa_supplicant-" + ifname + ".log; " + (ns == null ? start : ns.exec(start)));
+        StringBuilder block = new StringBuilder();
+        network.lines().filter(l -> !l.isBlank()).forEach(l -> block.append(' ').append(l.strip()).append('\n'));
+        Files.writeString(conf, "ctrl_interface=/var/run/wpa_supplicant\n" + (globals.isEmpty() || globals.endsWith("\n") ? globals : globals + "\n")
+                + "network={\n" + block + "}\n");
+        String start = "wpa_supplicant -B -D nl80211 -i " + ifname + " -c " + conf + " -f " + wpaSupplicantLogFile(ifname);
+        sh("rm -f " + wpaSupplicantLogFile(ifname) + "; " + (ns == null ? start : ns.exec(start)));
+    }
+
+    static String wpaSupplicantLogFile(String ifname) {
+        return "/tmp/wpa_supplicant-" + ifname + ".log";
+    }
+
+    /** The log of the wpa_supplicant of {@code ifname} (its -f file), empty when there is none. */
+    static String wpaSupplicantLog(String ifname) {
+        try {
+            return sh("cat " + wpaSupplicantLogFile(ifname) + " 2>/dev/null || true");
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    /** {@code wpa_cli -i IFNAME COMMAND} inside {@code ns} when not null; its output, or empty when wpa_cli failed. */
+    static String wpaCli(Netns ns, String ifname, String command) {
+        String cli = "wpa_cli -i " + ifname + " " + command;
+        try {
+            return sh(ns == null ? cli : ns.exec(cli));
+        } catch (Exception | AssertionError e) {
+            return "";
+        }
     }
 
     /** Ends the wpa_supplicant of {@code ifname} (if it runs). */
@@ -85,6 +120,11 @@ final class KernelSupport {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(condition, () -> what);
+    }
+
+    /** As {@link #await(BooleanSupplier, String)}, the description made only on a timeout (e.g. with the logs of that moment). */
+    static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         AssertionError last = null;
         while (true) {
@@ -97,7 +137,7 @@ final class KernelSupport {
                 last = notYet;
             }
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + (last == null ? "" : "; last probe: " + last.getMessage()), last);
+                throw new AssertionError("timed out waiting for " + what.get() + (last == null ? "" : "; last probe: " + last.getMessage()), last);
             }
             Thread.sleep(100);
         }

@@ -148,6 +148,45 @@ class Wpa3StationKernelTest {
         }
     }
 
+    /**
+     * A deauthentication forged from a third radio in monitor mode (Debian's scapy injects it), as our AP but
+     * unprotected: with PMF the kernel drops it, our station asks the AP with an SA Query and stays; without PMF
+     * the same frame ends the link.
+     */
+    @Test
+    void aForgedDeauthenticationIsIgnoredWithPmfAndEndsTheLinkWithout() throws Exception {
+        ap("wpa_key_mgmt=SAE\nieee80211w=2\n");
+        KernelSupport.sh("ip link set wlan0 down; iw dev wlan0 set type monitor; ip link set wlan0 up; iw dev wlan0 set channel 1");
+        try {
+            try (KernelStation sta = new KernelStation(stack.driver(STA_IF), STA_IF, network(Set.of(KeyMgmt.SAE), PASS, 2, 0))) {
+                connectsAndPings(sta, "SAE", "pmf=2", "00-0f-ac-8");
+                forgeDeauth();
+                KernelSupport.await(() -> sta.events.stream().anyMatch(l -> l.startsWith("SME: SA Query response from 02:00:00:00:02:00")),
+                        "the forged deauthentication dropped and an SA Query answered: " + sta.describe());
+                assertEquals(0, sta.count("CTRL-EVENT-DISCONNECTED"), sta.events.toString());
+                assertEquals(SupplicantState.COMPLETED, sta.state());
+                assertTrue(KernelSupport.sh("ping -c 2 -W 3 10.99.3.1").contains("2 received"), "the link is up after the forged frame");
+            }
+            stopAp();
+            ap("wpa_key_mgmt=WPA-PSK\nieee80211w=0\n");
+            try (KernelStation sta = new KernelStation(stack.driver(STA_IF), STA_IF, network(Set.of(KeyMgmt.PSK), PASS, 0, 0))) {
+                connectsAndPings(sta, "WPA2-PSK", null, "00-0f-ac-2");
+                forgeDeauth();
+                KernelSupport.await(() -> sta.events.stream().anyMatch(l -> l.startsWith("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:02:00 reason=7")),
+                        "without PMF the forged deauthentication ends the link: " + sta.describe());
+            }
+        } finally {
+            KernelSupport.sh("ip link set wlan0 down; iw dev wlan0 set type managed");
+        }
+    }
+
+    /** Three unprotected Deauthentication frames "from our AP" to our station, reason 7, injected on channel 1. */
+    private static void forgeDeauth() throws Exception {
+        KernelSupport.sh("/usr/bin/python3 -c \"from scapy.all import RadioTap, Dot11, Dot11Deauth, sendp; "
+                + "sendp(RadioTap()/Dot11(type=0, subtype=12, addr1='02:00:00:00:01:00', addr2='02:00:00:00:02:00', addr3='02:00:00:00:02:00')"
+                + "/Dot11Deauth(reason=7), iface='wlan0', count=3, inter=0.1, verbose=0)\"");
+    }
+
     @Test
     void aBssRequiringPmfIsSkippedWithItsReason() throws Exception {
         ap("wpa_key_mgmt=SAE\nieee80211w=2\n");
