@@ -6,10 +6,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** JCA HMAC instances keyed with raw octets; any key length, including the empty key. */
-final class Hmac {
+public final class Hmac {
     private Hmac() {}
 
-    static Mac init(String algorithm, byte[] key) {
+    public static Mac init(String algorithm, byte[] key) {
         try {
             Mac mac = Mac.getInstance(algorithm);
             // SecretKeySpec rejects an empty key; HMAC defines it as all-zero padding, same as one zero octet

@@ -1,11 +1,11 @@
 package wpa4j.common.sae;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+
+import wpa4j.common.crypto.Hmac;
 
 /**
  * The hash-based functions of SAE on the JCA's HMACs: H (HMAC, which is also HKDF-Extract), HKDF-Expand
@@ -15,14 +15,7 @@ final class SaeKdf {
     private SaeKdf() {}
 
     static Mac mac(String algorithm, byte[] key) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            // SecretKeySpec refuses an empty key; HMAC pads keys with zeros, so one zero octet is the same key
-            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " unavailable in this JRE", e);
-        }
+        return Hmac.init(algorithm, key);
     }
 
     /** HMAC(key, parts...) (= HKDF-Extract(salt = key, ikm = parts)). */
