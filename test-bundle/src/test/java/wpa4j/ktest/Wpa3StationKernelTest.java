@@ -198,19 +198,17 @@ class Wpa3StationKernelTest {
         }
     }
 
-    /*
-     * Disabled: against Debian's hostapd 2.10 this never reached CTRL-EVENT-SSID-TEMP-DISABLED within 60 s in CI.
-     * hostapd (unlike our AP and the sim) seems not to answer a bad Confirm with status 15, so our station only sees
-     * SAE timeouts and reaches CONN_FAILED after four attempts; WRONG_KEY needs the station to read "AP committed but
-     * never confirmed" as a wrong password. See the closing note of 2026-12-04; the same case passes on the sim
-     * (Wpa3SimTest, Wpa3IT) and in the other direction (Wpa3ApKernelTest).
+    /**
+     * hostapd 2.10 answers a Confirm it cannot verify with status 1 (not 15) and forgets the station: the station reads
+     * "commit taken, confirm refused" as a wrong password, backs off with WRONG_KEY and does not retry meanwhile.
      */
-    @org.junit.jupiter.api.Disabled("hostapd 2.10 does not answer a bad SAE Confirm with status 15: see the comment")
     @Test
     void aWrongSaePasswordIsReportedAndBacksOff() throws Exception {
         ap("wpa_key_mgmt=SAE\nieee80211w=2\n");
         try (KernelStation sta = new KernelStation(stack.driver(STA_IF), STA_IF, network(Set.of(KeyMgmt.SAE), "not-the-password", 2, 0))) {
-            KernelSupport.await(() -> sta.count("CTRL-EVENT-SSID-TEMP-DISABLED") >= 1, "the wrong SAE password disables the network: " + sta.describe() + "\nhostapd: " + hostapdLog());
+            KernelSupport.await(() -> sta.count("CTRL-EVENT-SSID-TEMP-DISABLED") >= 1,
+                    () -> "the wrong SAE password disables the network: " + sta.describe() + "\nhostapd: " + hostapdLog());
+            assertTrue(sta.events.stream().anyMatch(l -> l.startsWith("SAE: the password is")), sta.events.toString());
             assertTrue(sta.events.stream().anyMatch(l -> l.contains("auth_failures=1") && l.endsWith("reason=WRONG_KEY")), sta.events.toString());
             long attempts = sta.count("SME: Trying to authenticate");
             Thread.sleep(5000);

@@ -24,6 +24,8 @@ public record KeyData(List<InformationElement> elements) {
     public static final int KDE_MAC_ADDRESS = 3;
     public static final int KDE_PMKID = 4;
     public static final int KDE_IGTK = 9;
+    /** BIGTK KDE (IEEE 802.11-2020 12.7.2, Figure 12-43): the beacon protection key, laid out as the IGTK KDE. */
+    public static final int KDE_BIGTK = 14;
     private static final int RSN_OUI = 0x000FAC;
 
     public KeyData {
@@ -122,28 +124,69 @@ public record KeyData(List<InformationElement> elements) {
         }
     }
 
+    /**
+     * A BIGTK KDE (IEEE 802.11-2020 12.7.2, Figure 12-43): the BIP key that protects Beacons (beacon protection).
+     *
+     * @param keyId key index 6 or 7
+     * @param bipn the 6-octet BIGTK packet number, little-endian
+     * @param bigtk the 16-octet BIP-CMAC-128 key; never printed
+     */
+    public record Bigtk(int keyId, Bytes bipn, Bytes bigtk) {
+        public Bigtk {
+            Validate.range("keyId", keyId, 6, 7);
+            Validate.exactLength("bipn", bipn, 6);
+            Validate.exactLength("bigtk", bigtk, 16);
+        }
+
+        @Override
+        public String toString() {
+            return "Bigtk[keyId=" + keyId + ", bipn=" + bipn + ", bigtk=<16 octets>]";
+        }
+    }
+
     public static InformationElement igtkKde(Igtk igtk) {
-        FrameWriter w = new FrameWriter(28);
-        w.u32be(RSN_OUI << 8 | KDE_IGTK).u8(igtk.keyId()).u8(0).bytes(igtk.ipn()).bytes(igtk.igtk());
-        return new InformationElement(ElementId.VENDOR_SPECIFIC, w.toBytes());
+        return mgmtKeyKde(KDE_IGTK, igtk.keyId(), igtk.ipn(), igtk.igtk());
+    }
+
+    public static InformationElement bigtkKde(Bigtk bigtk) {
+        return mgmtKeyKde(KDE_BIGTK, bigtk.keyId(), bigtk.bipn(), bigtk.bigtk());
     }
 
     /** The first IGTK KDE. */
     public Optional<Igtk> igtk() throws MalformedFrameException {
-        Optional<InformationElement> e = kde(KDE_IGTK);
+        return mgmtKey(KDE_IGTK, "igtk", 4).map(k -> new Igtk(k.keyId(), k.pn(), k.key()));
+    }
+
+    /** The first BIGTK KDE. */
+    public Optional<Bigtk> bigtk() throws MalformedFrameException {
+        return mgmtKey(KDE_BIGTK, "bigtk", 6).map(k -> new Bigtk(k.keyId(), k.pn(), k.key()));
+    }
+
+    /** The IGTK and BIGTK KDEs share one layout: Key ID (2 octets), packet number (6), a 16-octet BIP-CMAC-128 key. */
+    private record MgmtKey(int keyId, Bytes pn, Bytes key) {}
+
+    private static InformationElement mgmtKeyKde(int type, int keyId, Bytes pn, Bytes key) {
+        FrameWriter w = new FrameWriter(28);
+        w.u32be(RSN_OUI << 8 | type).u8(keyId).u8(0).bytes(pn).bytes(key);
+        return new InformationElement(ElementId.VENDOR_SPECIFIC, w.toBytes());
+    }
+
+    /** The first KDE of {@code type} with key index {@code firstId} or the one after it. */
+    private Optional<MgmtKey> mgmtKey(int type, String name, int firstId) throws MalformedFrameException {
+        Optional<InformationElement> e = kde(type);
         if (e.isEmpty()) {
             return Optional.empty();
         }
         if (e.get().body().length() != 28) {
-            throw new MalformedFrameException(0, "igtk kde of " + e.get().body().length() + " octets, expected 28 (IGTK of 16)");
+            throw new MalformedFrameException(0, name + " kde of " + e.get().body().length() + " octets, expected 28 (key of 16)");
         }
         FrameReader r = FrameReader.of(e.get().body());
-        r.skip(4, "igtk kde oui");
-        int keyId = r.u8("igtk kde key id") | r.u8("igtk kde key id") << 8;
-        if (keyId != 4 && keyId != 5) {
-            throw new MalformedFrameException(4, "igtk key id " + keyId + ", expected 4 or 5");
+        r.skip(4, name + " kde oui");
+        int keyId = r.u8(name + " kde key id") | r.u8(name + " kde key id") << 8;
+        if (keyId != firstId && keyId != firstId + 1) {
+            throw new MalformedFrameException(4, name + " key id " + keyId + ", expected " + firstId + " or " + (firstId + 1));
         }
-        return Optional.of(new Igtk(keyId, r.bytes(6, "ipn"), r.rest()));
+        return Optional.of(new MgmtKey(keyId, r.bytes(6, "packet number"), r.rest()));
     }
 
     /** The first GTK KDE. */

@@ -13,6 +13,8 @@ public final class ElementId {
     public static final int TIMEOUT_INTERVAL = 56;
     public static final int EXTENDED_SUPPORTED_RATES = 50;
     public static final int HT_OPERATION = 61;
+    /** Extended Capabilities element (IEEE 802.11-2020 9.4.2.26), see {@link ExtendedCapabilities}. */
+    public static final int EXTENDED_CAPABILITIES = 127;
     public static final int VENDOR_SPECIFIC = 221;
     /** RSN Extension element (IEEE 802.11-2020 9.4.2.241), see {@link Rsnx}. */
     public static final int RSNX = 244;

@@ -148,4 +148,22 @@ class EapolKeyTest {
         assertFalse(ki.error() || ki.request());
         assertEquals(ki, KeyInfo.of(2, KeyInfo.PAIRWISE, KeyInfo.INSTALL, KeyInfo.ACK, KeyInfo.MIC, KeyInfo.SECURE, KeyInfo.ENCRYPTED_KEY_DATA));
     }
+
+    /** The BIGTK KDE (type 14) has the IGTK KDE's layout with key ids 6/7; another key id or length is refused. */
+    @Test
+    void bigtkKdeRoundTripsAndRefusesWrongKeyIds() throws Exception {
+        Bytes key = Bytes.fromHex("000102030405060708090a0b0c0d0e0f");
+        KeyData.Bigtk bigtk = new KeyData.Bigtk(7, Bytes.fromHex("010000000000"), key);
+        KeyData kd = new KeyData(List.of(KeyData.bigtkKde(bigtk)));
+        assertEquals("000fac0e0700010000000000" + "000102030405060708090a0b0c0d0e0f", kd.elements().get(0).body().toHex());
+        KeyData back = KeyData.decode(kd.encode(true));
+        assertEquals(bigtk, back.bigtk().orElseThrow());
+        assertTrue(back.igtk().isEmpty());
+        assertFalse(back.bigtk().orElseThrow().toString().contains("0102030405"));
+        Bytes idFour = Bytes.fromHex("dd1c000fac0e0400010000000000000102030405060708090a0b0c0d0e0f");
+        assertThrows(MalformedFrameException.class, () -> KeyData.decode(idFour).bigtk());
+        Bytes shortKey = Bytes.fromHex("dd0c000fac0e070001000000000000");
+        assertThrows(MalformedFrameException.class, () -> KeyData.decode(shortKey).bigtk());
+        assertThrows(IllegalArgumentException.class, () -> new KeyData.Bigtk(5, Bytes.fromHex("000000000000"), key));
+    }
 }

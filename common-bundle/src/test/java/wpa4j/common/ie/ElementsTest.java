@@ -202,4 +202,16 @@ class ElementsTest {
         assertTrue(!Rsnx.hasSaeH2e(IeList.of(new InformationElement(ElementId.RSNX, Bytes.fromHex("10")))), "protected TWT only");
         assertTrue(!Rsnx.hasSaeH2e(Bytes.EMPTY) && !Rsnx.hasSaeH2e(IeList.EMPTY));
     }
+
+    /** Extended Capabilities: bit 84 (Beacon Protection Enabled) lands in octet 10, bit 4; shorter bodies read as 0. */
+    @Test
+    void extendedCapabilitiesBeaconProtectionBit() {
+        InformationElement e = ExtendedCapabilities.of(ExtendedCapabilities.BEACON_PROTECTION);
+        assertEquals(127, e.id());
+        assertEquals("0000000000000000000010", e.body().toHex());
+        assertTrue(ExtendedCapabilities.has(IeList.of(e), ExtendedCapabilities.BEACON_PROTECTION));
+        assertTrue(!ExtendedCapabilities.has(Bytes.fromHex("0400"), ExtendedCapabilities.BEACON_PROTECTION));
+        assertTrue(!ExtendedCapabilities.has(IeList.of(), ExtendedCapabilities.BEACON_PROTECTION));
+        assertThrows(IllegalArgumentException.class, () -> ExtendedCapabilities.of(2040));
+    }
 }

@@ -32,6 +32,7 @@ import wpa4j.common.sae.SaeAction;
 import wpa4j.common.sae.SaePassword;
 import wpa4j.common.sae.SaePwe;
 import wpa4j.common.sae.SaeSettings;
+import wpa4j.common.sae.SaeStatus;
 import wpa4j.common.sae.SaeStation;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
@@ -105,6 +106,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     /** The networks as last set, to tell which changed. */
     private List<NetworkConfig> networksBefore;
     private SaeStation sae;
+    /** Whether this SAE exchange got as far as our Confirm: a failure after it points at the password. */
+    private boolean saeConfirmSent;
     private SaePassword saePassword;
     private EventLoop.Timer saeTimer;
     private final SaQueryClient saQuery = new SaQueryClient(random);
@@ -636,6 +639,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         SaeSettings settings = new SaeSettings(SaeSettings.DEFAULT.groups(), link.saeH2e() ? SaePwe.HASH_TO_ELEMENT : SaePwe.LOOPING,
                 SaeSettings.DEFAULT.syncLimit(), SAE_RETRANSMIT_MS, SaeSettings.DEFAULT.antiCloggingThreshold());
         sae = new SaeStation(password, own, currentBss.bssid(), link.saeH2e(), settings, random);
+        saeConfirmSent = false;
         listener.onEvent("SAE: starting an exchange with " + currentBss.bssid() + " (" + (link.saeH2e() ? "hash-to-element" : "hunting-and-pecking") + ")");
         saeActions(sae.start());
     }
@@ -672,6 +676,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             // detached mid-exchange: the retransmission timer resends once a driver is back, else SAE gives up
             return;
         }
+        saeConfirmSent |= send.transaction() == SaeStatus.CONFIRM && send.status() == SaeStatus.SUCCESS;
         // NL80211_ATTR_SAE_DATA's layout: transaction sequence number and status code, then the SAE fields
         Bytes data = new FrameWriter(4 + send.body().length()).u16le(send.transaction()).u16le(send.status()).bytes(send.body()).toBytes();
         try {
@@ -699,14 +704,30 @@ public final class Supplicant implements CoreDriverSlot.Core {
     /**
      * SAE ended without a key. A confirm the peer could not verify (status 15) means the password is wrong: reported as
      * such and the network backs off like a wrong WPA2 passphrase (WRONG_KEY); any failure also ignores the BSS a while.
+     * hostapd answers a bad confirm with status 1, not 15, so an AP that took our commit and then refused or never
+     * answered our confirm is read the same way: with a matching commit exchange only the password is left to differ.
      */
     private void saeFailed(SaeAction.Failed f) {
+        boolean confirmRefused = saeConfirmSent;
         closeSae();
         NetworkState network = current;
         listener.onEvent("SAE: authentication with " + (currentBss == null ? "?" : currentBss.bssid()) + " failed (status " + f.status() + "): " + f.why());
-        if (f.status() == StatusCode.CHALLENGE_FAIL && network != null) {
+        if (network != null && f.status() == StatusCode.CHALLENGE_FAIL) {
             listener.onEvent("SAE: the password is incorrect (the AP could not verify our confirm)");
             authFailed(network, "WRONG_KEY");
+        } else if (network != null && confirmRefused) {
+            listener.onEvent("SAE: the password is probably incorrect (the AP took our commit but not our confirm)");
+            authFailed(network, "WRONG_KEY");
+        }
+        connectionFailed();
+    }
+
+    /** The driver gave up authenticating: during SAE, the same reading of an unanswered confirm as {@link #saeFailed}. */
+    private void authTimedOut(DriverEvent e) {
+        listener.onEvent("SME: " + e.type() + " with " + (currentBss == null ? "?" : currentBss.bssid()));
+        if (e instanceof DriverEvent.AuthTimedOut && sae != null) {
+            saeFailed(new SaeAction.Failed(StatusCode.UNSPECIFIED_FAILURE, "the driver's authentication timed out"));
+            return;
         }
         connectionFailed();
     }
@@ -1085,8 +1106,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         } else if (e instanceof DriverEvent.Disassoc d) {
             onLeft(d.addr(), d.reasonCode(), d.locallyGenerated());
         } else if (e instanceof DriverEvent.AuthTimedOut || e instanceof DriverEvent.AssocTimedOut) {
-            listener.onEvent("SME: " + e.type() + " with " + (currentBss == null ? "?" : currentBss.bssid()));
-            connectionFailed();
+            authTimedOut(e);
         } else if (e instanceof DriverEvent.AssocReject r) {
             listener.onEvent("CTRL-EVENT-ASSOC-REJECT bssid=" + r.bssid() + " status_code=" + r.statusCode());
             onAssocReject(r);
