@@ -167,7 +167,9 @@ public interface DriverInterface extends AutoCloseable {
 
     /**
      * Configure encryption key: install or (with {@link wpa4j.driver.types.KeyAlg#NONE}) remove a
-     * pairwise or group key.
+     * pairwise or group key. An IGTK is {@link wpa4j.driver.types.KeyAlg#IGTK} at index 4/5, a BIGTK the same
+     * algorithm at index 6/7 (only on a driver with {@link wpa4j.driver.types.DriverFlag#BEACON_PROTECTION} or
+     * {@link wpa4j.driver.types.DriverFlag#BEACON_PROTECTION_CLIENT}; others refuse it).
      */
     @DriverOp("set_key")
     default void setKey(KeyParams params) throws DriverException {
@@ -525,7 +527,8 @@ public interface DriverInterface extends AutoCloseable {
 
     /**
      * Fetch the current TSC/packet number (AP only) of key {@code idx} for {@code addr} (broadcast for
-     * the group key): 8 octets, little-endian, as {@code set_key}'s {@code seq}.
+     * the group key): 8 octets, little-endian, as {@code set_key}'s {@code seq}; for an IGTK (4/5) or BIGTK (6/7)
+     * the first 6 octets are its IPN/BIPN.
      *
      * @param ifname interface (an AP VLAN), or {@code null} for this one
      */

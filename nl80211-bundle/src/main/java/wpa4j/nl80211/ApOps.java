@@ -172,7 +172,7 @@ final class ApOps implements AutoCloseable {
                 s.txRetries(), s.signal(), 0);
     }
 
-    /** NL80211_CMD_GET_KEY (also for the IGTK at 4/5, whose IPN then fills the first 6 octets). */
+    /** NL80211_CMD_GET_KEY (also for the IGTK at 4/5 and the BIGTK at 6/7, whose IPN/BIPN then fills the first 6 octets). */
     Bytes getSeqnum(MacAddress addr, int idx) throws DriverException {
         return rsc(NlOps.get("get_seqnum", () -> nl.keySeq(iface.ifindex(), addr == null || addr.isMulticast() ? null : addr, idx)));
     }

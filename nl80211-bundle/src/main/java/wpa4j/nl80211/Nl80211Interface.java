@@ -96,6 +96,8 @@ final class Nl80211Interface implements DriverInterface {
     private final Object linkLock = new Object();
     private java.util.function.BooleanSupplier endLinksOnClose = () -> false;
     private volatile Ssid ssid;
+    /** NL80211_CMD_UNPROT_BEACON notifications: the 2.0 API has no event for them, so they are only counted and logged. */
+    private final java.util.concurrent.atomic.AtomicLong unprotectedBeacons = new java.util.concurrent.atomic.AtomicLong();
 
     Nl80211Interface(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, DriverEventSink sink, boolean controlPort, Runnable onClose) {
         this.nl = nl;
@@ -137,6 +139,13 @@ final class Nl80211Interface implements DriverInterface {
         }
         if ((w.featureFlags() & Uapi.NL80211_FEATURE_INACTIVITY_TIMER) != 0) {
             flags.add(DriverFlag.INACTIVITY_TIMER);
+        }
+        // as hostap 2.10's driver_nl80211_capa: the ext features map one to one onto the driver flags
+        if (w.extFeature(Uapi.NL80211_EXT_FEATURE_BEACON_PROTECTION)) {
+            flags.add(DriverFlag.BEACON_PROTECTION);
+        }
+        if (w.extFeature(Uapi.NL80211_EXT_FEATURE_BEACON_PROTECTION_CLIENT)) {
+            flags.add(DriverFlag.BEACON_PROTECTION_CLIENT);
         }
         Set<AuthAlg> auth = EnumSet.of(AuthAlg.OPEN, AuthAlg.SHARED, AuthAlg.LEAP);
         if (saeCapable(w)) {
@@ -295,14 +304,36 @@ final class Nl80211Interface implements DriverInterface {
             }
             long cipher = Suites.keyCipher(k.alg(), k.key().length())
                     .orElseThrow(() -> new DriverException("set_key", k.alg() + " keys are not installed through nl80211", 95, null));
+            checkBigtk(k, wiphy);
             nl.newKey(iface.ifindex(), k.isPairwise() ? k.addr() : null, k.keyIdx(), cipher, k.seq(), k.key());
             if (!k.isPairwise() && k.setTx()) {
-                // the AP's group key (GTK, or IGTK for BIP): the default for its group-addressed TX
+                // the AP's group key (GTK; IGTK for BIP; BIGTK for Beacons): the default for its group-addressed TX
                 nl.setDefaultGroupKey(iface.ifindex(), k.keyIdx());
             }
         } catch (NetlinkException e) {
             throw failed("set_key", e);
         }
+    }
+
+    /**
+     * A BIGTK (6/7) the wiphy cannot use is refused before the kernel (which would only say EINVAL): the AP's
+     * default beacon key needs NL80211_EXT_FEATURE_BEACON_PROTECTION, a station's BIGTK either beacon feature.
+     */
+    static void checkBigtk(KeyParams k, WiphyInfo w) throws DriverException {
+        if (!k.isBigtk()) {
+            return;
+        }
+        boolean ap = w.extFeature(Uapi.NL80211_EXT_FEATURE_BEACON_PROTECTION);
+        boolean client = w.extFeature(Uapi.NL80211_EXT_FEATURE_BEACON_PROTECTION_CLIENT);
+        if (k.setTx() ? !ap : !(ap || client)) {
+            throw new DriverException("set_key", "wiphy " + w.name() + " cannot do beacon protection (no NL80211_EXT_FEATURE_BEACON_PROTECTION"
+                    + (k.setTx() ? "" : "[_CLIENT]") + "), so no BIGTK at index " + k.keyIdx(), 95, null);
+        }
+    }
+
+    /** Beacons of our BSS the kernel reported as failing BIGTK verification (NL80211_CMD_UNPROT_BEACON). */
+    long unprotectedBeacons() {
+        return unprotectedBeacons.get();
     }
 
     @Override
@@ -494,6 +525,13 @@ final class Nl80211Interface implements DriverInterface {
             } else if ((n.cmd() == Uapi.NL80211_CMD_UNPROT_DEAUTHENTICATE || n.cmd() == Uapi.NL80211_CMD_UNPROT_DISASSOCIATE) && frame.isPresent()) {
                 // dropped by the kernel (MFP in use with the sender): the link stays; the core may start an SA Query
                 sink.onEvent(FrameEvents.unprotectedLeave(n.cmd(), frame.get().value()));
+            } else if (n.cmd() == Uapi.NL80211_CMD_UNPROT_BEACON) {
+                // a Beacon of our BSS without a valid BIGTK MME (forged or replayed): the kernel dropped it
+                long count = unprotectedBeacons.incrementAndGet();
+                String from = frame.isPresent() && frame.get().value().length() >= FrameEvents.HEADER ? " from "
+                        + FrameEvents.Header.of(frame.get().value()).bssid() : "";
+                LOG.log(System.Logger.Level.DEBUG,
+                        () -> iface.ifname() + ": unprotected or wrongly protected Beacon" + from + " dropped (" + count + " so far)");
             }
         } catch (wpa4j.common.codec.MalformedFrameException e) {
             // a notification whose frame does not decode is dropped (the event socket counts malformed input)

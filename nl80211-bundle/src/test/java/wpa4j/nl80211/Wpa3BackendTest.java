@@ -24,6 +24,7 @@ import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.types.KeyAlg;
 import wpa4j.driver.types.KeyMgmt;
 import wpa4j.driver.types.KeyMgmtCapability;
+import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Mfp;
 import wpa4j.driver.types.Proto;
@@ -79,6 +80,45 @@ class Wpa3BackendTest {
         assertFalse(c.auth().contains(AuthAlg.SAE));
         assertFalse(c.enc().contains(Cipher.BIP));
         assertEquals(Set.of(AuthAlg.OPEN, AuthAlg.SHARED, AuthAlg.LEAP), c.auth());
+    }
+
+    /** HWSIM's wiphy with ext features: bit 41 (BEACON_PROTECTION) and/or bit 46 (BEACON_PROTECTION_CLIENT) in octet 5. */
+    static WiphyInfo withExtFeatures(int octet5) {
+        WiphyInfo w = HWSIM;
+        return new WiphyInfo(w.index(), w.name(), w.cipherSuites(), w.iftypes(), w.commands(), w.maxScanSsids(), w.maxSchedScanSsids(),
+                w.maxMatchSets(), w.maxRemainOnChannel(), w.featureFlags(), w.apSme(), w.bands(), Bytes.of(new byte[] {0, 0, 0, 0, 0, (byte) octet5}));
+    }
+
+    @Test
+    void beaconProtectionFlagsFollowTheExtFeatures() {
+        assertFalse(Nl80211Interface.capabilities(HWSIM).flags().contains(DriverFlag.BEACON_PROTECTION));
+        assertFalse(Nl80211Interface.capabilities(HWSIM).flags().contains(DriverFlag.BEACON_PROTECTION_CLIENT));
+        Capabilities both = Nl80211Interface.capabilities(withExtFeatures(0x42));
+        assertTrue(both.has(DriverFlag.BEACON_PROTECTION) && both.has(DriverFlag.BEACON_PROTECTION_CLIENT));
+        Capabilities client = Nl80211Interface.capabilities(withExtFeatures(0x40));
+        assertFalse(client.has(DriverFlag.BEACON_PROTECTION));
+        assertTrue(client.has(DriverFlag.BEACON_PROTECTION_CLIENT));
+        Capabilities ap = Nl80211Interface.capabilities(withExtFeatures(0x02));
+        assertTrue(ap.has(DriverFlag.BEACON_PROTECTION));
+        assertFalse(ap.has(DriverFlag.BEACON_PROTECTION_CLIENT));
+    }
+
+    @Test
+    void aBigtkTheWiphyCannotUseIsRefusedBeforeTheKernel() throws Exception {
+        Bytes bipn = Bytes.of(new byte[6]);
+        Bytes key = Bytes.of(new byte[16]);
+        KeyParams apBigtk = KeyParams.group(KeyAlg.IGTK, 6, true, bipn, key);
+        KeyParams staBigtk = KeyParams.group(KeyAlg.IGTK, 7, false, bipn, key);
+        Nl80211Interface.checkBigtk(apBigtk, withExtFeatures(0x02));
+        Nl80211Interface.checkBigtk(staBigtk, withExtFeatures(0x40));
+        Nl80211Interface.checkBigtk(staBigtk, withExtFeatures(0x02));
+        DriverException noAp = assertThrows(DriverException.class, () -> Nl80211Interface.checkBigtk(apBigtk, withExtFeatures(0x40)));
+        assertEquals(95, noAp.errno());
+        assertTrue(noAp.getMessage().contains("NL80211_EXT_FEATURE_BEACON_PROTECTION)"), noAp.getMessage());
+        assertEquals(95, assertThrows(DriverException.class, () -> Nl80211Interface.checkBigtk(staBigtk, HWSIM)).errno());
+        // the IGTK and the GTK are not affected
+        Nl80211Interface.checkBigtk(KeyParams.group(KeyAlg.IGTK, 4, true, bipn, key), HWSIM);
+        Nl80211Interface.checkBigtk(KeyParams.group(KeyAlg.CCMP, 1, true, bipn, key), HWSIM);
     }
 
     // ---- authenticate -----------------------------------------------------------------------------
@@ -222,6 +262,16 @@ class Wpa3BackendTest {
         DriverEvent.UnprotDisassoc s = assertInstanceOf(DriverEvent.UnprotDisassoc.class, only());
         assertEquals(AP, s.sa());
         assertEquals(8, s.reasonCode());
+    }
+
+    @Test
+    void anUnprotectedBeaconIsCountedAndReportedAsNoEvent() throws Exception {
+        // NL80211_CMD_UNPROT_BEACON: a Beacon (subtype 8) of our BSS that failed BIGTK verification; the 2.0 API has no event
+        Bytes beacon = frame(0x0080, MacAddress.BROADCAST, AP, "0000000000000000" + "6400" + "1104" + "0004" + "77706133");
+        station.onNotification(notification(Uapi.NL80211_CMD_UNPROT_BEACON, beacon));
+        station.onNotification(notification(Uapi.NL80211_CMD_UNPROT_BEACON, beacon));
+        assertEquals(2, station.unprotectedBeacons());
+        assertTrue(events.isEmpty(), events.toString());
     }
 
     @Test

@@ -24,9 +24,13 @@ public final class SimDriver implements WifiDriver {
     public static final String NAME = "sim";
     /** The lowest rank: sim drives anything it has, but any real backend is better. */
     public static final int RANKING = 1;
-    /** SAE and PMF as mac80211 offers them: SAE frames from user space (SME), CCMP for data and robust frames, BIP with an IGTK. */
+    /**
+     * SAE and PMF as mac80211 offers them: SAE frames from user space (SME), CCMP for data and robust frames, BIP with an
+     * IGTK; and beacon protection both ways (a BIGTK at 6/7: MME on our Beacons as an AP, checked on our BSS's as a station).
+     */
     static final Capabilities CAPABILITIES = new Capabilities(Set.of(KeyMgmtCapability.WPA2_PSK), Set.of(Cipher.CCMP, Cipher.BIP),
-            Set.of(AuthAlg.OPEN, AuthAlg.SAE), EnumSet.of(DriverFlag.SME, DriverFlag.AP, DriverFlag.AP_MLME, DriverFlag.SANE_ERROR_CODES, DriverFlag.SAE),
+            Set.of(AuthAlg.OPEN, AuthAlg.SAE), EnumSet.of(DriverFlag.SME, DriverFlag.AP, DriverFlag.AP_MLME, DriverFlag.SANE_ERROR_CODES, DriverFlag.SAE,
+                    DriverFlag.BEACON_PROTECTION, DriverFlag.BEACON_PROTECTION_CLIENT),
             16, 0, false, 0, 0, 2007, Set.of(), supportedOps());
 
     private final Medium medium;

@@ -42,10 +42,10 @@ class KernelSuiteIT {
                 + Files.readString(base.resolve("target/kernel-classpath.deps")).strip());
         Path log = base.resolve("target/kernel-suite.log");
         Process p = new ProcessBuilder(base.resolve("hwsim/run-in-hwsim-vm.sh").toString(), "--radios", "3", "--smp", "1", "--rw", reports.toString(),
-                "--timeout", "1200", "--", "bash", base.resolve("hwsim/kernel-suite.sh").toString(),
+                "--timeout", "1800", "--", "bash", base.resolve("hwsim/kernel-suite.sh").toString(),
                 cp.toString(), reports.toString())
                 .directory(base.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(p.waitFor(25, TimeUnit.MINUTES), "the VM run ends");
+        assertTrue(p.waitFor(35, TimeUnit.MINUTES), "the VM run ends");
         String out = Files.readString(log);
         int tests = 0;
         List<String> failures = new ArrayList<>();

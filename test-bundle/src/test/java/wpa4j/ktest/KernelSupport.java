@@ -142,4 +142,40 @@ final class KernelSupport {
             Thread.sleep(100);
         }
     }
+
+    private static String in(Netns ns, String command) {
+        return ns == null ? command : ns.exec(command);
+    }
+
+    /**
+     * How many Beacons of its AP mac80211 accepted on the station {@code ifname} ("beacon rx" of the station dump),
+     * -1 when not associated; a Beacon whose BIP MME does not verify under the installed BIGTK is not counted.
+     */
+    static long beaconRx(Netns ns, String ifname) {
+        try {
+            String v = sh(in(ns, "iw dev " + ifname + " station dump") + " | sed -n 's/.*beacon rx:[[:space:]]*//p' | head -1").strip();
+            return v.isEmpty() ? -1 : Long.parseLong(v);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** {@code ifname} (inside {@code ns} when not null) as a monitor on channel 1, to inject frames with scapy. */
+    static void monitorOnChannel1(Netns ns, String ifname) throws Exception {
+        sh(in(ns, "ip link set " + ifname + " down") + "; " + in(ns, "iw dev " + ifname + " set type monitor") + "; "
+                + in(ns, "ip link set " + ifname + " up") + "; " + in(ns, "iw dev " + ifname + " set channel 1"));
+    }
+
+    /** {@code ifname} back to a (down) station interface after {@link #monitorOnChannel1}. */
+    static void managedAgain(Netns ns, String ifname) throws Exception {
+        sh(in(ns, "ip link set " + ifname + " down") + "; " + in(ns, "iw dev " + ifname + " set type managed"));
+    }
+
+    /** Three unprotected Beacons claiming to be {@code bssid}'s (no MME), injected by Debian's scapy from the monitor {@code ifname}. */
+    static void forgeBeacons(Netns ns, String ifname, String bssid, String ssid) throws Exception {
+        sh(in(ns, "/usr/bin/python3 -c \"from scapy.all import RadioTap, Dot11, Dot11Beacon, Dot11Elt, sendp; "
+                + "sendp(RadioTap()/Dot11(type=0, subtype=8, addr1='ff:ff:ff:ff:ff:ff', addr2='" + bssid + "', addr3='" + bssid + "')"
+                + "/Dot11Beacon(cap=0x0411)/Dot11Elt(ID=0, info=b'" + ssid + "')/Dot11Elt(ID=1, info=b'\\\\x82\\\\x84\\\\x8b\\\\x96')"
+                + "/Dot11Elt(ID=3, info=b'\\\\x01'), iface='" + ifname + "', count=3, inter=0.1, verbose=0)\""));
+    }
 }

@@ -466,4 +466,42 @@ class Wpa3ApKernelTest {
         assertEquals(0, stationInfo(STA_MAC).orElseThrow().saeGroup(), "our AP took the cached PMKSA, no SAE group");
         assertFalse(again.contains("sae_group="), "wpa_supplicant ran no SAE for the reconnect: " + again);
     }
+
+    /**
+     * Our AP with beacon_prot=1 and real wpa_supplicant with beacon_prot=1: the Beacon announces beacon protection
+     * (Extended Capabilities bit 84), the kernel on the station's side verifies our Beacons under the BIGTK we handed
+     * out, before and after a group rekey ("beacon rx" keeps growing, no CTRL-EVENT-UNPROT-BEACON), and wpa_supplicant
+     * reports a forged unprotected Beacon, which it can only do holding our BIGTK.
+     */
+    @Test
+    void beaconProtectionForARealStation() throws Exception {
+        ApSecurity sae = security(Set.of(Akm.SAE), Mfp.REQUIRED, 0);
+        startOurAp(new ApSecurity(sae.akms(), sae.ieee80211w(), sae.sae(), sae.saQuery(), true), 5000);
+        assertTrue(apEvents.stream().noneMatch(l -> l.startsWith("beacon_prot=1 not used")), "the nl80211 driver protects Beacons: " + apEvents);
+        wpaSupplicant(STA_IF, "", SAE_PMF_REQUIRED + "beacon_prot=1\n");
+        connected(STA_IF, STA_MAC, STA_IP, "SAE", "pmf=2", Akm.SAE);
+        String bss = wpaCli(STA_IF, "bss " + BSSID);
+        assertTrue(bss.contains("7f0b" + "00".repeat(10) + "10"), "Extended Capabilities with bit 84 in our Beacon: " + bss);
+        beaconsKeepComing("our Beacons verify under the BIGTK of message 3");
+        String completed = "WPA-GROUP-KEY-COMPLETED " + STA_MAC;
+        long before = apEvents.stream().filter(l -> l.startsWith(completed)).count();
+        KernelSupport.await(() -> apEvents.stream().filter(l -> l.startsWith(completed)).count() > before, () -> "a group rekey" + diag(STA_IF));
+        beaconsKeepComing("and under the next BIGTK after the rekey");
+        assertFalse(KernelSupport.wpaSupplicantLog(STA_IF).contains("CTRL-EVENT-UNPROT-BEACON"), "no Beacon of ours refused" + diag(STA_IF));
+        KernelSupport.monitorOnChannel1(sta2Ns, STA2_IF);
+        try {
+            KernelSupport.forgeBeacons(sta2Ns, STA2_IF, BSSID, SSID.toPrintable());
+            KernelSupport.await(() -> KernelSupport.wpaSupplicantLog(STA_IF).contains("CTRL-EVENT-UNPROT-BEACON " + BSSID),
+                    () -> "wpa_supplicant reports the forged unprotected Beacon" + diag(STA_IF));
+        } finally {
+            KernelSupport.managedAgain(sta2Ns, STA2_IF);
+        }
+        assertTrue(wpaCli(STA_IF, "status").contains("wpa_state=COMPLETED"), "the link stays" + diag(STA_IF));
+    }
+
+    private void beaconsKeepComing(String what) throws Exception {
+        long rx = KernelSupport.beaconRx(staNs, STA_IF);
+        KernelSupport.await(() -> KernelSupport.beaconRx(staNs, STA_IF) >= rx + 5,
+                () -> what + ": beacon rx " + rx + " -> " + KernelSupport.beaconRx(staNs, STA_IF) + diag(STA_IF));
+    }
 }

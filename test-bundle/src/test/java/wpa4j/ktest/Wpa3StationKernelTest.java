@@ -216,4 +216,42 @@ class Wpa3StationKernelTest {
             assertEquals(0, sta.count("CTRL-EVENT-CONNECTED"));
         }
     }
+
+    /**
+     * Beacon protection with hostapd's beacon_prot=1: our station installs the BIGTK of message 3 and of the group
+     * rekey (6, then 7); the kernel then verifies hostapd's Beacons under it ("beacon rx" keeps growing) and reports a
+     * forged unprotected one (NL80211_CMD_UNPROT_BEACON), which the nl80211 backend counts; the link stays.
+     */
+    @Test
+    void beaconProtectionWithHostapdsBigtk() throws Exception {
+        ap("wpa_key_mgmt=SAE\nieee80211w=2\nbeacon_prot=1\nwpa_group_rekey=8\n");
+        NetworkSecurity sae = network(Set.of(KeyMgmt.SAE), PASS, 2, 0).security();
+        NetworkConfig net = new NetworkConfig(0, Ssid.ofUtf8(SSID), new NetworkSecurity(sae.akms(), null, sae.saePassword(), 2, 0, true), false, 0,
+                List.of(2412), Optional.empty(), "");
+        KernelSupport.monitorOnChannel1(null, "wlan0");
+        try (LogCapture backend = new LogCapture("wpa4j.nl80211.Nl80211Interface");
+                KernelStation sta = new KernelStation(stack.driver(STA_IF), STA_IF, net)) {
+            connectsAndPings(sta, "SAE", "pmf=2", "00-0f-ac-8");
+            KernelSupport.await(() -> sta.events.contains("WPA: BIGTK keyid 6 installed (beacon protection)"), () -> "BIGTK 6: " + sta.describe());
+            beaconsKeepComing("hostapd's protected Beacons verify under our BIGTK 6");
+            KernelSupport.await(() -> sta.events.contains("WPA: BIGTK keyid 7 installed (beacon protection)"),
+                    () -> "BIGTK 7 from hostapd's group rekey: " + sta.describe());
+            beaconsKeepComing("and under BIGTK 7 after the rekey");
+            String refused = "unprotected or wrongly protected Beacon";
+            assertEquals(List.of(), backend.containing(refused), "no Beacon of hostapd refused");
+            KernelSupport.forgeBeacons(null, "wlan0", "02:00:00:00:02:00", SSID);
+            KernelSupport.await(() -> !backend.containing(refused).isEmpty(),
+                    () -> "the forged unprotected Beacon dropped by the kernel and reported: " + backend.messages + "\n" + sta.describe());
+            assertEquals(0, sta.count("CTRL-EVENT-DISCONNECTED"), sta.events.toString());
+            assertTrue(KernelSupport.sh("ping -c 2 -W 3 10.99.3.1").contains("2 received"), "the link is up after the forged Beacons");
+        } finally {
+            KernelSupport.managedAgain(null, "wlan0");
+        }
+    }
+
+    private static void beaconsKeepComing(String what) throws Exception {
+        long rx = KernelSupport.beaconRx(null, STA_IF);
+        KernelSupport.await(() -> KernelSupport.beaconRx(null, STA_IF) >= rx + 5,
+                () -> what + ": beacon rx " + rx + " -> " + KernelSupport.beaconRx(null, STA_IF));
+    }
 }

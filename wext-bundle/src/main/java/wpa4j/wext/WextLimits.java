@@ -12,7 +12,7 @@ import wpa4j.driver.types.Mfp;
  * What Wireless Extensions cannot carry, refused before any ioctl so that a network needing it is not tried
  * and failed: SAE (the kernel authenticates inside associate; there is no user-space SME) and management frame
  * protection (cfg80211's WEXT compatibility accepts IW_AUTH_MFP and ignores it), so neither the AKMs that go
- * with them nor an IGTK.
+ * with them nor an IGTK; nor beacon protection (no BIGTK).
  */
 final class WextLimits {
     private WextLimits() {}
@@ -33,8 +33,14 @@ final class WextLimits {
         }
     }
 
-    /** WEXT has IW_ENCODE_ALG_AES_CMAC, but without PMF on the association the kernel would never use the key. */
+    /**
+     * WEXT has IW_ENCODE_ALG_AES_CMAC, but without PMF on the association the kernel would never use the key. A
+     * BIGTK is refused on its own grounds: IW_ENCODE_INDEX has no key index beyond 4 and no beacon key.
+     */
     static void checkKey(KeyParams k) {
+        if (k.isBigtk()) {
+            throw cannot("set_key", "beacon protection (IEEE 802.11-2020 12.7.2): Wireless Extensions have no BIGTK (key index " + k.keyIdx() + ")");
+        }
         if (k.alg() == KeyAlg.IGTK) {
             throw cannot("set_key", "management frame protection (IEEE 802.11w), so no IGTK");
         }

@@ -42,6 +42,7 @@ class WextLimitsTest {
         assertFalse(c.auth().contains(AuthAlg.SAE));
         assertFalse(c.flags().contains(DriverFlag.SAE));
         assertFalse(c.enc().contains(Cipher.BIP));
+        assertFalse(c.has(DriverFlag.BEACON_PROTECTION) || c.has(DriverFlag.BEACON_PROTECTION_CLIENT), "no beacon protection either");
         assertFalse(c.supports("authenticate"), "no SME: authenticate only explains why not");
     }
 
@@ -80,5 +81,16 @@ class WextLimitsTest {
         assertEquals("set_key: the wext backend cannot do management frame protection (IEEE 802.11w), so no IGTK; use nl80211",
                 refusal(() -> WextLimits.checkKey(igtk)));
         assertDoesNotThrow(() -> WextLimits.checkKey(KeyParams.group(KeyAlg.CCMP, 1, false, Bytes.EMPTY, Bytes.of(new byte[16]))));
+    }
+
+    @Test
+    void aBigtkIsRefusedWithTheReason() {
+        for (int idx : new int[] {6, 7}) {
+            for (boolean setTx : new boolean[] {true, false}) {
+                KeyParams bigtk = KeyParams.group(KeyAlg.IGTK, idx, setTx, Bytes.fromHex("010000000000"), Bytes.of(new byte[16]));
+                assertEquals("set_key: the wext backend cannot do beacon protection (IEEE 802.11-2020 12.7.2): Wireless Extensions have no BIGTK (key index "
+                        + idx + "); use nl80211", refusal(() -> WextLimits.checkKey(bigtk)));
+            }
+        }
     }
 }

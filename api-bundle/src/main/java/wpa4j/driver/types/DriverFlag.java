@@ -1,6 +1,9 @@
 package wpa4j.driver.types;
 
-/** Driver capability flags ({@code WPA_DRIVER_FLAGS_*} of hostap 2.0), one constant per bit. */
+/**
+ * Driver capability flags ({@code WPA_DRIVER_FLAGS_*} of hostap 2.0, and the later ones appended at the end), one
+ * constant per bit. New flags are only ever appended, so the order of the existing constants stays stable.
+ */
 public enum DriverFlag {
     /** Driver generates the WPA/RSN IE itself. */ DRIVER_IE,
     /** Keys must be set after association. */ SET_KEYS_AFTER_ASSOC,
@@ -27,5 +30,15 @@ public enum DriverFlag {
     /** Driver tracks station inactivity. */ INACTIVITY_TIMER,
     /** AP MLME (auth/assoc) is done in user space. */ AP_MLME,
     /** SAE authentication. */ SAE,
-    /** OBSS scans for 20/40 MHz coexistence. */ OBSS_SCAN;
+    /** OBSS scans for 20/40 MHz coexistence. */ OBSS_SCAN,
+    /**
+     * The driver protects Beacons with a BIGTK as an AP ({@code WPA_DRIVER_FLAGS_BEACON_PROTECTION} of hostap 2.10):
+     * it accepts a BIGTK at key index 6/7 and appends a BIP MME to every Beacon. Since API 1.1.
+     */
+    BEACON_PROTECTION,
+    /**
+     * The driver verifies protected Beacons as a station: with a BIGTK installed it drops Beacons of its BSS that
+     * carry no valid MME. Since API 1.1.
+     */
+    BEACON_PROTECTION_CLIENT;
 }

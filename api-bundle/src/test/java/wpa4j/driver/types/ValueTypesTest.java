@@ -76,9 +76,37 @@ class ValueTypesTest {
         assertEquals("key: length 15 not valid for CCMP (expected [16])", e.getMessage());
         assertEquals("keyIdx: 4 out of range 0..3",
                 assertThrows(IllegalArgumentException.class, () -> KeyParams.group(KeyAlg.CCMP, 4, false, seq, Bytes.of(new byte[16]))).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> KeyParams.group(KeyAlg.IGTK, 1, false, seq, Bytes.of(new byte[16])));
+        assertEquals("keyIdx: 1 out of range 4..7 for IGTK (4..5 IGTK, 6..7 BIGTK)",
+                assertThrows(IllegalArgumentException.class, () -> KeyParams.group(KeyAlg.IGTK, 1, false, seq, Bytes.of(new byte[16]))).getMessage());
+        assertEquals("keyIdx: 8 out of range 0..7",
+                assertThrows(IllegalArgumentException.class, () -> KeyParams.group(KeyAlg.IGTK, 8, false, seq, Bytes.of(new byte[16]))).getMessage());
+        assertEquals("keyIdx: 6 out of range 0..3",
+                assertThrows(IllegalArgumentException.class, () -> KeyParams.group(KeyAlg.CCMP, 6, false, seq, Bytes.of(new byte[16]))).getMessage());
         assertThrows(IllegalArgumentException.class, () -> KeyParams.group(KeyAlg.CCMP, 1, false, Bytes.of(new byte[9]), Bytes.of(new byte[16])));
         assertThrows(IllegalArgumentException.class, () -> new KeyParams("bad name", KeyAlg.NONE, AP, 0, false, seq, Bytes.EMPTY));
+    }
+
+    @Test
+    void laterDriverFlagsAreAppendedAfterThoseOfHostap20() {
+        DriverFlag[] all = DriverFlag.values();
+        // the 26 flags of hostap 2.0 keep their positions; beacon protection (hostap 2.10) comes after them
+        assertEquals(DriverFlag.OBSS_SCAN, all[25]);
+        assertEquals(List.of(DriverFlag.BEACON_PROTECTION, DriverFlag.BEACON_PROTECTION_CLIENT), List.of(all).subList(26, all.length));
+    }
+
+    @Test
+    void aBigtkIsAnIgtkAtIndexSixOrSeven() {
+        Bytes bipn = Bytes.of(new byte[6]);
+        for (int idx = 4; idx <= 7; idx++) {
+            KeyParams k = KeyParams.group(KeyAlg.IGTK, idx, idx == 6, bipn, Bytes.of(new byte[16]));
+            assertEquals(idx >= 6, k.isBigtk(), "index " + idx);
+            assertFalse(k.isPairwise());
+        }
+        assertFalse(KeyParams.group(KeyAlg.CCMP, 3, true, bipn, Bytes.of(new byte[16])).isBigtk());
+        // a BIGTK is an AES-128-CMAC key: 16 octets, no other length
+        assertThrows(IllegalArgumentException.class, () -> KeyParams.group(KeyAlg.IGTK, 7, false, bipn, Bytes.of(new byte[32])));
+        Bytes secret = Bytes.fromHex("00112233445566778899aabbccddeeff");
+        assertFalse(KeyParams.group(KeyAlg.IGTK, 7, true, bipn, secret).toString().contains(secret.toHex()));
     }
 
     @Test

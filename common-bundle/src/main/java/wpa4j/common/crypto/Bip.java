@@ -13,7 +13,10 @@ import wpa4j.driver.types.Bytes;
  *
  * <pre>AAD = FC (Retry, PwrMgt, MoreData zero) || A1 || A2 || A3,   then the body with the MME's MIC zero.</pre>
  *
- * Frames are a 24-octet management header followed by the body. Replay (IPN) and key ID checks are the caller's.
+ * For a Beacon (protected with the BIGTK, beacon protection) the body's 8-octet Timestamp counts as zero: the radio
+ * writes the TSF after the MIC is made (IEEE 802.11-2020 12.5.4.5, as mac80211 computes it).
+ *
+ * <p>Frames are a 24-octet management header followed by the body. Replay (IPN) and key ID checks are the caller's.
  */
 public final class Bip {
     public static final int ELEMENT_ID = 76;
@@ -21,6 +24,9 @@ public final class Bip {
     public static final int MIC_LENGTH = 8;
     private static final int HEADER = 24;
     private static final int FC_MASK = ~(0x0800 | 0x1000 | 0x2000);
+    /** Type management, subtype Beacon: the low octet of the Frame Control field. */
+    private static final int BEACON_FC = 0x80;
+    private static final int TIMESTAMP_LENGTH = 8;
 
     private Bip() {}
 
@@ -114,6 +120,9 @@ public final class Bip {
         aad[1] = (byte) (fc >>> 8);
         System.arraycopy(frame, 4, aad, 2, 18);
         byte[] body = Arrays.copyOfRange(frame, HEADER, frame.length);
+        if ((fc & 0xfc) == BEACON_FC) {
+            Arrays.fill(body, 0, Math.min(TIMESTAMP_LENGTH, body.length), (byte) 0);
+        }
         return Arrays.copyOf(AesCmac.mac(igtk.raw(), aad, body), MIC_LENGTH);
     }
 

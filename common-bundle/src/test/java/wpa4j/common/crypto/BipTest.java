@@ -93,4 +93,20 @@ class BipTest {
             assertThrows(IllegalArgumentException.class, () -> Bip.protect(SecretKeyBytes.copyOf(new byte[32]), 4, 1, DEAUTH));
         }
     }
+
+    /** A Beacon's MIC covers its body with the Timestamp as zero (the radio stamps the TSF later), the rest as it is. */
+    @Test
+    void aBeaconsMicIgnoresItsTimestampOnly() throws Exception {
+        Bytes beacon = Bytes.fromHex("80000000ffffffffffff020000000200020000000200" + "0000" + "1122334455667788" + "6400" + "1104" + "000474657374");
+        try (SecretKeyBytes k = igtk()) {
+            Bytes protectedBeacon = Bip.protect(k, 6, 9, beacon);
+            byte[] restamped = protectedBeacon.toArray();
+            restamped[24] = (byte) 0x99;
+            restamped[31] = (byte) 0x01;
+            assertEquals(9, Bip.verify(k, Bytes.of(restamped)), "another TSF, same MIC");
+            byte[] tampered = protectedBeacon.toArray();
+            tampered[32] ^= 1;
+            assertThrows(MalformedFrameException.class, () -> Bip.verify(k, Bytes.of(tampered)), "the Beacon Interval is covered");
+        }
+    }
 }

@@ -51,7 +51,7 @@ public final class ApBlock {
             "wpa_pairwise", "wpa_group_rekey", "max_num_sta", "ap_max_inactivity", "macaddr_acl", "accept_mac_file",
             "deny_mac_file", "ieee80211w", "beacon_int", "dtim_period", "sae_password", "sae_pwe", "sae_groups",
             "sae_anti_clogging_threshold", "anti_clogging_threshold", "group_mgmt_cipher", "assoc_sa_query_max_timeout",
-            "assoc_sa_query_retry_timeout", "ctrl_interface", "ctrl_interface_group");
+            "assoc_sa_query_retry_timeout", "beacon_prot", "ctrl_interface", "ctrl_interface_group");
     /** Keys whose value hostapd takes literally, trailing blanks included. */
     private static final Set<String> KEEPS_BLANKS = Set.of("ssid", "wpa_passphrase", "sae_password", "ctrl_interface",
             "ctrl_interface_group");
@@ -101,6 +101,7 @@ public final class ApBlock {
     private int saeAntiCloggingThreshold = ApProfile.DEFAULT_SAE_ANTI_CLOGGING_THRESHOLD;
     private int assocSaQueryMaxTimeout = ApProfile.DEFAULT_ASSOC_SA_QUERY_MAX_TIMEOUT;
     private int assocSaQueryRetryTimeout = ApProfile.DEFAULT_ASSOC_SA_QUERY_RETRY_TIMEOUT;
+    private boolean beaconProt;
     private Path ctrlInterface;
     private String ctrlInterfaceGroup;
     /** Where each key was last set, for {@link #profile}'s diagnostics. */
@@ -171,6 +172,7 @@ public final class ApBlock {
             case "group_mgmt_cipher" -> checkMgmtCipher(value, src);
             case "assoc_sa_query_max_timeout" -> assocSaQueryMaxTimeout = Values.decimal(key, value, src, 1, Integer.MAX_VALUE, "TUs, above 0");
             case "assoc_sa_query_retry_timeout" -> assocSaQueryRetryTimeout = Values.decimal(key, value, src, 1, Integer.MAX_VALUE, "TUs, above 0");
+            case "beacon_prot" -> beaconProt = Values.decimal(key, value, src, 0, 1, "0 (disabled), 1 (enabled)") == 1;
             case "ctrl_interface" -> ctrlInterface = Path.of(nonEmpty(key, value, src, "a directory"));
             case "ctrl_interface_group" -> ctrlInterfaceGroup = nonEmpty(key, value, src, "a group name or number");
             default -> {
@@ -460,7 +462,8 @@ public final class ApBlock {
                 open ? Set.of() : effectiveKeyMgmt(), open ? Set.of() : effectivePairwise(),
                 wpaGroupRekey == null ? 86400 : wpaGroupRekey, maxNumSta, apMaxInactivity, macaddrAcl, acceptMacs, denyMacs,
                 ieee80211w, beaconInt, dtimPeriod, open ? List.of() : saePasswords, saePwe, Optional.ofNullable(ctrlInterface),
-                Optional.ofNullable(ctrlInterfaceGroup), saeGroups, saeAntiCloggingThreshold, assocSaQueryMaxTimeout, assocSaQueryRetryTimeout);
+                Optional.ofNullable(ctrlInterfaceGroup), saeGroups, saeAntiCloggingThreshold, assocSaQueryMaxTimeout, assocSaQueryRetryTimeout,
+                beaconProt);
     }
 
     private void checkSecurity(Source src, List<Problem> problems) {
@@ -482,7 +485,8 @@ public final class ApBlock {
 
     /**
      * Settings that are valid but probably not what was meant (an open BSS with a passphrase set, SAE without
-     * PMF, ...), and countries whose channels wpa4j cannot check. Call after {@link #profile} succeeded.
+     * PMF, beacon protection without PMF, ...), and countries whose channels wpa4j cannot check. Call after
+     * {@link #profile} succeeded.
      */
     public List<Problem> advisories(Source src) {
         List<Problem> out = new ArrayList<>();
@@ -496,6 +500,13 @@ public final class ApBlock {
             out.add(Problem.warning(setAt.getOrDefault("ieee80211w", src), "ieee80211w", "0",
                     "with SAE is not WPA3 (which requires management frame protection); stations may refuse it",
                     "1 (optional), 2 (required)"));
+        }
+        if (beaconProt && (wpa == 0 || ieee80211w == 0)) {
+            // hostapd makes a BIGTK only with management frame protection, and says nothing: the BSS runs without it
+            out.add(Problem.warning(setAt.getOrDefault("beacon_prot", src), "beacon_prot", "1", wpa == 0
+                    ? "has no effect on an open BSS (wpa=0 has no group keys): the BSS runs without beacon protection"
+                    : "has no effect with ieee80211w=0 (beacon protection needs management frame protection, ieee80211w=1 or 2): "
+                            + "the BSS runs without beacon protection", null));
         }
         if (macaddrAcl == MacAcl.DENY_UNLESS_ACCEPTED && acceptMacs.isEmpty()) {
             out.add(Problem.warning(setAt.getOrDefault("macaddr_acl", src), "macaddr_acl", "1",

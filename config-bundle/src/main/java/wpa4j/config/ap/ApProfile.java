@@ -49,6 +49,8 @@ import wpa4j.driver.types.Ssid;
  * @param saeAntiCloggingThreshold {@code sae_anti_clogging_threshold}: open SAE sessions before a token is required (default 5)
  * @param assocSaQueryMaxTimeout   {@code assoc_sa_query_max_timeout} in TUs (default 1000)
  * @param assocSaQueryRetryTimeout {@code assoc_sa_query_retry_timeout} in TUs (default 201)
+ * @param beaconProt          {@code beacon_prot}: protect Beacons with a BIGTK (default off); as configured, it takes
+ *                            effect only with {@code ieee80211w} 1 or 2 and a driver that can, as in hostapd
  */
 public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid, HwModeType hwMode, int channel,
         Optional<String> countryCode, int ignoreBroadcastSsid, int wpa, Optional<PskSetting> wpaPsk,
@@ -56,7 +58,7 @@ public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid
         int wpaGroupRekey, int maxNumSta, int apMaxInactivity, MacAcl macaddrAcl, Set<MacAddress> acceptMacs,
         Set<MacAddress> denyMacs, int ieee80211w, int beaconInt, int dtimPeriod, List<SaePassword> saePasswords,
         int saePwe, Optional<Path> ctrlInterface, Optional<String> ctrlInterfaceGroup, List<Integer> saeGroups,
-        int saeAntiCloggingThreshold, int assocSaQueryMaxTimeout, int assocSaQueryRetryTimeout) {
+        int saeAntiCloggingThreshold, int assocSaQueryMaxTimeout, int assocSaQueryRetryTimeout, boolean beaconProt) {
 
     /** hostapd's defaults of the keys that came with WPA3: {@code sae_groups=19}, threshold 5, SA Query 1000 and 201 TUs. */
     public static final List<Integer> DEFAULT_SAE_GROUPS = List.of(19);
@@ -94,6 +96,20 @@ public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid
         if (assocSaQueryMaxTimeout < 1 || assocSaQueryRetryTimeout < 1) {
             throw new IllegalArgumentException("assoc_sa_query timeouts: must be above 0 TUs");
         }
+    }
+
+    /** A BSS as 1.1 described it: without beacon protection. */
+    public ApProfile(String interfaceName, Optional<String> driver, Ssid ssid, HwModeType hwMode, int channel,
+            Optional<String> countryCode, int ignoreBroadcastSsid, int wpa, Optional<PskSetting> wpaPsk,
+            Optional<Path> wpaPskFile, List<PskFileEntry> pskFileEntries, Set<KeyMgmt> wpaKeyMgmt, Set<String> rsnPairwise,
+            int wpaGroupRekey, int maxNumSta, int apMaxInactivity, MacAcl macaddrAcl, Set<MacAddress> acceptMacs,
+            Set<MacAddress> denyMacs, int ieee80211w, int beaconInt, int dtimPeriod, List<SaePassword> saePasswords,
+            int saePwe, Optional<Path> ctrlInterface, Optional<String> ctrlInterfaceGroup, List<Integer> saeGroups,
+            int saeAntiCloggingThreshold, int assocSaQueryMaxTimeout, int assocSaQueryRetryTimeout) {
+        this(interfaceName, driver, ssid, hwMode, channel, countryCode, ignoreBroadcastSsid, wpa, wpaPsk, wpaPskFile, pskFileEntries, wpaKeyMgmt,
+                rsnPairwise, wpaGroupRekey, maxNumSta, apMaxInactivity, macaddrAcl, acceptMacs, denyMacs, ieee80211w, beaconInt, dtimPeriod,
+                saePasswords, saePwe, ctrlInterface, ctrlInterfaceGroup, saeGroups, saeAntiCloggingThreshold, assocSaQueryMaxTimeout,
+                assocSaQueryRetryTimeout, false);
     }
 
     /** A BSS as 1.0 described it: the SAE groups, anti-clogging threshold and SA Query timeouts at hostapd's defaults. */

@@ -65,7 +65,7 @@ public final class NetworkBlock {
             "P2P group formation", "mesh");
     /** The keys this class implements. */
     static final Set<String> SUPPORTED = Set.of("ssid", "psk", "key_mgmt", "scan_ssid", "priority", "bssid", "disabled",
-            "id_str", "proto", "pairwise", "group", "ieee80211w", "sae_password", "scan_freq", "freq_list");
+            "id_str", "proto", "pairwise", "group", "ieee80211w", "sae_password", "scan_freq", "freq_list", "beacon_prot");
 
     private final int id;
     private final Source source;
@@ -82,6 +82,8 @@ public final class NetworkBlock {
     private Set<String> pairwise;
     private Set<String> group;
     private Integer ieee80211w;
+    /** beacon_prot: 1 to use beacon protection (a BIGTK) when PMF is in use and the driver can verify Beacons. */
+    private int beaconProt;
     private List<Integer> scanFreq;
     private List<Integer> freqList;
     /** Where each key was last set, for the diagnostics of {@link #profile}. */
@@ -148,6 +150,7 @@ public final class NetworkBlock {
             case "pairwise" -> pairwise = parseCiphers(key, value, src, PAIRWISE_ALLOWED);
             case "group" -> group = parseCiphers(key, value, src, GROUP_ALLOWED);
             case "ieee80211w" -> ieee80211w = Values.strtol(key, value, src, 0, 2, ALLOWED_PMF);
+            case "beacon_prot" -> beaconProt = Values.strtol(key, value, src, 0, 1, ALLOWED_BOOL);
             case "scan_freq" -> scanFreq = parseFreqs(key, value, src);
             case "freq_list" -> freqList = parseFreqs(key, value, src);
             default -> {
@@ -374,6 +377,7 @@ public final class NetworkBlock {
             case "pairwise" -> String.join(" ", pairwise == null ? CipherNames.ordered(DEFAULT_CIPHERS) : pairwise);
             case "group" -> String.join(" ", group == null ? CipherNames.ordered(DEFAULT_CIPHERS) : group);
             case "ieee80211w" -> Integer.toString(ieee80211w == null ? IEEE80211W_DEFAULT : ieee80211w);
+            case "beacon_prot" -> Integer.toString(beaconProt);
             case "scan_freq" -> freqs(scanFreq);
             case "freq_list" -> freqs(freqList);
             default -> null;
@@ -428,7 +432,7 @@ public final class NetworkBlock {
                 pairwise == null ? DEFAULT_CIPHERS : pairwise,
                 group == null ? DEFAULT_CIPHERS : group,
                 ieee80211w == null ? globalPmf : ieee80211w,
-                scanFreq == null ? List.of() : scanFreq, freqList == null ? List.of() : freqList);
+                scanFreq == null ? List.of() : scanFreq, freqList == null ? List.of() : freqList, beaconProt != 0);
     }
 
     /**
@@ -491,6 +495,10 @@ public final class NetworkBlock {
         }
         if (idStr != null) {
             out.add("id_str=" + fileString(idStr));
+        }
+        if (beaconProt != 0) {
+            // after id_str, among the later INT()s of wpa_config_write_network
+            out.add("beacon_prot=" + beaconProt);
         }
         return out;
     }

@@ -33,11 +33,13 @@ import wpa4j.driver.types.Ssid;
  * @param ieee80211w  management frame protection: 0 disabled, 1 optional, 2 required
  * @param scanFreq    the frequencies (MHz) to scan for this network, empty for all
  * @param freqList    the frequencies (MHz) this network may use, empty for all
+ * @param beaconProt  {@code beacon_prot=1}: use beacon protection (install the AP's BIGTK, IEEE 802.11-2020 12.7.2) when
+ *                    PMF is in use and the driver verifies protected Beacons; otherwise it changes nothing
  */
 public record NetworkProfile(int id, Ssid ssid, Optional<PskSetting> psk, Optional<SecretText> saePassword,
         Set<KeyMgmt> keyMgmt, boolean scanSsid, int priority, Optional<MacAddress> bssid, boolean disabled,
         String idStr, Set<String> proto, Set<String> pairwise, Set<String> group, int ieee80211w,
-        List<Integer> scanFreq, List<Integer> freqList) {
+        List<Integer> scanFreq, List<Integer> freqList, boolean beaconProt) {
 
     public NetworkProfile {
         Objects.requireNonNull(ssid, "ssid");
@@ -57,6 +59,15 @@ public record NetworkProfile(int id, Ssid ssid, Optional<PskSetting> psk, Option
         group = ordered(group);
         scanFreq = List.copyOf(scanFreq);
         freqList = List.copyOf(freqList);
+    }
+
+    /** A network without beacon protection ({@code beacon_prot=0}, the default); the form before version 1.2. */
+    public NetworkProfile(int id, Ssid ssid, Optional<PskSetting> psk, Optional<SecretText> saePassword,
+            Set<KeyMgmt> keyMgmt, boolean scanSsid, int priority, Optional<MacAddress> bssid, boolean disabled,
+            String idStr, Set<String> proto, Set<String> pairwise, Set<String> group, int ieee80211w,
+            List<Integer> scanFreq, List<Integer> freqList) {
+        this(id, ssid, psk, saePassword, keyMgmt, scanSsid, priority, bssid, disabled, idStr, proto, pairwise, group, ieee80211w,
+                scanFreq, freqList, false);
     }
 
     private static Set<String> ordered(Set<String> names) {

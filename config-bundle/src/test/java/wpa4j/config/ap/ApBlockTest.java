@@ -232,6 +232,46 @@ class ApBlockTest {
     }
 
     @Test
+    void beaconProtIsOffByDefaultAndTakesEffectOnlyWithPmfAsInHostapd() {
+        String[] wpa2 = {"ssid", "t", "wpa", "2", "wpa_passphrase", "TopSecretPass123", "rsn_pairwise", "CCMP"};
+        assertEquals(false, profile(wpa2).beaconProt(), "hostapd's default beacon_prot=0");
+        ApBlock on = with(concat(wpa2, "ieee80211w", "1", "beacon_prot", "1"));
+        assertEquals(true, on.profile(Source.of("hostapd.conf")).beaconProt());
+        assertEquals(List.of(), on.advisories(Source.of("hostapd.conf")));
+        assertEquals(false, profile(concat(wpa2, "ieee80211w", "2", "beacon_prot", "0")).beaconProt());
+
+        assertEquals("hostapd.conf:4: beacon_prot '2' is out of range; allowed: 0 (disabled), 1 (enabled)", error("beacon_prot", "2"));
+        assertEquals("hostapd.conf:4: beacon_prot 'on' is not a number; allowed: 0 (disabled), 1 (enabled)", error("beacon_prot", "on"));
+
+        // hostapd accepts it without PMF and makes no BIGTK (wpa_gtk_update needs ieee80211w): a warning, the BSS still runs
+        ApBlock noPmf = with(concat(wpa2, "beacon_prot", "1"));
+        assertEquals(true, noPmf.profile(Source.of("hostapd.conf")).beaconProt(), "kept as configured; the AP core leaves it off");
+        assertEquals(List.of("hostapd.conf:4: beacon_prot '1' has no effect with ieee80211w=0 (beacon protection needs management frame protection, "
+                + "ieee80211w=1 or 2): the BSS runs without beacon protection"),
+                noPmf.advisories(Source.of("hostapd.conf")).stream().map(Problem::toString).toList());
+        assertEquals(List.of("hostapd.conf:4: beacon_prot '1' has no effect on an open BSS (wpa=0 has no group keys): the BSS runs without beacon "
+                + "protection"), with("ssid", "t", "beacon_prot", "1").advisories(Source.of("hostapd.conf")).stream().map(Problem::toString).toList());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void theProfileOf11StillConstructsWithoutBeaconProtection() {
+        ApProfile p = profile("ssid", "t", "wpa", "2", "wpa_key_mgmt", "SAE", "rsn_pairwise", "CCMP", "sae_password", "TopSecretPass123",
+                "ieee80211w", "2", "sae_groups", "20");
+        ApProfile old = new ApProfile(p.interfaceName(), p.driver(), p.ssid(), p.hwMode(), p.channel(), p.countryCode(), p.ignoreBroadcastSsid(),
+                p.wpa(), p.wpaPsk(), p.wpaPskFile(), p.pskFileEntries(), p.wpaKeyMgmt(), p.rsnPairwise(), p.wpaGroupRekey(), p.maxNumSta(),
+                p.apMaxInactivity(), p.macaddrAcl(), p.acceptMacs(), p.denyMacs(), p.ieee80211w(), p.beaconInt(), p.dtimPeriod(), p.saePasswords(),
+                p.saePwe(), p.ctrlInterface(), p.ctrlInterfaceGroup(), p.saeGroups(), p.saeAntiCloggingThreshold(), p.assocSaQueryMaxTimeout(),
+                p.assocSaQueryRetryTimeout());
+        assertEquals(p, old, "what the file gives without beacon_prot is what the 1.1 constructor gives");
+    }
+
+    @Test
     void theProfileOf10StillConstructsWithHostapdsDefaultsForTheNewKeys() {
         ApProfile p = profile("ssid", "t", "wpa", "2", "wpa_key_mgmt", "SAE", "rsn_pairwise", "CCMP", "sae_password", "TopSecretPass123");
         ApProfile old = new ApProfile(p.interfaceName(), p.driver(), p.ssid(), p.hwMode(), p.channel(), p.countryCode(), p.ignoreBroadcastSsid(),

@@ -54,7 +54,9 @@ class RealHostapdTest {
                 + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\nrsn_pairwise=CCMP",
                 "ssid=t\nwpa=2\nwpa_key_mgmt=SAE\nieee80211w=2\nsae_password=pass|word|mac=00:11:22:33:44:55\nrsn_pairwise=CCMP",
                 "ssid=t\nwpa=2\nwpa_passphrase=password1\nwpa_pairwise=CCMP", "ssid=t\nbeacon_int=10\ndtim_period=255\nmax_num_sta=0",
-                "ssid=t\nauth_algs=3\nlogger_syslog=-1\nwmm_enabled=1")) {
+                "ssid=t\nauth_algs=3\nlogger_syslog=-1\nwmm_enabled=1",
+                "ssid=t\nwpa=2\nwpa_key_mgmt=WPA-PSK-SHA256\nwpa_passphrase=password1\nrsn_pairwise=CCMP\nieee80211w=2\nbeacon_prot=1",
+                "ssid=t\nwpa=2\nwpa_passphrase=password1\nrsn_pairwise=CCMP\nbeacon_prot=1")) {
             String text = BASE + extra + "\n";
             assertTrue(realAccepts(text), text);
             assertTrue(weAccept(text), text);
@@ -78,7 +80,8 @@ class RealHostapdTest {
     void wpa4jIsStricterHere() throws Exception {
         for (String extra : List.of("ssid=t\nwpa=2\nwpa_passphrase=password1", "ssid=t\nwpa=2\nwpa_passphrase=password1\nrsn_pairwise=CCMP TKIP",
                 "ssid=t\nwpa=3\nwpa_passphrase=password1\nrsn_pairwise=CCMP", "ssid=t\nchannel=0", "ssid=t\nbeacon_int=100ms",
-                "ssid=t\nap_isolate=1", "ssid=t\nmacaddr_acl=2", "ssid=t\nchannel=13\ncountry_code=US")) {
+                "ssid=t\nap_isolate=1", "ssid=t\nmacaddr_acl=2", "ssid=t\nchannel=13\ncountry_code=US",
+                "ssid=t\nwpa=2\nwpa_passphrase=password1\nrsn_pairwise=CCMP\nieee80211w=1\nbeacon_prot=2")) {
             String text = BASE + extra + "\n";
             assertTrue(realAccepts(text), text);
             assertFalse(weAccept(text), text);

@@ -129,6 +129,25 @@ class NetworkBlockTest {
                 error("ieee80211w", "3"));
     }
 
+    /** beacon_prot (wpa_supplicant's INT_RANGE 0..1, default 0): read, answered, and refused out of range. */
+    @Test
+    void beaconProt() {
+        assertFalse(profile("ssid", "\"s\"", "key_mgmt", "NONE").beaconProt(), "default 0");
+        assertTrue(profile("ssid", "\"s\"", "key_mgmt", "SAE", "psk", "\"password1\"", "ieee80211w", "2", "beacon_prot", "1").beaconProt());
+        assertFalse(profile("ssid", "\"s\"", "key_mgmt", "NONE", "beacon_prot", "1", "beacon_prot", "0").beaconProt());
+        assertTrue(profile("ssid", "\"s\"", "key_mgmt", "NONE", "beacon_prot", "0x1").beaconProt(), "strtol base 0");
+        assertEquals(Optional.of("0"), new NetworkBlock(0).get("beacon_prot"));
+        assertEquals(Optional.of("1"), with("beacon_prot", "1").get("beacon_prot"));
+        assertEquals("/etc/wpa_supplicant.conf:7: beacon_prot '2' is out of range; allowed: 0, 1", error("beacon_prot", "2"));
+        assertEquals("/etc/wpa_supplicant.conf:7: beacon_prot '-1' is out of range; allowed: 0, 1", error("beacon_prot", "-1"));
+        assertEquals("/etc/wpa_supplicant.conf:7: beacon_prot 'yes' is not a number; allowed: 0, 1", error("beacon_prot", "yes"));
+        assertEquals("/etc/wpa_supplicant.conf:7: beacon_prot '' is not a number; allowed: 0, 1", error("beacon_prot", ""));
+        NetworkBlock b = with("ssid", "\"s\"", "beacon_prot", "1");
+        assertThrows(ConfigException.class, () -> b.set("beacon_prot", "2", AT));
+        assertEquals(Optional.of("1"), b.get("beacon_prot"), "a refused value changes nothing");
+        assertTrue(b.set("beacon_prot", "0", AT).isEmpty(), "supported: no warning");
+    }
+
     @Test
     void bssidAndIdStr() {
         NetworkProfile p = profile("ssid", "\"s\"", "key_mgmt", "NONE", "bssid", "00:11:22:AA:bb:cc", "id_str", "\"home\"");

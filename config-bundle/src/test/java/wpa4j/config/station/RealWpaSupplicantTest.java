@@ -43,8 +43,9 @@ class RealWpaSupplicantTest {
     void realAcceptsWhatFormatWrites() throws Exception {
         String text = WpaSupplicantConfTest.REALISTIC.replace("DIR=/var/run/wpa_supplicant", "DIR=" + dir.resolve("ctrl"))
                 + "\nnetwork={\n\tssid=61222362\n\tkey_mgmt=SAE WPA-PSK-SHA256\n\tsae_password=P\"x\\ty\"\n"
-                + "\tpsk=\"with \\\"q\\\" and # hash\"\n\tieee80211w=2\n\tid_str=P\"\\x01\"\n\tpairwise=CCMP\n\tgroup=CCMP\n}\n";
+                + "\tpsk=\"with \\\"q\\\" and # hash\"\n\tieee80211w=2\n\tid_str=P\"\\x01\"\n\tpairwise=CCMP\n\tgroup=CCMP\n\tbeacon_prot=1\n}\n";
         String formatted = WpaSupplicantConf.format(WpaSupplicantConf.parse("t.conf", Arrays.asList(text.split("\n", -1))));
+        assertTrue(formatted.contains("\tbeacon_prot=1\n"), formatted);
         assertTrue(realAccepts(formatted), formatted);
     }
 
@@ -52,7 +53,8 @@ class RealWpaSupplicantTest {
     void bothAcceptTheseForms() throws Exception {
         for (String block : List.of("ssid=P\"caf\\xc3\\xa9\\xff\"\nkey_mgmt=NONE", "ssid=610062\nkey_mgmt=NONE", "ssid=\"a\"\npriority=0x10\nkey_mgmt=NONE",
                 "ssid=\"a\"\npsk=\"password1\"\ngroup=CCMP TKIP WEP104 WEP40", "ssid=\"a\"   # comment\npsk=\"pass#word1\"",
-                "ssid=\"a\"\nkey_mgmt=NONE\nbssid=any\nscan_freq=2412 2437", "ssid=\"\"\"\nkey_mgmt=NONE")) {
+                "ssid=\"a\"\nkey_mgmt=NONE\nbssid=any\nscan_freq=2412 2437", "ssid=\"\"\"\nkey_mgmt=NONE",
+                "ssid=\"a\"\nkey_mgmt=SAE\npsk=\"password1\"\nieee80211w=2\nbeacon_prot=1", "ssid=\"a\"\nkey_mgmt=NONE\nbeacon_prot=0")) {
             String text = "network={\n" + block + "\n}\n";
             assertTrue(realAccepts(text), text);
             assertTrue(weAccept(text), text);
@@ -65,7 +67,7 @@ class RealWpaSupplicantTest {
                 "network={\nssid=\"abcdefghijabcdefghijabcdefghijabc\"\nkey_mgmt=NONE\n}", "network={\nssid=\"a\"\nkey_mgmt=NONE\n",
                 "network={\nssid=\"a\"\nkey_mgmt=FOO\n}", "network={\nssid=\"a\"\npsk=0123\n}", "network={\nssid=\"a\"\npriority=5x\nkey_mgmt=NONE\n}",
                 "network={\nssid=\"a\"\npairwise=WEP40\nkey_mgmt=NONE\n}", "network={\nssid=\"a\"\nbssid=00:11:22\nkey_mgmt=NONE\n}",
-                "network={\nssid=\"a\"\nscan_ssid=2\nkey_mgmt=NONE\n}", "network={\nssid=\"a\nkey_mgmt=NONE\n}", "}\n", "junk\n")) {
+                "network={\nssid=\"a\"\nscan_ssid=2\nkey_mgmt=NONE\n}", "network={\nssid=\"a\"\nbeacon_prot=2\nkey_mgmt=NONE\n}", "network={\nssid=\"a\nkey_mgmt=NONE\n}", "}\n", "junk\n")) {
             assertFalse(realAccepts(text), text);
             assertFalse(weAccept(text), text);
         }

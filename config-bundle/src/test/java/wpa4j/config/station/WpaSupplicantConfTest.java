@@ -159,6 +159,7 @@ class WpaSupplicantConfTest {
                 \tfreq_list=5180 5200
                 \tgroup=CCMP
                 \tid_str=P"\\x01"
+                \tbeacon_prot=1
                 }
                 """;
         StationFile first = parse(extra);
@@ -167,6 +168,9 @@ class WpaSupplicantConfTest {
         assertEquals(first.profiles(), second.profiles());
         assertEquals(text, WpaSupplicantConf.format(second), "format is a fixed point");
         assertEquals(1, second.pmf());
+        assertTrue(second.profiles().get(3).beaconProt());
+        assertTrue(text.contains("\tbeacon_prot=1\n}\n"), "beacon_prot is written when set, after id_str: " + text);
+        assertEquals(1, text.split("beacon_prot=", -1).length - 1, "written only for the network that sets it: " + text);
         assertTrue(text.contains("\tssid=61222362\n"), "a quote, then '#': written as hex so it reads back");
         assertEquals(Ssid.of((byte) 'a', (byte) '"', (byte) '#', (byte) 'b'), second.profiles().get(3).ssid());
     }

@@ -95,7 +95,7 @@ public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hi
     @Override
     public String toString() {
         return "ApConfig[ssid=" + ssid + ", channel=" + channel + ", security=" + security.describe()
-                + (security.isRsn() ? ", ieee80211w=" + security.ieee80211wValue() : "") + ", hidden=" + hidden
-                + ", maxStations=" + maxStations + "]";
+                + (security.isRsn() ? ", ieee80211w=" + security.ieee80211wValue() : "") + (security.beaconProt() ? ", beacon_prot=1" : "")
+                + ", hidden=" + hidden + ", maxStations=" + maxStations + "]";
     }
 }

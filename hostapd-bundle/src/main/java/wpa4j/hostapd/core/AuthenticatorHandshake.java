@@ -29,10 +29,10 @@ import wpa4j.driver.types.MacAddress;
 /**
  * The authenticator side of the 4-way and group key handshakes for one station (IEEE 802.11-2020 12.7.6/12.7.7,
  * hostapd's wpa_auth state machine reduced to CCMP and the PSK, PSK-SHA256 and SAE AKMs). The AKM decides the key
- * derivation and the descriptor version (MIC); with PMF the IGTK goes with the GTK. Every message sent takes a new
- * replay counter; a reply must carry the counter of one of the copies of the message being negotiated (a
- * retransmission crosses a slow reply, as hostapd's key_replay list allows), the AKM's descriptor version and a valid
- * MIC, else it is rejected as malformed and changes nothing.
+ * derivation and the descriptor version (MIC); with PMF the IGTK (and the BIGTK of beacon protection) goes with the
+ * GTK. Every message sent takes a new replay counter; a reply must carry the counter of one of the copies of the
+ * message being negotiated (a retransmission crosses a slow reply, as hostapd's key_replay list allows), the AKM's
+ * descriptor version and a valid MIC, else it is rejected as malformed and changes nothing.
  */
 final class AuthenticatorHandshake implements AutoCloseable {
     /** hostapd's default eapol_version. */
@@ -44,7 +44,7 @@ final class AuthenticatorHandshake implements AutoCloseable {
      * What the association settled for this station.
      *
      * @param akm the negotiated AKM
-     * @param mfp whether PMF is used (the IGTK is handed out)
+     * @param mfp whether PMF is used (the IGTK, and the BIGTK when the BSS protects its Beacons, are handed out)
      * @param pmks the PMKs to try on message 2, in order (its own PSK, the BSS's; or the one from SAE); not owned here
      * @param pmkid the PMKID for message 1's PMKID KDE (SAE, as hostapd sends it), if any
      * @param staRsnBody the station's RSN element body from its association request
@@ -109,7 +109,7 @@ final class AuthenticatorHandshake implements AutoCloseable {
         };
     }
 
-    /** Starts a group key handshake with the new GTK (and IGTK). */
+    /** Starts a group key handshake with the new GTK (and IGTK, BIGTK). */
     Bytes startGroupRekey(GroupKeys keys) {
         step = Step.GROUP_NEGOTIATING;
         pending.clear();
@@ -144,13 +144,18 @@ final class AuthenticatorHandshake implements AutoCloseable {
         return EapolMic.sign(ptk.kck(), g1, EAPOL_VERSION).toPdu(EAPOL_VERSION);
     }
 
-    /** The GTK KDE (no Tx bit: pairwise keys are in use) and, for a station with PMF, the IGTK KDE. */
+    /**
+     * The GTK KDE (no Tx bit: pairwise keys are in use) and, for a station with PMF, the IGTK KDE and, when the BSS
+     * protects its Beacons, the BIGTK KDE, in hostapd's order (ieee80211w_kde_add: whatever the station's own Extended
+     * Capabilities say).
+     */
     private List<InformationElement> groupKdes(GroupKeys keys) {
         Gtk gtk = keys.gtk();
-        List<InformationElement> l = new ArrayList<>(2);
+        List<InformationElement> l = new ArrayList<>(3);
         l.add(KeyData.gtkKde(new KeyData.Gtk(gtk.keyId(), false, Bytes.of(gtk.key().copy()))));
         if (setup.mfp()) {
             l.add(KeyData.igtkKde(keys.igtk().orElseThrow(() -> new IllegalStateException("PMF negotiated but the BSS has no IGTK"))));
+            keys.bigtk().ifPresent(b -> l.add(KeyData.bigtkKde(b)));
         }
         return l;
     }

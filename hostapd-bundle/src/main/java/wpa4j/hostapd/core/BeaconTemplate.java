@@ -2,6 +2,7 @@ package wpa4j.hostapd.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,7 @@ import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtHeader;
 import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.common.ie.DsParameterSet;
+import wpa4j.common.ie.ExtendedCapabilities;
 import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.common.ie.Rates;
@@ -32,10 +34,13 @@ final class BeaconTemplate {
 
     private final ApConfig config;
     private final MacAddress bssid;
+    private final boolean beaconProtection;
 
-    BeaconTemplate(ApConfig config, MacAddress bssid) {
+    /** @param beaconProtection whether the BSS protects its Beacons (a BIGTK is installed): announced with bit 84 */
+    BeaconTemplate(ApConfig config, MacAddress bssid, boolean beaconProtection) {
         this.config = config;
         this.bssid = bssid;
+        this.beaconProtection = beaconProtection;
     }
 
     /**
@@ -73,7 +78,10 @@ final class BeaconTemplate {
         return w.toBytes();
     }
 
-    /** Everything after the TIM: Extended Supported Rates, RSN, RSN Extension (hostapd's order). */
+    /**
+     * Everything after the TIM: Extended Supported Rates, RSN, Extended Capabilities, RSN Extension (the order of IEEE
+     * 802.11-2020 Table 9-32 and of hostapd's ieee802_11_build_ap_params).
+     */
     Bytes tail() {
         return new IeList(tailElements()).encode();
     }
@@ -85,9 +93,22 @@ final class BeaconTemplate {
             ies.add(rates.get(1));
         }
         if (config.isRsn()) {
-            ies.addAll(ApRsnElements.all(config.security()));
+            ies.add(ApRsnElements.rsne(config.security()));
+        }
+        extendedCapabilities().ifPresent(ies::add);
+        if (config.isRsn()) {
+            ApRsnElements.rsnxe(config.security()).ifPresent(ies::add);
         }
         return ies;
+    }
+
+    /**
+     * The Extended Capabilities element of the Beacon, Probe and Association Responses. Beacon Protection Enabled
+     * (bit 84) is the only capability wpa4j's AP announces there, so the element is present only with beacon protection:
+     * hostapd_eid_ext_capab likewise leaves out an element whose bits are all zero.
+     */
+    Optional<InformationElement> extendedCapabilities() {
+        return beaconProtection ? Optional.of(ExtendedCapabilities.of(ExtendedCapabilities.BEACON_PROTECTION)) : Optional.empty();
     }
 
     ApParams apParams() {

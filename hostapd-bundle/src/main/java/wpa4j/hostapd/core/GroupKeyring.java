@@ -13,33 +13,100 @@ import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
 
 /**
- * The BSS's group keys as hostapd's wpa_group keeps them: the GTK (index 1, then 2, 1, ... on rekey) and, when PMF
- * is possible, the IGTK (index 4, then 5, 4, ...), both random, installed in the driver as transmit keys when made.
- * Used on the event loop only; keys are zeroed when replaced or dropped.
+ * The BSS's group keys as hostapd's wpa_group keeps them: the GTK (index 1, then 2, 1, ... on rekey), when PMF is
+ * possible the IGTK (index 4, then 5, 4, ...), and with beacon protection the BIGTK (index 6, then 7, 6, ...), all
+ * random. The first ones are installed in the driver as default transmit keys at once (the BIGTK as the default beacon
+ * key, with which the driver adds a BIP MME to every Beacon). A rekey makes the next keys and hands them out first:
+ * they are installed only when {@link #completeRekey} says every station has them (hostapd's SETKEYSDONE), so no
+ * station misses a group-addressed frame or a Beacon meanwhile. Used on the event loop only; keys are zeroed when
+ * replaced or dropped.
  */
 final class GroupKeyring {
+    private static final Bytes NO_PN = Bytes.of(new byte[6]);
+    private static final Bytes NO_RSC = Bytes.of(new byte[8]);
+
     private final SecureRandom random;
     private Gtk gtk;
-    private Igtk igtk;
+    private BipKey igtk;
+    private BipKey bigtk;
+    /** The keys of a rekey in progress, handed out but not yet transmitting; null otherwise. */
+    private Gtk nextGtk;
+    private BipKey nextIgtk;
+    private BipKey nextBigtk;
 
     GroupKeyring(SecureRandom random) {
         this.random = random;
     }
 
-    /** The first keys of a BSS. */
-    void start(DriverInterface driver, boolean pmf) throws DriverException {
+    /**
+     * The first keys of a BSS: the GTK; with {@code pmf} the IGTK, and with {@code beaconProtection} too the BIGTK
+     * (hostapd makes a BIGTK only when ieee80211w is not 0).
+     */
+    void start(DriverInterface driver, boolean pmf, boolean beaconProtection) throws DriverException {
         drop();
-        installGtk(driver, 1);
+        gtk = installGtk(driver, new Gtk(1, fresh(), NO_RSC));
         if (pmf) {
-            installIgtk(driver, 4);
+            igtk = installBip(driver, new BipKey(4, fresh()));
+            if (beaconProtection) {
+                bigtk = installBip(driver, new BipKey(6, fresh()));
+            }
         }
     }
 
-    /** New keys at the other indexes; the IGTK is rekeyed with the GTK, as hostapd's wpa_gtk_update does. */
+    /**
+     * Makes the next keys at the other indexes (the IGTK and BIGTK with the GTK, as hostapd's wpa_gtk_update); they go
+     * out with {@link #current} from now on and transmit after {@link #completeRekey}. A rekey still in progress is
+     * completed first.
+     */
     void rekey(DriverInterface driver) throws DriverException {
-        installGtk(driver, gtk.keyId() == 1 ? 2 : 1);
-        if (igtk != null) {
-            installIgtk(driver, igtk.keyId() == 4 ? 5 : 4);
+        completeRekey(driver);
+        // a key not yet used for transmission starts at packet number zero: the RSC/IPN announced is zero
+        nextGtk = new Gtk(gtk.keyId() == 1 ? 2 : 1, fresh(), NO_RSC);
+        nextIgtk = igtk == null ? null : new BipKey(igtk.nextKeyId(), fresh());
+        nextBigtk = bigtk == null ? null : new BipKey(bigtk.nextKeyId(), fresh());
+    }
+
+    /** Whether a rekey's keys are handed out but not yet transmitting. */
+    boolean rekeyPending() {
+        return nextGtk != null;
+    }
+
+    /**
+     * Every station has the keys of the rekey (or is gone): they become the default transmit keys (GTK, IGTK, BIGTK
+     * in that order) and the old ones are zeroed. Nothing to do without a rekey in progress. If the driver refuses a
+     * key, the keys not yet installed are dropped and the old ones stay.
+     */
+    void completeRekey(DriverInterface driver) throws DriverException {
+        if (nextGtk == null) {
+            return;
+        }
+        Gtk g = nextGtk;
+        BipKey i = nextIgtk;
+        BipKey b = nextBigtk;
+        nextGtk = null;
+        nextIgtk = null;
+        nextBigtk = null;
+        try {
+            Gtk oldGtk = gtk;
+            gtk = installGtk(driver, g);
+            g = null;
+            destroy(oldGtk);
+            if (i != null) {
+                BipKey old = igtk;
+                igtk = installBip(driver, i);
+                i = null;
+                destroy(old);
+            }
+            if (b != null) {
+                BipKey old = bigtk;
+                bigtk = installBip(driver, b);
+                b = null;
+                destroy(old);
+            }
+        } finally {
+            destroy(g);
+            destroy(i);
+            destroy(b);
         }
     }
 
@@ -47,22 +114,29 @@ final class GroupKeyring {
         return gtk != null;
     }
 
+    /** The GTK stations are given now: the next one while a rekey is in progress. */
     Gtk gtk() {
-        return gtk;
+        return nextGtk != null ? nextGtk : gtk;
     }
 
-    /** The keys for a message: the IGTK with the IPN the driver has reached (zero when it cannot say, as hostapd sends). */
+    /**
+     * The keys for a message, the next ones while a rekey is in progress: the IGTK and BIGTK with the IPN/BIPN the
+     * driver has reached (zero when it cannot say, as hostapd sends, and for keys not yet transmitting).
+     */
     GroupKeys current(DriverInterface driver) {
-        if (igtk == null) {
-            return GroupKeys.of(gtk);
-        }
-        return new GroupKeys(gtk, Optional.of(new KeyData.Igtk(igtk.keyId(), ipn(driver, igtk.keyId()), Bytes.of(igtk.key().copy()))));
+        boolean next = nextGtk != null;
+        BipKey i = next ? nextIgtk : igtk;
+        BipKey b = next ? nextBigtk : bigtk;
+        Optional<KeyData.Igtk> ik = Optional.ofNullable(i).map(k -> new KeyData.Igtk(k.keyId(), next ? NO_PN : pn(driver, k), Bytes.of(k.key().copy())));
+        Optional<KeyData.Bigtk> bk = Optional.ofNullable(b).map(k -> new KeyData.Bigtk(k.keyId(), next ? NO_PN : pn(driver, k), Bytes.of(k.key().copy())));
+        return new GroupKeys(gtk(), ik, bk);
     }
 
-    private static Bytes ipn(DriverInterface driver, int keyId) {
+    /** The IPN (or BIPN) of a BIP key: the first 6 octets of get_seqnum, as hostapd's ieee80211w_kde_add copies them. */
+    private static Bytes pn(DriverInterface driver, BipKey key) {
         byte[] pn = new byte[6];
         try {
-            Bytes seq = driver.getSeqnum(null, MacAddress.BROADCAST, keyId);
+            Bytes seq = driver.getSeqnum(null, MacAddress.BROADCAST, key.keyId());
             System.arraycopy(seq.toArray(), 0, pn, 0, Math.min(6, seq.length()));
         } catch (DriverException | UnsupportedOperationException | NullPointerException e) {
             // the receiver then starts its replay counter at zero, as with hostapd when get_seqnum fails
@@ -70,25 +144,16 @@ final class GroupKeyring {
         return Bytes.of(pn);
     }
 
-    private void installGtk(DriverInterface driver, int keyId) throws DriverException {
-        SecretKeyBytes key = fresh();
-        driver.setKey(KeyParams.group(KeyAlg.CCMP, keyId, true, Bytes.EMPTY, Bytes.of(key.copy())));
-        Bytes rsc = driver.getSeqnum(null, MacAddress.BROADCAST, keyId);
-        Gtk previous = gtk;
-        gtk = new Gtk(keyId, key, rsc);
-        if (previous != null) {
-            previous.key().destroy();
-        }
+    /** Installs the GTK as default transmit key; returns it with the RSC the driver reports for it. */
+    private static Gtk installGtk(DriverInterface driver, Gtk g) throws DriverException {
+        driver.setKey(KeyParams.group(KeyAlg.CCMP, g.keyId(), true, Bytes.EMPTY, Bytes.of(g.key().copy())));
+        return new Gtk(g.keyId(), g.key(), driver.getSeqnum(null, MacAddress.BROADCAST, g.keyId()));
     }
 
-    private void installIgtk(DriverInterface driver, int keyId) throws DriverException {
-        SecretKeyBytes key = fresh();
-        driver.setKey(KeyParams.group(KeyAlg.IGTK, keyId, true, Bytes.EMPTY, Bytes.of(key.copy())));
-        Igtk previous = igtk;
-        igtk = new Igtk(keyId, key);
-        if (previous != null) {
-            previous.key().destroy();
-        }
+    /** Installs a BIP-CMAC-128 key (4/5 IGTK, 6/7 BIGTK) as the default transmit key of its kind, IPN/BIPN from zero. */
+    private static BipKey installBip(DriverInterface driver, BipKey k) throws DriverException {
+        driver.setKey(KeyParams.group(KeyAlg.IGTK, k.keyId(), true, Bytes.EMPTY, Bytes.of(k.key().copy())));
+        return k;
     }
 
     private SecretKeyBytes fresh() {
@@ -99,13 +164,29 @@ final class GroupKeyring {
 
     /** The keys are forgotten (the BSS stopped or is gone). */
     void drop() {
-        if (gtk != null) {
-            gtk.key().destroy();
-            gtk = null;
+        destroy(gtk);
+        destroy(igtk);
+        destroy(bigtk);
+        destroy(nextGtk);
+        destroy(nextIgtk);
+        destroy(nextBigtk);
+        gtk = null;
+        igtk = null;
+        bigtk = null;
+        nextGtk = null;
+        nextIgtk = null;
+        nextBigtk = null;
+    }
+
+    private static void destroy(Gtk g) {
+        if (g != null) {
+            g.key().destroy();
         }
-        if (igtk != null) {
-            igtk.key().destroy();
-            igtk = null;
+    }
+
+    private static void destroy(BipKey k) {
+        if (k != null) {
+            k.key().destroy();
         }
     }
 }

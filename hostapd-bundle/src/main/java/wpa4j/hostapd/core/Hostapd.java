@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.types.FreqParams;
 import wpa4j.driver.types.HwModeType;
 import wpa4j.driver.types.InterfaceChange;
@@ -71,6 +73,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
     /** DISABLE by the operator: a new driver or new settings do not start the BSS until ENABLE. */
     private boolean operatorDisabled;
     private EventLoop.Timer rekeyTimer;
+    /** Stations that have not yet taken the keys of the group rekey in progress (hostapd's GKeyDoneStations). */
+    private final Set<MacAddress> rekeyWaiting = new HashSet<>();
     private EventLoop.Timer inactivityTimer;
     private long eapolDropped;
     private long mgmtDropped;
@@ -111,13 +115,17 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
     }
 
-    /** Sets up the BSS of the current configuration on the attached driver: channel, GTK (and IGTK with PMF), beacon. */
+    /**
+     * Sets up the BSS of the current configuration on the attached driver: channel, GTK (and IGTK with PMF, BIGTK with
+     * beacon protection), beacon.
+     */
     private void startBss() {
-        template = new BeaconTemplate(config, own);
+        boolean beaconProtection = beaconProtection(driver);
+        template = new BeaconTemplate(config, own, beaconProtection);
         try {
             driver.setFreq(new FreqParams(HwModeType.IEEE80211G, config.freq(), config.channel(), false, 0));
             if (config.isRsn()) {
-                groupKeys.start(driver, config.security().pmfCapable());
+                groupKeys.start(driver, config.security().pmfCapable(), beaconProtection);
             }
             closeSae();
             if (config.security().offersSae()) {
@@ -132,6 +140,22 @@ public final class Hostapd implements CoreDriverSlot.Core {
             driverErrors++;
             listener.onEvent("AP-DISABLED " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether the BSS about to start protects its Beacons: beacon_prot (which needs PMF) and a driver that can. On a
+     * driver without {@link DriverFlag#BEACON_PROTECTION} the BSS runs without, as hostapd does (it clears beacon_prot
+     * then), and one line says so.
+     */
+    private boolean beaconProtection(DriverInterface d) {
+        if (!config.security().beaconProt()) {
+            return false;
+        }
+        if (d.getCapa().has(DriverFlag.BEACON_PROTECTION)) {
+            return true;
+        }
+        listener.onEvent("beacon_prot=1 not used: driver " + d.driverName() + " cannot protect Beacons; the BSS runs without beacon protection");
+        return false;
     }
 
     @Override
@@ -155,12 +179,13 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     /** The station table and timers of a BSS that no longer exists in the driver. */
     private void forgetBss() {
+        // the next BSS gets new group keys; these are not kept while the AP waits (dropped first: no rekey completes)
+        groupKeys.drop();
+        rekeyWaiting.clear();
         for (MacAddress addr : new ArrayList<>(stations.keySet())) {
             removeStation(addr);
         }
         cancelTimers();
-        // the next BSS gets new group keys; these are not kept while the AP waits
-        groupKeys.drop();
         closeSae();
         enabled = false;
     }
@@ -236,6 +261,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     /** Stops the BSS: every station deauthenticated, beaconing stopped. */
     public void stop() {
+        // no rekey completes while the stations are sent away
+        rekeyWaiting.clear();
+        groupKeys.drop();
         for (MacAddress addr : new ArrayList<>(stations.keySet())) {
             deauthenticate(addr, ReasonCode.DEAUTH_LEAVING);
         }
@@ -249,7 +277,6 @@ public final class Hostapd implements CoreDriverSlot.Core {
             }
         }
         enabled = false;
-        groupKeys.drop();
         closeSae();
     }
 
@@ -519,6 +546,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
         // hostapd's hostapd_eid_supp_rates: the Beacon's rates, membership selectors included
         List<InformationElement> respIes = new ArrayList<>(template.rates().toElements());
         d.comebackTu().ifPresent(tu -> respIes.add(TimeoutInterval.assocComeback(tu).toElement()));
+        // as hostapd_eid_ext_capab in send_assoc_resp: bit 84 when the Beacons are protected
+        template.extendedCapabilities().ifPresent(respIes::add);
         if (ies.find(ElementId.RSNX).isPresent()) {
             // as hostapd: our RSNXE answers a station that sent one
             ApRsnElements.rsnxe(config.security()).ifPresent(respIes::add);
@@ -701,9 +730,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
             } else if (a instanceof ApKeyAction.PairwiseDone) {
                 sta.timer.cancel();
                 authorize(sta);
+                // its message 3 carried the keys of a rekey in progress
+                rekeyTaken(src);
             } else if (a instanceof ApKeyAction.GroupDone) {
                 sta.timer.cancel();
                 listener.onEvent("WPA-GROUP-KEY-COMPLETED " + src + " keyid=" + groupKeys.gtk().keyId());
+                rekeyTaken(src);
             } else if (a instanceof ApKeyAction.PskMismatch) {
                 eapolDropped++;
                 listener.onEvent("AP-STA-POSSIBLE-PSK-MISMATCH " + src);
@@ -737,7 +769,10 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
     }
 
-    /** A new GTK (and IGTK with PMF), installed and sent to every authorized station with the group key handshake. */
+    /**
+     * A new GTK (and IGTK with PMF, BIGTK with beacon protection), installed and sent to every authorized station with the
+     * group key handshake.
+     */
     public void rekeyGroup() {
         if (!config.isRsn() || !enabled || driver == null || !groupKeys.started()) {
             return;
@@ -750,11 +785,35 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
         listener.onEvent("WPA-GROUP-REKEY keyid=" + groupKeys.gtk().keyId());
         GroupKeys keys = groupKeys.current(driver);
+        rekeyWaiting.clear();
         for (ApStation sta : stations.values()) {
             if (sta.authorized && sta.keys != null) {
+                rekeyWaiting.add(sta.addr);
                 sta.attempts = 0;
                 send(sta, sta.keys.startGroupRekey(keys));
             }
+        }
+        rekeyTaken(null);
+    }
+
+    /**
+     * {@code addr} has the keys of the rekey in progress, or is gone (null: nobody in particular). When no station is
+     * left waiting, the new keys start transmitting (hostapd's SETKEYSDONE); until then the old ones still do, so a
+     * station mid-handshake misses no group-addressed frame or protected Beacon.
+     */
+    private void rekeyTaken(MacAddress addr) {
+        if (addr != null) {
+            rekeyWaiting.remove(addr);
+        }
+        if (!rekeyWaiting.isEmpty() || driver == null || !groupKeys.rekeyPending()) {
+            return;
+        }
+        try {
+            groupKeys.completeRekey(driver);
+            LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": every station has the new group keys; they transmit now");
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+            listener.onEvent("AP-GROUP-REKEY-FAILED " + e.getMessage());
         }
     }
 
@@ -805,6 +864,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private void removeStation(MacAddress addr) {
         ApStation sta = stations.remove(addr);
         sta.release();
+        rekeyTaken(addr);
         if (sae != null) {
             sae.remove(addr);
         }

@@ -58,7 +58,7 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
     /** The keys of a wpa4j.hostapd configuration (HostapdConfig describes them for Metatype). */
     static final Set<String> KEYS = Set.of("ifname", "ssid", "ssidHex", "confFile", "channel", "countryCode", "ignoreBroadcastSsid", "beaconInt",
             "dtimPeriod", "maxStations", "groupRekey", "maxInactivity", "passphraseFile", ".passphrase", ".psk", "keyMgmt", "ieee80211w", "saePwe",
-            "saeGroups", "saePasswordFile", "driver", "capabilities", "ctrlInterface", "ctrlInterfaceGroup");
+            "saeGroups", "saePasswordFile", "beaconProt", "driver", "capabilities", "ctrlInterface", "ctrlInterfaceGroup");
 
     /** Reads a configuration's properties; relative paths resolve against {@code home}. */
     static ApSettings parse(String pid, Map<String, Object> props, Path home) throws ConfigException {
@@ -95,6 +95,8 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
             set(b, props, "maxStations", "max_num_sta", src, w);
             set(b, props, "groupRekey", "wpa_group_rekey", src, w);
             set(b, props, "maxInactivity", "ap_max_inactivity", src, w);
+            // also for an open BSS, so that the configuration layer says it has no effect there
+            set(b, props, "beaconProt", "beacon_prot", src, w);
             security(b, props, home, src, warnings, w);
             w.forEach(p -> warnings.add(p.toString()));
             profile = b.profile(src);
@@ -211,9 +213,10 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
     }
 
     /**
-     * AKMs, PMF and SAE of a profile. The SAE passwords are the sae_password lines in order, then wpa_passphrase, as
-     * hostapd's sae_get_password falls back to it (a raw wpa_psk cannot be an SAE password). hostapd accepts SAE with
-     * ieee80211w=0, and so do we (the configuration layer warns that it is not WPA3).
+     * AKMs, PMF, beacon protection and SAE of a profile. The SAE passwords are the sae_password lines in order, then
+     * wpa_passphrase, as hostapd's sae_get_password falls back to it (a raw wpa_psk cannot be an SAE password). hostapd
+     * accepts SAE with ieee80211w=0, and so do we (the configuration layer warns that it is not WPA3); it also accepts
+     * beacon_prot=1 with ieee80211w=0 and then makes no BIGTK: so do we (with the configuration layer's warning).
      */
     static ApSecurity security(ApProfile p) {
         if (p.wpa() != 2) {
@@ -233,7 +236,8 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
             default -> Mfp.NO;
         };
         ApSaeSettings sae = akms.contains(Akm.SAE) ? new ApSaeSettings(passwords, p.saePwe(), p.saeGroups(), p.saeAntiCloggingThreshold()) : ApSaeSettings.NONE;
-        return new ApSecurity(akms, mfp, sae, new SaQueryTiming(p.assocSaQueryMaxTimeout(), p.assocSaQueryRetryTimeout()));
+        return new ApSecurity(akms, mfp, sae, new SaQueryTiming(p.assocSaQueryMaxTimeout(), p.assocSaQueryRetryTimeout()),
+                p.beaconProt() && mfp != Mfp.NO);
     }
 
     /** The PSK of a passphrase (PBKDF2 over the SSID) or of a raw key. */

@@ -50,6 +50,10 @@ public @interface HostapdConfig {
             + "Config Admin. Without it SAE uses the passphrase, as hostapd does")
     String saePasswordFile() default "";
 
+    @AttributeDefinition(description = "beacon_prot: 1 protects the Beacons with a BIGTK (beacon protection); needs ieee80211w 1 or 2 "
+            + "and a driver that can protect Beacons, else the AP runs without it")
+    int beaconProt() default 0;
+
     @AttributeDefinition(description = "ignore_broadcast_ssid: 0 SSID in beacons, 1 empty SSID, 2 SSID of zeros")
     int ignoreBroadcastSsid() default 0;
 

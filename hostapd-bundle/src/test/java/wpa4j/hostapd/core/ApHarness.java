@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import wpa4j.common.eloop.EventLoop;
+import wpa4j.driver.Capabilities;
 import wpa4j.driver.event.DriverEvent;
 
 /** An AP core on its own event loop over a {@link FakeApDriver}: every call into the core runs on the loop, as in the component. */
@@ -18,6 +19,12 @@ public final class ApHarness implements AutoCloseable {
     public final Hostapd ap;
 
     public ApHarness(ApConfig config) throws Exception {
+        this(config, Capabilities.none());
+    }
+
+    /** The core attached to a fake driver that reports {@code capa} (e.g. with {@code BEACON_PROTECTION}). */
+    public ApHarness(ApConfig config, Capabilities capa) throws Exception {
+        driver.capa = capa;
         ap = new Hostapd(loop, "fake0", config, FAST, events::add);
         run(() -> ap.attach(driver));
     }

@@ -35,11 +35,13 @@ public final class FakeApDriver implements DriverInterface {
     public final List<ApParams> beacons = new CopyOnWriteArrayList<>();
     /** What get_seqnum answers per key index (8 octets, little-endian). */
     public final Map<Integer, Bytes> seqnums = new ConcurrentHashMap<>();
+    /** What get_capa answers: no flags unless a test gives some (before the core attaches). */
+    public volatile Capabilities capa = Capabilities.none();
 
     @Override public String driverName() { return "fake"; }
     @Override public String getIfname() { return "fake0"; }
     @Override public MacAddress getMacAddr() { return AP; }
-    @Override public Capabilities getCapa() { return Capabilities.none(); }
+    @Override public Capabilities getCapa() { return capa; }
     @Override public void close() {}
 
     @Override public void setFreq(FreqParams freq) {}

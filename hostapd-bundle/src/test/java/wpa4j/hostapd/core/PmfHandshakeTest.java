@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eapol.KeyData;
 import wpa4j.common.eapol.KeyInfo;
+import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.common.ie.RsnElement;
@@ -148,15 +149,50 @@ class PmfHandshakeTest {
             sta.fourWay(PmfConfigs.psk(), KeyInfo.VERSION_AES_CMAC_AES, true, Optional.empty());
             ApHarness.await(() -> h.events.contains("AP-STA-CONNECTED " + sta.addr), h.events::toString);
             h.run(h.ap::rekeyGroup);
-            KeyParams igtk5 = installed(h, KeyAlg.IGTK, 5);
             KeyData g1 = sta.groupHandshake(KeyInfo.VERSION_AES_CMAC_AES);
             assertEquals(2, g1.gtk().orElseThrow().keyId());
             assertEquals(5, g1.igtk().orElseThrow().keyId());
-            assertEquals(igtk5.key(), g1.igtk().orElseThrow().igtk());
             ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + sta.addr + " keyid=2"), h.events::toString);
+            // installed as transmit keys once the only station has them
+            ApHarness.await(() -> h.driver.keys.stream().anyMatch(k -> k.alg() == KeyAlg.IGTK && k.keyIdx() == 5), h.driver.keys::toString);
+            KeyParams igtk5 = installed(h, KeyAlg.IGTK, 5);
+            assertEquals(igtk5.key(), g1.igtk().orElseThrow().igtk());
             h.run(h.ap::rekeyGroup);
-            assertEquals(4, h.driver.keys.get(h.driver.keys.size() - 1).keyIdx(), "back to index 4, as hostapd alternates");
+            assertEquals(4, sta.groupHandshake(KeyInfo.VERSION_AES_CMAC_AES).igtk().orElseThrow().keyId(), "back to index 4, as hostapd alternates");
+            ApHarness.await(() -> h.driver.keys.get(h.driver.keys.size() - 1).keyIdx() == 4, h.driver.keys::toString);
         }
+    }
+
+    /**
+     * As hostapd's SETKEYSDONE: the rekey's GTK and IGTK start transmitting only when every station has them or is
+     * gone, so a station mid-handshake loses no group-addressed frame.
+     */
+    @Test
+    void theNewGroupKeysTransmitOnceEveryStationHasThemOrIsGone() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK_SHA256), Mfp.REQUIRED))) {
+            TestStation a = joinedWithPmf(h, "02:00:00:00:01:00");
+            TestStation b = joinedWithPmf(h, "02:00:00:00:03:00");
+            h.run(h.ap::rekeyGroup);
+            assertEquals(2, a.groupHandshake(KeyInfo.VERSION_AES_CMAC_AES).gtk().orElseThrow().keyId());
+            ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
+            b.nextEapol();
+            h.run(() -> { });
+            assertTrue(h.driver.keys.stream().noneMatch(k -> !k.isPairwise() && (k.keyIdx() == 2 || k.keyIdx() == 5)),
+                    "one station still has the old keys only: " + h.driver.keys);
+            b.sendMgmt(MgmtSubtype.DEAUTH, true, Bytes.fromHex("0300"));
+            ApHarness.await(() -> h.driver.keys.stream().anyMatch(k -> k.keyIdx() == 2 && k.setTx()), h.driver.keys::toString);
+            assertTrue(installed(h, KeyAlg.IGTK, 5).setTx());
+        }
+    }
+
+    private static TestStation joinedWithPmf(ApHarness h, String addr) throws Exception {
+        TestStation sta = new TestStation(h, addr, PmfConfigs.SSID);
+        sta.rsn = TestStation.rsne(Suite.AKM_PSK_SHA256, MFPC, null, null);
+        sta.authenticate();
+        sta.associate(false);
+        sta.fourWay(PmfConfigs.psk(), KeyInfo.VERSION_AES_CMAC_AES, true, Optional.empty());
+        ApHarness.await(() -> h.events.contains("AP-STA-CONNECTED " + sta.addr), h.events::toString);
+        return sta;
     }
 
     @Test

@@ -138,6 +138,40 @@ class ApSettingsTest {
     }
 
     @Test
+    void beaconProtFromConfigAdminAndFromAHostapdConfNeedsPmfAsInHostapd() throws Exception {
+        Files.writeString(home.resolve("pass"), PASS + "\n");
+        ApSettings on = ApSettings.parse("wpa4j.hostapd~b", props("ifname", "wlan0", "ssid", "home", "passphraseFile", "pass", "keyMgmt", "WPA-PSK",
+                "ieee80211w", "1", "beaconProt", "1"), home);
+        assertTrue(on.config().security().beaconProt());
+        assertTrue(on.warnings().isEmpty(), on.warnings().toString());
+        assertFalse(ApSettings.parse("wpa4j.hostapd~b", props("ifname", "wlan0", "ssid", "home", "passphraseFile", "pass", "ieee80211w", "1"), home)
+                .config().security().beaconProt(), "off by default, as beacon_prot=0");
+
+        ApSettings noPmf = ApSettings.parse("wpa4j.hostapd~b", props("ifname", "wlan0", "ssid", "home", "passphraseFile", "pass", "beaconProt", 1),
+                home);
+        assertFalse(noPmf.config().security().beaconProt(), "hostapd makes no BIGTK with ieee80211w=0; the BSS runs");
+        assertEquals(List.of("wpa4j.hostapd~b: beacon_prot '1' has no effect with ieee80211w=0 (beacon protection needs management frame "
+                + "protection, ieee80211w=1 or 2): the BSS runs without beacon protection"), noPmf.warnings());
+
+        ConfigException bad = assertThrows(ConfigException.class, () -> ApSettings.parse("wpa4j.hostapd~b", props("ifname", "wlan0", "ssid", "home",
+                "passphraseFile", "pass", "ieee80211w", "2", "beaconProt", "2"), home));
+        assertEquals("wpa4j.hostapd~b: beacon_prot '2' is out of range; allowed: 0 (disabled), 1 (enabled)", bad.getMessage());
+
+        Path conf = home.resolve("bp.conf");
+        Files.writeString(conf, String.join("\n", "interface=wlan0", "ssid=wpa3", "hw_mode=g", "channel=1", "wpa=2", "wpa_key_mgmt=SAE",
+                "sae_password=" + PASS, "rsn_pairwise=CCMP", "ieee80211w=2", "beacon_prot=1", ""));
+        ApSettings file = ApSettings.parse("wpa4j.hostapd~f", props("confFile", conf.toString()), home);
+        assertTrue(file.config().security().beaconProt());
+        assertTrue(file.config().toString().contains("beacon_prot=1"), file.config().toString());
+        Files.writeString(conf, String.join("\n", "interface=wlan0", "ssid=wpa3", "hw_mode=g", "channel=1", "wpa=2", "wpa_passphrase=" + PASS,
+                "rsn_pairwise=CCMP", "beacon_prot=1", ""));
+        ApSettings fileNoPmf = ApSettings.parse("wpa4j.hostapd~f", props("confFile", conf.toString()), home);
+        assertFalse(fileNoPmf.config().security().beaconProt());
+        assertTrue(fileNoPmf.warnings().stream().anyMatch(w -> w.startsWith(conf + ":8: beacon_prot '1' has no effect with ieee80211w=0")),
+                fileNoPmf.warnings().toString());
+    }
+
+    @Test
     void aMisspeltSecretKeyIsRefusedRatherThanRunningAnOpenApAndOtherUnknownKeysWarn() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ApSettings.parse("wpa4j.hostapd~x", props("ifname", "wlan0", "ssid", "home", ".Passphrase", PASS), home));

@@ -510,15 +510,22 @@ public final class Nl80211 implements AutoCloseable {
 
     /**
      * NL80211_CMD_SET_KEY: group key {@code idx} becomes the default for group-addressed TX. Indices 4 and 5
-     * are IGTKs (KeyParams admits them for nothing else): as driver_nl80211's set_key, they get
-     * KEY_DEFAULT_MGMT, the key mac80211 signs group-addressed robust management frames with (BIP).
+     * are IGTKs, 6 and 7 BIGTKs (KeyParams admits them for nothing else): as driver_nl80211's set_key, an IGTK
+     * gets KEY_DEFAULT_MGMT, the key mac80211 signs group-addressed robust management frames with (BIP), and a
+     * BIGTK KEY_DEFAULT_BEACON, the key mac80211 adds a BIP MME to every Beacon with.
      */
     public void setDefaultGroupKey(int ifindex, int idx) throws NetlinkException {
         request(defaultGroupKeyRequest(ifindex, idx), 0, "NL80211_CMD_SET_KEY");
     }
 
     static NlWriter defaultGroupKeyRequest(int ifindex, int idx) {
-        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_SET_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u8(Uapi.NL80211_ATTR_KEY_IDX, idx);
+        NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_SET_KEY, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex);
+        if (idx >= 6) {
+            // there is no top-level ATTR_KEY_DEFAULT_BEACON: the kernel reads it only inside ATTR_KEY, as hostapd 2.10 sends it
+            return w.nestStart(Uapi.NL80211_ATTR_KEY).u8(Uapi.NL80211_KEY_IDX, idx).flag(Uapi.NL80211_KEY_DEFAULT_BEACON)
+                    .nestStart(Uapi.NL80211_KEY_DEFAULT_TYPES).flag(Uapi.NL80211_KEY_DEFAULT_TYPE_MULTICAST).nestEnd().nestEnd();
+        }
+        w.u8(Uapi.NL80211_ATTR_KEY_IDX, idx);
         if (idx >= 4) {
             return w.flag(Uapi.NL80211_ATTR_KEY_DEFAULT_MGMT);
         }
@@ -527,8 +534,8 @@ public final class Nl80211 implements AutoCloseable {
     }
 
     /**
-     * NL80211_CMD_GET_KEY: the key's current TX sequence counter (PN/TSC; for an IGTK at index 4 or 5 its
-     * 6-octet IPN), octets in the kernel's order.
+     * NL80211_CMD_GET_KEY: the key's current TX sequence counter (PN/TSC; for an IGTK at index 4/5 or a BIGTK
+     * at 6/7 its 6-octet IPN/BIPN), octets in the kernel's order.
      */
     public Bytes keySeq(int ifindex, MacAddress peer, int idx) throws NetlinkException {
         try {

@@ -218,6 +218,12 @@ public final class Uapi {
     public static final int NL80211_CMD_UNPROT_DEAUTHENTICATE = 70;
     public static final int NL80211_CMD_UNPROT_DISASSOCIATE = 71;
     public static final int NL80211_MAX_NR_AKM_SUITES = 2;
+    public static final int NL80211_KEY_IDX = 2;
+    public static final int NL80211_KEY_DEFAULT_TYPES = 8;
+    public static final int NL80211_KEY_DEFAULT_BEACON = 10;
+    public static final int NL80211_EXT_FEATURE_BEACON_PROTECTION = 41;
+    public static final int NL80211_EXT_FEATURE_BEACON_PROTECTION_CLIENT = 46;
+    public static final int NL80211_CMD_UNPROT_BEACON = 138;
 
     private Uapi() {}
 }

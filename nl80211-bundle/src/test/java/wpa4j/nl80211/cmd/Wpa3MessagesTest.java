@@ -126,6 +126,67 @@ class Wpa3MessagesTest {
     }
 
     @Test
+    void aBigtkIsInstalledAsTheIgtkIsAtIndexSixOrSeven() throws Exception {
+        Bytes bipn = Bytes.fromHex("010000000000");
+        Bytes bigtk = Bytes.fromHex("f0e0d0c0b0a090807060504030201000");
+        for (int idx : new int[] {6, 7}) {
+            List<NlAttr> a = attrs(Nl80211.newKeyRequest(7, null, idx, 0x000fac06L, bipn, bigtk), Uapi.NL80211_CMD_NEW_KEY);
+            assertEquals(0x000fac06L, attr(a, Uapi.NL80211_ATTR_KEY_CIPHER).u32(), "BIP-CMAC-128, as for the IGTK");
+            assertEquals(idx, attr(a, Uapi.NL80211_ATTR_KEY_IDX).u8());
+            assertEquals(bipn, attr(a, Uapi.NL80211_ATTR_KEY_SEQ).value());
+            assertEquals(bigtk, attr(a, Uapi.NL80211_ATTR_KEY_DATA).value());
+            assertEquals(Uapi.NL80211_KEYTYPE_GROUP, attr(a, Uapi.NL80211_ATTR_KEY_TYPE).u32());
+        }
+    }
+
+    @Test
+    void theBigtkBecomesTheDefaultBeaconKeyInsideAttrKey() throws Exception {
+        // uapi numbers as literals: nested NL80211_ATTR_KEY (80) { NL80211_KEY_IDX (2), NL80211_KEY_DEFAULT_BEACON (10),
+        // NL80211_KEY_DEFAULT_TYPES (8) { MULTICAST } }, the only form nl80211_parse_key_new takes a default beacon key in
+        assertEquals(80, Uapi.NL80211_ATTR_KEY);
+        assertEquals(2, Uapi.NL80211_KEY_IDX);
+        assertEquals(10, Uapi.NL80211_KEY_DEFAULT_BEACON);
+        assertEquals(8, Uapi.NL80211_KEY_DEFAULT_TYPES);
+        for (int idx : new int[] {6, 7}) {
+            byte[] m = Nl80211.defaultGroupKeyRequest(7, idx).build(0x1c, 0, 1, 0);
+            // nlmsghdr (16) + genlmsghdr (4), IFINDEX u32 (8), then ATTR_KEY: header, KEY_IDX u8 (8), DEFAULT_BEACON (4),
+            // DEFAULT_TYPES { MULTICAST (4) } (8): 4 + 8 + 4 + 8 = 24 octets, NLA_F_NESTED set on both nests
+            String tail = Bytes.of(m).slice(28, m.length - 28).toHex();
+            assertEquals("1800" + "5080" + "0500" + "0200" + String.format("%02x", idx) + "000000" + "0400" + "0a00" + "0800" + "0880" + "0400" + "0200",
+                    tail);
+            List<NlAttr> a = attrs(Nl80211.defaultGroupKeyRequest(7, idx), Uapi.NL80211_CMD_SET_KEY);
+            assertEquals(7, attr(a, Uapi.NL80211_ATTR_IFINDEX).u32());
+            List<NlAttr> key = attr(a, Uapi.NL80211_ATTR_KEY).nested();
+            assertEquals(idx, attr(key, Uapi.NL80211_KEY_IDX).u8());
+            assertTrue(has(key, Uapi.NL80211_KEY_DEFAULT_BEACON));
+            assertTrue(NlAttr.find(attr(key, Uapi.NL80211_KEY_DEFAULT_TYPES).nested(), Uapi.NL80211_KEY_DEFAULT_TYPE_MULTICAST).isPresent());
+            assertFalse(has(a, Uapi.NL80211_ATTR_KEY_IDX) || has(a, Uapi.NL80211_ATTR_KEY_DEFAULT_MGMT) || has(a, Uapi.NL80211_ATTR_KEY_DEFAULT),
+                    "with ATTR_KEY present the kernel ignores the old top-level key attributes: none are sent");
+        }
+    }
+
+    @Test
+    void getKeyOfTheBigtkReadsTheBipn() throws Exception {
+        List<NlAttr> a = attrs(Nl80211.getKeyRequest(7, null, 6), Uapi.NL80211_CMD_GET_KEY);
+        assertEquals(6, attr(a, Uapi.NL80211_ATTR_KEY_IDX).u8());
+        assertFalse(has(a, Uapi.NL80211_ATTR_MAC));
+    }
+
+    @Test
+    void theWiphysBeaconProtectionExtFeatures() throws Exception {
+        assertEquals(41, Uapi.NL80211_EXT_FEATURE_BEACON_PROTECTION);
+        assertEquals(46, Uapi.NL80211_EXT_FEATURE_BEACON_PROTECTION_CLIENT);
+        // bit n is octet n/8, bit n%8: 41 is octet 5 bit 1 (0x02), 46 octet 5 bit 6 (0x40)
+        byte[] m = NlWriter.genl(Uapi.NL80211_CMD_NEW_WIPHY, 1).u32(Uapi.NL80211_ATTR_WIPHY, 0)
+                .attr(Uapi.NL80211_ATTR_EXT_FEATURES, Bytes.fromHex("0000000000420000")).build(0x1c, 2, 1, 0);
+        WiphyInfo w = WiphyInfo.parse(List.of(NlMessage.parseAll(m, m.length).get(0).genlAttrs()));
+        assertTrue(w.extFeature(Uapi.NL80211_EXT_FEATURE_BEACON_PROTECTION));
+        assertTrue(w.extFeature(Uapi.NL80211_EXT_FEATURE_BEACON_PROTECTION_CLIENT));
+        assertFalse(w.extFeature(Uapi.NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211));
+        assertEquals(138, Uapi.NL80211_CMD_UNPROT_BEACON);
+    }
+
+    @Test
     void getKeyOfTheIgtkAsksForIndexFourWithoutPeerAndReadsTheIpn() throws Exception {
         List<NlAttr> a = attrs(Nl80211.getKeyRequest(7, null, 4), Uapi.NL80211_CMD_GET_KEY);
         assertEquals(4, attr(a, Uapi.NL80211_ATTR_KEY_IDX).u8());

@@ -20,8 +20,9 @@ import wpa4j.driver.types.StaFlag;
 
 /**
  * The AP side of a radio, as mac80211 does it for hostapd with user-space MLME: beacons from the set_ap
- * template (TIM inserted, TSF stamped), management frames up to user space, frames down with TX status,
- * and the station table hostapd fills with sta_add and sta_set_flags (MFP there turns on 802.11w for it).
+ * template (TIM inserted, TSF stamped, a BIP MME added once there is a default beacon key), management
+ * frames up to user space, frames down with TX status, and the station table hostapd fills with sta_add and
+ * sta_set_flags (MFP there turns on 802.11w for it).
  */
 final class ApBss {
     private final Radio radio;
@@ -82,7 +83,7 @@ final class ApBss {
         System.arraycopy(head, 0, frame, 0, head.length);
         System.arraycopy(tim, 0, frame, head.length, tim.length);
         System.arraycopy(tail, 0, frame, head.length + tim.length, tail.length);
-        radio.transmit(frame, radio.freq, MacAddress.BROADCAST, null);
+        radio.transmit(radio.protectBeacon(frame), radio.freq, MacAddress.BROADCAST, null);
         beaconTimer = radio.medium.air().schedule(Math.max(1, params.beaconInt() * 1024L / 1000), this::beacon);
     }
 

@@ -11,10 +11,11 @@ final class Counters {
     long rxUnauthorized;
     long rxMalformed;
     long rxUnprotectedMgmt;
+    long rxUnprotectedBeacons;
     long eventsDropped;
 
     RadioCounters snapshot() {
         return new RadioCounters(txFrames, rxFrames, rxData, rxEapol, rxDecryptFailed, rxReplayed, rxUnauthorized, rxMalformed, eventsDropped,
-                rxUnprotectedMgmt);
+                rxUnprotectedMgmt, rxUnprotectedBeacons);
     }
 }

@@ -12,8 +12,8 @@ import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
 
 /**
- * The keys installed in a radio: pairwise keys by peer, group keys by index 0..3, IGTKs by index 4..5,
- * with their packet numbers.
+ * The keys installed in a radio: pairwise keys by peer, group keys by index 0..3, IGTKs by index 4..5 and
+ * BIGTKs (beacon protection) by index 6..7, with their packet numbers.
  */
 final class KeyTable {
     /** Key material installed at an index, destroyed when replaced or removed. */
@@ -46,32 +46,37 @@ final class KeyTable {
         }
     }
 
-    /** One installed IGTK (BIP-CMAC-128); rxIpn is the last IPN accepted, txIpn the last one sent. */
-    static final class Igtk extends Installed {
+    /**
+     * One installed BIP-CMAC-128 key: an IGTK (4, 5) or a BIGTK (6, 7), the same cipher with its own replay
+     * counter; rxIpn is the last IPN/BIPN accepted, txIpn the last one sent.
+     */
+    static final class BipKey extends Installed {
         long txIpn;
         long rxIpn;
 
-        Igtk(int idx, SecretKeyBytes igtk, long rxIpn) {
-            super(idx, igtk);
+        BipKey(int idx, SecretKeyBytes key, long rxIpn) {
+            super(idx, key);
             this.rxIpn = rxIpn;
         }
     }
 
     private final Map<MacAddress, Key> pairwise = new HashMap<>();
     private final Key[] group = new Key[4];
-    private final Igtk[] igtk = new Igtk[2];
+    /** Indices 4..7: IGTKs, then BIGTKs. */
+    private final BipKey[] bip = new BipKey[4];
     private int groupTxIdx = -1;
     private int igtkTxIdx = -1;
+    private int bigtkTxIdx = -1;
 
     void set(KeyParams p) throws DriverException {
         if (p.alg() == KeyAlg.NONE) {
             remove(p);
         } else if (p.alg() == KeyAlg.IGTK) {
-            setIgtk(p);
+            setBip(p);
         } else if (p.alg() == KeyAlg.CCMP) {
             setCcmp(p);
         } else {
-            throw new DriverException("set_key", "the sim medium does CCMP and IGTK (BIP-CMAC-128) only, not " + p.alg(), 95, null);
+            throw new DriverException("set_key", "the sim medium does CCMP and IGTK/BIGTK (BIP-CMAC-128) only, not " + p.alg(), 95, null);
         }
     }
 
@@ -88,12 +93,17 @@ final class KeyTable {
         }
     }
 
-    /** As mac80211: the given sequence is the receive IPN; a transmit IGTK counts from 0. */
-    private void setIgtk(KeyParams p) {
+    /**
+     * As mac80211: the given sequence is the receive IPN/BIPN; a transmit key counts from 0. With setTx an IGTK
+     * becomes the default management key, a BIGTK the default beacon key.
+     */
+    private void setBip(KeyParams p) {
         int slot = p.keyIdx() - 4;
-        destroy(igtk[slot]);
-        igtk[slot] = new Igtk(p.keyIdx(), SecretKeyBytes.adopt(p.key().toArray()), rsc(p.seq()));
-        if (p.setTx()) {
+        destroy(bip[slot]);
+        bip[slot] = new BipKey(p.keyIdx(), SecretKeyBytes.adopt(p.key().toArray()), rsc(p.seq()));
+        if (p.setTx() && p.isBigtk()) {
+            bigtkTxIdx = p.keyIdx();
+        } else if (p.setTx()) {
             igtkTxIdx = p.keyIdx();
         }
     }
@@ -137,13 +147,28 @@ final class KeyTable {
         return groupTxIdx < 0 ? null : group[groupTxIdx];
     }
 
-    /** The IGTK an MMIE's Key ID names (4 or 5), or null. */
-    Igtk igtk(int keyId) {
-        return keyId == 4 || keyId == 5 ? igtk[keyId - 4] : null;
+    /** The IGTK an MMIE's Key ID names (4 or 5), or null: a robust frame's MME never names a BIGTK. */
+    BipKey igtk(int keyId) {
+        return keyId == 4 || keyId == 5 ? bip[keyId - 4] : null;
     }
 
-    Igtk igtkTx() {
+    BipKey igtkTx() {
         return igtk(igtkTxIdx);
+    }
+
+    /** The BIGTK a Beacon's MME names (6 or 7), or null. */
+    BipKey bigtk(int keyId) {
+        return keyId == 6 || keyId == 7 ? bip[keyId - 4] : null;
+    }
+
+    /** The default beacon key of an AP, or null: its Beacons then go out without an MME. */
+    BipKey bigtkTx() {
+        return bigtk(bigtkTxIdx);
+    }
+
+    /** Whether a BIGTK is installed: a station then checks the Beacons of its BSS. */
+    boolean hasBigtk() {
+        return bip[2] != null || bip[3] != null;
     }
 
     void removePeer(MacAddress peer) {
@@ -157,22 +182,23 @@ final class KeyTable {
             destroy(group[i]);
             group[i] = null;
         }
-        for (int i = 0; i < igtk.length; i++) {
-            destroy(igtk[i]);
-            igtk[i] = null;
+        for (int i = 0; i < bip.length; i++) {
+            destroy(bip[i]);
+            bip[i] = null;
         }
         groupTxIdx = -1;
         igtkTxIdx = -1;
+        bigtkTxIdx = -1;
     }
 
     /**
      * The last transmit PN of the pairwise key of {@code addr}, or for broadcast of group key {@code idx}
-     * (the IPN for 4, 5): 8 octets little-endian, as get_seqnum reports it.
+     * (the IPN for 4, 5, the BIPN for 6, 7): 8 octets little-endian, as get_seqnum reports it.
      */
     Bytes seqnum(MacAddress addr, int idx) {
         long pn;
         if (addr.isBroadcast() && idx >= 4) {
-            Igtk k = igtk(idx);
+            BipKey k = idx < 8 ? bip[idx - 4] : null;
             pn = k == null ? 0 : k.txIpn;
         } else {
             Key k = addr.isBroadcast() ? group(idx) : pairwise(addr);

@@ -1,6 +1,7 @@
 package wpa4j.sim.medium;
 
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.Bip;
@@ -13,18 +14,24 @@ import wpa4j.driver.types.MacAddress;
 /**
  * Management frame protection (802.11w) of one radio, the rules of mac80211: robust frames between MFP
  * peers are CCMP-protected with the pairwise key once it is installed, group-addressed ones carry a
- * BIP-CMAC-128 MMIE once an IGTK is. Runs on the air thread.
+ * BIP-CMAC-128 MMIE once an IGTK is; Beacons carry one of the BIGTK once an AP has a default beacon key,
+ * and a station with a BIGTK checks the Beacons of its BSS (beacon protection). Runs on the air thread.
  */
 final class MgmtProtection {
     private final KeyTable keys;
     private final Counters counters;
     private final Predicate<MacAddress> mfpPeer;
+    private final Supplier<MacAddress> ourBss;
 
-    /** @param mfpPeer whether MFP is in use with a peer (the station's AP, or a station the AP marked MFP) */
-    MgmtProtection(KeyTable keys, Counters counters, Predicate<MacAddress> mfpPeer) {
+    /**
+     * @param mfpPeer whether MFP is in use with a peer (the station's AP, or a station the AP marked MFP)
+     * @param ourBss the BSS a station is associated with (null when none, or on an AP): only its Beacons are checked
+     */
+    MgmtProtection(KeyTable keys, Counters counters, Predicate<MacAddress> mfpPeer, Supplier<MacAddress> ourBss) {
         this.keys = keys;
         this.counters = counters;
         this.mfpPeer = mfpPeer;
+        this.ourBss = ourBss;
     }
 
     /** A received management frame after the checks: delivered, reported as an unprotected leave, or dropped (counted). */
@@ -47,7 +54,7 @@ final class MgmtProtection {
         }
         MacAddress da = RobustFrames.da(frame);
         if (da.isMulticast()) {
-            KeyTable.Igtk igtk = keys.igtkTx();
+            KeyTable.BipKey igtk = keys.igtkTx();
             return igtk == null ? frame : Bip.protect(igtk.secret, igtk.idx, ++igtk.txIpn, Bytes.of(frame)).toArray();
         }
         KeyTable.Key ptk = keys.pairwise(da);
@@ -61,10 +68,22 @@ final class MgmtProtection {
         }
     }
 
+    /** A Beacon as it goes on the air: with the MME of the default beacon key and the next BIPN once there is one, as mac80211. */
+    byte[] protectBeacon(byte[] beacon) {
+        KeyTable.BipKey bigtk = keys.bigtkTx();
+        if (bigtk == null) {
+            return beacon;
+        }
+        return Bip.protect(bigtk.secret, bigtk.idx, ++bigtk.txIpn, Bytes.of(beacon)).toArray();
+    }
+
     Verdict receive(byte[] frame) {
         MacAddress ta = RobustFrames.sa(frame);
         if (RobustFrames.isProtected(frame)) {
             return decrypt(frame, ta);
+        }
+        if (RobustFrames.subtype(frame) == MgmtSubtype.BEACON) {
+            return beacon(frame);
         }
         if (!RobustFrames.isRobust(frame) || !mfpPeer.test(ta)) {
             return new Verdict.Accept(frame);
@@ -103,20 +122,41 @@ final class MgmtProtection {
     }
 
     private Verdict verifyBip(byte[] frame) {
+        return verifyMme(frame, keys.igtk(Bip.keyId(Bytes.of(frame))));
+    }
+
+    /**
+     * A Beacon. Once a BIGTK is installed, those of the BSS we are associated with must end in a valid MME of it
+     * with a BIPN above the last one, else they are dropped before scan results and the MLME see them (counted, as
+     * mac80211 reports them with NL80211_CMD_UNPROT_BEACON). Other Beacons only lose an MME they carry.
+     */
+    private Verdict beacon(byte[] frame) {
         Bytes f = Bytes.of(frame);
+        MacAddress bss = ourBss.get();
+        if (!keys.hasBigtk() || bss == null || !bss.equals(RobustFrames.bssid(frame))) {
+            return new Verdict.Accept(Bip.stripMmie(f).toArray());
+        }
+        Verdict v = Bip.hasMmie(f) ? verifyMme(frame, keys.bigtk(Bip.keyId(f))) : DROP;
+        if (v == DROP) {
+            counters.rxUnprotectedBeacons++;
+        }
+        return v;
+    }
+
+    /** The MME of a group-addressed frame or Beacon against {@code key}: MIC, then replay; accepted without the MME. */
+    private Verdict verifyMme(byte[] frame, KeyTable.BipKey key) {
+        if (key == null) {
+            counters.rxDecryptFailed++;
+            return DROP;
+        }
         try {
-            KeyTable.Igtk igtk = keys.igtk(Bip.keyId(f));
-            if (igtk == null) {
-                counters.rxDecryptFailed++;
-                return DROP;
-            }
-            long ipn = Bip.verify(igtk.secret, f);
-            if (ipn <= igtk.rxIpn) {
+            long ipn = Bip.verify(key.secret, Bytes.of(frame));
+            if (ipn <= key.rxIpn) {
                 counters.rxReplayed++;
                 return DROP;
             }
-            igtk.rxIpn = ipn;
-            return new Verdict.Accept(Bip.stripMmie(f).toArray());
+            key.rxIpn = ipn;
+            return new Verdict.Accept(Bip.stripMmie(Bytes.of(frame)).toArray());
         } catch (MalformedFrameException micFailure) {
             counters.rxDecryptFailed++;
             return DROP;

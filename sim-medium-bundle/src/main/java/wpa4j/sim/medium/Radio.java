@@ -64,7 +64,8 @@ public final class Radio {
         this.mac = mac;
         this.station = new StationMlme(this);
         this.ap = new ApBss(this);
-        this.protection = new MgmtProtection(keys, counters, peer -> ap.active() ? ap.mfp(peer) : station.mfp(peer));
+        this.protection = new MgmtProtection(keys, counters, peer -> ap.active() ? ap.mfp(peer) : station.mfp(peer),
+                () -> ap.active() ? null : station.associatedBssid());
     }
 
     public String ifname() {
@@ -235,7 +236,7 @@ public final class Radio {
         });
     }
 
-    /** Last TX packet number of a key: pairwise of {@code addr}, or group {@code idx} (IGTK: 4, 5) for broadcast. */
+    /** Last TX packet number of a key: pairwise of {@code addr}, or group {@code idx} (IGTK: 4, 5; BIGTK: 6, 7) for broadcast. */
     public Bytes seqnum(MacAddress addr, int idx) throws DriverException {
         return run(() -> keys.seqnum(addr, idx));
     }
@@ -290,6 +291,11 @@ public final class Radio {
     void sendMgmt(byte[] frame, int onFreq, Consumer<Boolean> onAck) {
         stampSeq(frame);
         transmit(protection.protect(frame), onFreq, MacAddress.of(frame, 4), onAck);
+    }
+
+    /** A Beacon as it goes on the air: with the MME of the default beacon key (BIGTK) once the AP has one. */
+    byte[] protectBeacon(byte[] beacon) {
+        return protection.protectBeacon(beacon);
     }
 
     /** Writes the next sequence number (fragment 0) into a frame's Sequence Control field. */

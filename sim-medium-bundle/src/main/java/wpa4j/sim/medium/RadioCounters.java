@@ -13,9 +13,18 @@ package wpa4j.sim.medium;
  * @param rxMalformed frames dropped because they did not decode
  * @param eventsDropped driver events dropped while no driver was attached and the buffer was full
  * @param rxUnprotectedMgmt robust management frames dropped because MFP is in use and they came unprotected
+ * @param rxUnprotectedBeacons Beacons of the station's BSS dropped by beacon protection (a BIGTK is installed and they
+ *     have no MME, or one of an unknown key, a wrong MIC or a replayed BIPN; the last three also count as
+ *     {@code rxDecryptFailed} or {@code rxReplayed}), what mac80211 reports as NL80211_CMD_UNPROT_BEACON. Since 1.2.
  */
 public record RadioCounters(long txFrames, long rxFrames, long rxData, long rxEapol, long rxDecryptFailed, long rxReplayed,
-        long rxUnauthorized, long rxMalformed, long eventsDropped, long rxUnprotectedMgmt) {
+        long rxUnauthorized, long rxMalformed, long eventsDropped, long rxUnprotectedMgmt, long rxUnprotectedBeacons) {
+
+    /** The counters of 1.1, before beacon protection: no Beacon dropped. */
+    public RadioCounters(long txFrames, long rxFrames, long rxData, long rxEapol, long rxDecryptFailed, long rxReplayed, long rxUnauthorized,
+            long rxMalformed, long eventsDropped, long rxUnprotectedMgmt) {
+        this(txFrames, rxFrames, rxData, rxEapol, rxDecryptFailed, rxReplayed, rxUnauthorized, rxMalformed, eventsDropped, rxUnprotectedMgmt, 0);
+    }
 
     /** The counters of 1.0, before management frame protection: none dropped unprotected. */
     public RadioCounters(long txFrames, long rxFrames, long rxData, long rxEapol, long rxDecryptFailed, long rxReplayed, long rxUnauthorized,

@@ -2,9 +2,9 @@
  * A virtual 802.11 medium in the JVM, the role {@code mac80211_hwsim} plays for the Linux kernel: radios
  * with MAC addresses and channels, frames delivered between radios on the same channel with configurable
  * loss, latency and RSSI, and per radio the part of cfg80211/mac80211 a SoftMAC driver has (scan cache,
- * station MLME, beaconing, station table, key table, CCMP data path). Radio state lives here, not in a
- * driver instance, so a driver can be replaced while a link stays up.
+ * station MLME, beaconing, station table, key table, CCMP data path, 802.11w and beacon protection). Radio
+ * state lives here, not in a driver instance, so a driver can be replaced while a link stays up.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package wpa4j.sim.medium;

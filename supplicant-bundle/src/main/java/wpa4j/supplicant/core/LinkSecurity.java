@@ -14,16 +14,30 @@ import wpa4j.driver.types.Mfp;
 
 /**
  * What one association negotiates with one BSS: the AKM, whether management frames are protected, the SAE
- * password element method, and the RSN (and RSNX) element the station sends for it.
+ * password element method, beacon protection, and the RSN (and RSNX) element the station sends for it.
  *
  * @param akm PSK, PSK_SHA256 or SAE; NONE for an open BSS
  * @param mfp whether PMF is in use (both sides MFPC): IGTK, protected Deauth/Disassoc/Action
  * @param bssMfpRequired whether the BSS sets MFPR (STATUS says pmf=2)
  * @param mfpRequired whether this station sets MFPR (ieee80211w=2)
  * @param saeH2e whether SAE uses hash-to-element (else hunting-and-pecking)
+ * @param beaconProt whether beacon protection is in use (the network's beacon_prot=1, PMF, and a driver that verifies
+ *     protected Beacons): the (Re)Association Request says so (Extended Capabilities bit 84) and the AP's BIGTK is
+ *     installed; without it a BIGTK KDE is ignored, as wpa_supplicant does
  */
-public record LinkSecurity(KeyMgmt akm, boolean mfp, boolean bssMfpRequired, boolean mfpRequired, boolean saeH2e) {
+public record LinkSecurity(KeyMgmt akm, boolean mfp, boolean bssMfpRequired, boolean mfpRequired, boolean saeH2e, boolean beaconProt) {
     static final LinkSecurity OPEN = new LinkSecurity(KeyMgmt.NONE, false, false, false, false);
+
+    public LinkSecurity {
+        if (beaconProt && !mfp) {
+            throw new IllegalArgumentException("beaconProt: beacon protection needs PMF (BIP) on the link");
+        }
+    }
+
+    /** Without beacon protection. */
+    public LinkSecurity(KeyMgmt akm, boolean mfp, boolean bssMfpRequired, boolean mfpRequired, boolean saeH2e) {
+        this(akm, mfp, bssMfpRequired, mfpRequired, saeH2e, false);
+    }
 
     public boolean isOpen() {
         return akm == KeyMgmt.NONE;

@@ -8,15 +8,17 @@ import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.driver.types.KeyMgmt;
 
 /**
- * How a network is secured: the AKMs it allows and their secrets, and its management frame protection.
+ * How a network is secured: the AKMs it allows and their secrets, its management frame protection and beacon protection.
  *
  * @param akms allowed AKMs among PSK, PSK_SHA256 and SAE; empty for an open network
  * @param psk the 32-octet PSK for the PSK AKMs, or null when none of them is allowed; never printed
  * @param saePassword the SAE password octets, or null when SAE is not allowed; never printed
  * @param pmf ieee80211w: 0 disabled, 1 optional, 2 required
  * @param saePwe 0 hunting-and-pecking only, 1 hash-to-element only, 2 either (H2E when the AP offers it)
+ * @param beaconProt beacon_prot=1: on a link with PMF and a driver that verifies protected Beacons, ask for beacon
+ *     protection (Extended Capabilities bit 84) and install the AP's BIGTK (IEEE 802.11-2020 12.7.2); else unused
  */
-public record NetworkSecurity(Set<KeyMgmt> akms, SecretKeyBytes psk, SecretKeyBytes saePassword, int pmf, int saePwe) {
+public record NetworkSecurity(Set<KeyMgmt> akms, SecretKeyBytes psk, SecretKeyBytes saePassword, int pmf, int saePwe, boolean beaconProt) {
     static final Set<KeyMgmt> SUPPORTED = EnumSet.of(KeyMgmt.PSK, KeyMgmt.PSK_SHA256, KeyMgmt.SAE);
 
     public NetworkSecurity {
@@ -43,6 +45,11 @@ public record NetworkSecurity(Set<KeyMgmt> akms, SecretKeyBytes psk, SecretKeyBy
         }
     }
 
+    /** Without beacon protection (beacon_prot=0, the default). */
+    public NetworkSecurity(Set<KeyMgmt> akms, SecretKeyBytes psk, SecretKeyBytes saePassword, int pmf, int saePwe) {
+        this(akms, psk, saePassword, pmf, saePwe, false);
+    }
+
     public static final NetworkSecurity OPEN = new NetworkSecurity(Set.of(), null, null, 0, 0);
 
     /** WPA2-PSK without PMF, the pre-WPA3 network. */
@@ -64,9 +71,10 @@ public record NetworkSecurity(Set<KeyMgmt> akms, SecretKeyBytes psk, SecretKeyBy
         return sb.toString();
     }
 
-    /** Whether {@code other} would connect the same way (same AKMs, secrets and protection). */
+    /** Whether {@code other} would connect the same way (same AKMs, secrets and protection, beacon protection included). */
     boolean sameAs(NetworkSecurity other) {
-        return akms.equals(other.akms) && pmf == other.pmf && saePwe == other.saePwe && same(psk, other.psk) && same(saePassword, other.saePassword);
+        return akms.equals(other.akms) && pmf == other.pmf && saePwe == other.saePwe && beaconProt == other.beaconProt && same(psk, other.psk)
+                && same(saePassword, other.saePassword);
     }
 
     private static boolean same(SecretKeyBytes a, SecretKeyBytes b) {
@@ -75,6 +83,6 @@ public record NetworkSecurity(Set<KeyMgmt> akms, SecretKeyBytes psk, SecretKeyBy
 
     @Override
     public String toString() {
-        return "NetworkSecurity[key_mgmt=" + keyMgmtNames() + ", ieee80211w=" + pmf + ", sae_pwe=" + saePwe + "]";
+        return "NetworkSecurity[key_mgmt=" + keyMgmtNames() + ", ieee80211w=" + pmf + ", sae_pwe=" + saePwe + ", beacon_prot=" + (beaconProt ? 1 : 0) + "]";
     }
 }

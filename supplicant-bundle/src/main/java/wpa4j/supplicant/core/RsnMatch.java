@@ -81,9 +81,19 @@ final class RsnMatch {
                         + (akm == KeyMgmt.SAE ? "sae_pwe=0" : "no SAE");
                 continue;
             }
-            return new Usable(new LinkSecurity(akm, mfp, bssMfpr, mfp && pmf == 2, h2e));
+            // beacon protection rides on PMF (the BIGTK is a BIP key) and needs a driver that checks the Beacons' MME
+            boolean beaconProt = mfp && net.beaconProt() && verifiesBeacons(capa);
+            return new Usable(new LinkSecurity(akm, mfp, bssMfpr, mfp && pmf == 2, h2e, beaconProt));
         }
         return new Unusable(lastWhy);
+    }
+
+    /**
+     * Whether the driver verifies protected Beacons as a station once a BIGTK is installed: as wpa_supplicant
+     * (wpas_glue: WPA_DRIVER_FLAGS_BEACON_PROTECTION or WPA_DRIVER_FLAGS2_BEACON_PROTECTION_CLIENT), either flag.
+     */
+    static boolean verifiesBeacons(Capabilities capa) {
+        return capa.has(DriverFlag.BEACON_PROTECTION_CLIENT) || capa.has(DriverFlag.BEACON_PROTECTION);
     }
 
     /** Why the driver cannot do {@code akm}, or null when it can. */

@@ -28,9 +28,10 @@ import wpa4j.supplicant.SupplicantState;
 /**
  * The supplicant side of the 4-way and group key handshakes (IEEE 802.11-2020 12.7.6, 12.7.7) for CCMP, for one
  * association, with the negotiated AKM's algorithms (PSK: HMAC-SHA1/PRF-SHA1; PSK-SHA256: AES-CMAC/SHA-256 KDF;
- * SAE: the same, AKM-defined) and, with PMF, the IGTK. Each received EAPOL-Key frame yields the actions to take; a frame that
- * fails any check (role rules, replay counter, ANonce, MIC, key wrap) is rejected as malformed and changes
- * nothing. Keys already installed are not installed again by a retransmitted message.
+ * SAE: the same, AKM-defined), with PMF the IGTK and with beacon protection the BIGTK. Each received EAPOL-Key frame
+ * yields the actions to take; a frame that fails any check (role rules, replay counter, ANonce, MIC, key wrap, a
+ * malformed GTK/IGTK/BIGTK KDE) is rejected as malformed and changes nothing. Keys already installed are not installed
+ * again by a retransmitted message.
  */
 final class StationKeyHandshake implements AutoCloseable {
     /** wpa_supplicant's default eapol_version. */
@@ -49,8 +50,9 @@ final class StationKeyHandshake implements AutoCloseable {
     private Bytes snonce;
     private Ptk tptk;
     private Ptk ptk;
-    private KeyData.Gtk installedGtk;
-    private KeyData.Igtk installedIgtk;
+    private final GroupKeySlot gtkSlot = new GroupKeySlot(KeyAlg.CCMP);
+    private final GroupKeySlot igtkSlot = new GroupKeySlot(KeyAlg.IGTK);
+    private final GroupKeySlot bigtkSlot = new GroupKeySlot(KeyAlg.IGTK);
 
     /**
      * @param ownIes the RSN (and RSNX) elements of our (Re)Association Request, sent again in message 2
@@ -133,6 +135,7 @@ final class StationKeyHandshake implements AutoCloseable {
         if (link.mfp() && igtk.isEmpty()) {
             throw new MalformedFrameException(95, "message 3 without IGTK although PMF is in use");
         }
+        Optional<KeyData.Bigtk> bigtk = bigtk(data);
         EapolKey m4 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(link.descriptorVersion(), KeyInfo.PAIRWISE, KeyInfo.MIC,
                 KeyInfo.SECURE), 0, m3.replayCounter(), EapolKey.ZERO_NONCE, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8,
                 EapolKey.ZERO_16, Bytes.EMPTY);
@@ -144,8 +147,7 @@ final class StationKeyHandshake implements AutoCloseable {
             ptk = tptk;
             actions.add(new KeyAction.Install(KeyParams.pairwise(KeyAlg.CCMP, aa, Bytes.of(new byte[6]), Bytes.of(ptk.tk().copy()))));
         }
-        actions.addAll(installGtk(gtk, m3.rsc()));
-        actions.addAll(installIgtk(igtk));
+        actions.addAll(installGroupKeys(gtk, m3.rsc(), igtk, bigtk));
         actions.add(new KeyAction.Enter(SupplicantState.COMPLETED));
         return actions;
     }
@@ -161,34 +163,75 @@ final class StationKeyHandshake implements AutoCloseable {
         KeyData data = unwrap(ptk.kek(), g1.keyData());
         KeyData.Gtk gtk = data.gtk().orElseThrow(() -> new MalformedFrameException(95, "group message 1 without GTK"));
         Optional<KeyData.Igtk> igtk = data.igtk();
+        Optional<KeyData.Bigtk> bigtk = bigtk(data);
         EapolKey g2 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(link.descriptorVersion(), KeyInfo.MIC, KeyInfo.SECURE), 0,
                 g1.replayCounter(), EapolKey.ZERO_NONCE, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16, Bytes.EMPTY);
         List<KeyAction> actions = new ArrayList<>();
         actions.add(new KeyAction.Enter(SupplicantState.GROUP_HANDSHAKE));
-        actions.addAll(installGtk(gtk, g1.rsc()));
-        actions.addAll(installIgtk(igtk));
+        actions.addAll(installGroupKeys(gtk, g1.rsc(), igtk, bigtk));
         actions.add(new KeyAction.Send(EapolMic.sign(ptk.kck(), g2, EAPOL_VERSION).toPdu(EAPOL_VERSION)));
         actions.add(new KeyAction.Enter(SupplicantState.COMPLETED));
         return actions;
     }
 
-    private List<KeyAction> installGtk(KeyData.Gtk gtk, Bytes rsc) {
-        if (gtk.equals(installedGtk)) {
-            return List.of();
-        }
-        installedGtk = gtk;
-        return List.of(new KeyAction.Install(KeyParams.group(KeyAlg.CCMP, gtk.keyId(), false, rsc.slice(0, 6), gtk.gtk())));
+    /**
+     * The BIGTK KDE, read (and a malformed one refused) only when beacon protection is in use on this link; otherwise
+     * it is not looked at, as wpa_supplicant ignores it with beacon_prot=0.
+     */
+    private Optional<KeyData.Bigtk> bigtk(KeyData data) throws MalformedFrameException {
+        return link.beaconProt() ? data.bigtk() : Optional.empty();
     }
 
-    /** The IGTK, installed only with PMF and only when new (a retransmitted message reinstalls nothing: no IPN reset). */
-    private List<KeyAction> installIgtk(Optional<KeyData.Igtk> igtk) {
-        if (!link.mfp() || igtk.isEmpty() || installedIgtk != null && installedIgtk.keyId() == igtk.get().keyId()
-                && installedIgtk.igtk().equals(igtk.get().igtk())) {
-            return List.of();
+    /**
+     * The group keys of message 3 or group message 1, each installed only when new: the GTK (its RSC as the receive
+     * counter), with PMF the IGTK (its IPN), with beacon protection the BIGTK (key index 6/7, its BIPN). A retransmitted
+     * message reinstalls nothing, so no PN/IPN/BIPN is reset (KRACK).
+     */
+    private List<KeyAction> installGroupKeys(KeyData.Gtk gtk, Bytes rsc, Optional<KeyData.Igtk> igtk, Optional<KeyData.Bigtk> bigtk) {
+        List<KeyAction> actions = new ArrayList<>(gtkSlot.offer(gtk.keyId(), rsc.slice(0, 6), gtk.gtk()));
+        if (link.mfp()) {
+            igtk.ifPresent(k -> actions.addAll(igtkSlot.offer(k.keyId(), k.ipn(), k.igtk())));
         }
-        installedIgtk = igtk.get();
-        KeyData.Igtk k = igtk.get();
-        return List.of(new KeyAction.Install(KeyParams.group(KeyAlg.IGTK, k.keyId(), false, k.ipn(), k.igtk())));
+        if (link.beaconProt()) {
+            bigtk.ifPresent(k -> actions.addAll(bigtkSlot.offer(k.keyId(), k.bipn(), k.bigtk())));
+        }
+        return actions;
+    }
+
+    /**
+     * One kind of group key (GTK, IGTK or BIGTK) as last installed: its index and a copy of its octets, kept only to tell
+     * a retransmitted key (same index and octets: not installed again) from a new one, compared in constant time and
+     * zeroed when replaced or when the handshake ends.
+     */
+    private static final class GroupKeySlot {
+        private final KeyAlg alg;
+        private int keyId = -1;
+        private SecretKeyBytes key;
+
+        GroupKeySlot(KeyAlg alg) {
+            this.alg = alg;
+        }
+
+        /** The install action for this key, or none when it is the one already installed. */
+        List<KeyAction> offer(int id, Bytes seq, Bytes octets) {
+            SecretKeyBytes offered = SecretKeyBytes.adopt(octets.toArray());
+            if (key != null && keyId == id && key.sameAs(offered)) {
+                offered.destroy();
+                return List.of();
+            }
+            destroy();
+            key = offered;
+            keyId = id;
+            return List.of(new KeyAction.Install(KeyParams.group(alg, id, false, seq, octets)));
+        }
+
+        void destroy() {
+            if (key != null) {
+                key.destroy();
+                key = null;
+            }
+            keyId = -1;
+        }
     }
 
     private static KeyData unwrap(SecretKeyBytes kek, Bytes wrapped) throws MalformedFrameException {
@@ -208,5 +251,8 @@ final class StationKeyHandshake implements AutoCloseable {
         if (ptk != null) {
             ptk.destroy();
         }
+        gtkSlot.destroy();
+        igtkSlot.destroy();
+        bigtkSlot.destroy();
     }
 }

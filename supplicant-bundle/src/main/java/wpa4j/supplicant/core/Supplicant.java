@@ -131,6 +131,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private long driverErrors;
     /** Networks already reported as needing what the bound driver cannot do. */
     private final Set<Integer> unsupportedReported = new java.util.HashSet<>();
+    /** Networks with beacon_prot=1 already reported as getting none from the bound driver. */
+    private final Set<Integer> beaconProtReported = new java.util.HashSet<>();
     private String lastScanError = "";
 
     /** A configured network and what happened to it. */
@@ -174,6 +176,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         driver = d;
         own = d.getMacAddr();
         unsupportedReported.clear();
+        beaconProtReported.clear();
         reportUnsupported();
         if (state == SupplicantState.INTERFACE_DISABLED) {
             // the interface is back (a new netdev under the configured name): start over, as on EVENT_INTERFACE_ADDED
@@ -383,6 +386,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
             sb.append("driver=").append(driver == null ? "none" : driver.driverName()).append("\neapol_dropped=").append(eapolDropped)
                     .append("\ndriver_errors=").append(driverErrors).append("\nbss_count=").append(bss.all().size())
                     .append("\nunprot_dropped=").append(unprotectedDropped).append('\n');
+            if (linked && link.beaconProt()) {
+                sb.append("beacon_prot=1\n");
+            }
             if (!lastScanError.isEmpty()) {
                 sb.append("last_scan_error=").append(lastScanError).append('\n');
             }
@@ -578,6 +584,12 @@ public final class Supplicant implements CoreDriverSlot.Core {
             String why = driver == null ? null : RsnMatch.networkUnsupported(n.config.security(), driver.getCapa(), driver.driverName());
             if (why != null && unsupportedReported.add(n.config.id())) {
                 listener.onEvent("network " + n.config.id() + " not usable: " + why);
+            }
+            if (driver != null && n.config.security().beaconProt() && !RsnMatch.verifiesBeacons(driver.getCapa())
+                    && beaconProtReported.add(n.config.id())) {
+                // as wpa_supplicant, which then leaves beacon_prot out (wpas_glue): the network is still joined, unprotected Beacons and all
+                listener.onEvent("network " + n.config.id() + ": beacon_prot=1 ignored: driver " + driver.driverName()
+                        + " cannot verify protected Beacons; connecting without beacon protection");
             }
         }
     }
@@ -934,6 +946,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 driver.sendEapol(currentBss.bssid(), 0x888e, s.pdu());
             } else if (a instanceof KeyAction.Install i) {
                 driver.setKey(i.key());
+                if (i.key().isBigtk()) {
+                    listener.onEvent("WPA: BIGTK keyid " + i.key().keyIdx() + " installed (beacon protection)");
+                }
             } else if (a instanceof KeyAction.Enter en) {
                 if (en.state() == SupplicantState.COMPLETED) {
                     completed();

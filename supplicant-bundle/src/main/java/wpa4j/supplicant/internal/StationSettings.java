@@ -36,7 +36,7 @@ record StationSettings(String pid, String ifname, Optional<NetworkBlock> network
     static final Path DEFAULT_CTRL_DIR = Path.of("/var/run/wpa_supplicant");
     /** The keys of a wpa4j.supplicant configuration (SupplicantConfig describes them for Metatype). */
     static final java.util.Set<String> KEYS = java.util.Set.of("ifname", "ssid", "ssidHex", "keyMgmt", "passphraseFile", ".passphrase", ".psk",
-            "scanSsid", "priority", "scanFreq", "bssid", "idStr", "disabled", "ieee80211w", "confFile", "driver", "capabilities", "ctrlInterface", "ctrlInterfaceGroup");
+            "scanSsid", "priority", "scanFreq", "bssid", "idStr", "disabled", "ieee80211w", "beaconProt", "confFile", "driver", "capabilities", "ctrlInterface", "ctrlInterfaceGroup");
 
     /** Reads and validates a configuration; relative file names resolve against {@code home} (the gateway's directory). */
     static StationSettings parse(String pid, Dictionary<String, ?> props, Path home) throws ConfigException {
@@ -85,6 +85,8 @@ record StationSettings(String pid, String ifname, Optional<NetworkBlock> network
             v.string("disabled").ifPresent(s -> b.set("disabled", bool(s), src));
             // management frame protection: 0 disabled, 1 optional, 2 required (SAE uses at least 1); the SAE password is the passphrase
             v.string("ieee80211w").ifPresent(s -> b.set("ieee80211w", s, src));
+            // beacon protection (beacon_prot): the AP's BIGTK, used when PMF is and the driver verifies protected Beacons
+            v.string("beaconProt").ifPresent(s -> b.set("beacon_prot", bool(s), src));
             b.profile(src); // complete and consistent, or refused now rather than silently unused
             network = Optional.of(b);
         }

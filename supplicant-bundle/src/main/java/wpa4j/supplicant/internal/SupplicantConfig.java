@@ -51,6 +51,10 @@ public @interface SupplicantConfig {
         @org.osgi.service.metatype.annotations.Option(label = "required", value = "2")})
     int ieee80211w() default 0;
 
+    @AttributeDefinition(description = "Beacon protection (beacon_prot): install the AP's BIGTK so forged Beacons are dropped;"
+            + " used with PMF on a driver that verifies protected Beacons, otherwise the network is joined without it")
+    boolean beaconProt() default false;
+
     /** Property {@code .passphrase}: private, so never a service property. */
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "WPA passphrase, 8..63 characters (or give .psk)")
     String _passphrase() default "";

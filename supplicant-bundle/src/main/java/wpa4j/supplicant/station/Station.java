@@ -305,7 +305,7 @@ public final class Station {
                 throw new IllegalArgumentException("key_mgmt SAE needs sae_password or a passphrase (psk=\"...\"), a raw PSK cannot be used");
             }
         }
-        NetworkSecurity security = new NetworkSecurity(akms, psk, sae, p.ieee80211w(), saePwe);
+        NetworkSecurity security = new NetworkSecurity(akms, psk, sae, p.ieee80211w(), saePwe, p.beaconProt());
         return new NetworkConfig(id, p.ssid(), security, p.scanSsid(), p.priority(), p.scanFreq(), p.bssid(), p.idStr());
     }
 }

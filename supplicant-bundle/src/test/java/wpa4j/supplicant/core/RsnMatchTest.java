@@ -1,8 +1,10 @@
 package wpa4j.supplicant.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -128,5 +130,46 @@ class RsnMatchTest {
         assertEquals("ieee80211w=2 needs management frame protection (BIP), not supported by driver wext",
                 RsnMatch.networkUnsupported(net(Set.of(KeyMgmt.PSK), 2, 0), WEXT, "wext"));
         assertNull(RsnMatch.networkUnsupported(net(Set.of(KeyMgmt.PSK, KeyMgmt.SAE), 1, 0), WEXT, "wext"));
+    }
+
+    private static Capabilities withFlag(Capabilities c, DriverFlag flag) {
+        Set<DriverFlag> flags = EnumSet.copyOf(c.flags());
+        flags.add(flag);
+        return new Capabilities(c.keyMgmt(), c.enc(), c.auth(), flags, c.maxScanSsids(), c.maxSchedScanSsids(), c.schedScanSupported(),
+                c.maxMatchSets(), c.maxRemainOnChan(), c.maxStations(), c.probeRespOffloads(), c.supportedOps());
+    }
+
+    private static NetworkSecurity beaconProt(Set<KeyMgmt> akms, int pmf) {
+        NetworkSecurity n = net(akms, pmf, 0);
+        return new NetworkSecurity(n.akms(), n.psk(), n.saePassword(), n.pmf(), n.saePwe(), true);
+    }
+
+    /** Beacon protection is used only with beacon_prot=1, PMF on the link, and a driver that verifies Beacons (either flag, as wpa_supplicant). */
+    @Test
+    void beaconProtectionNeedsTheNetworkPmfAndTheDriver() {
+        BssTable.Entry pmf = bss(List.of(Suite.AKM_SAE, Suite.AKM_PSK), RsnElement.CAP_MFPC, false);
+        Capabilities client = withFlag(NL80211, DriverFlag.BEACON_PROTECTION_CLIENT);
+        LinkSecurity on = usable(beaconProt(Set.of(KeyMgmt.SAE), 1), pmf, client);
+        assertTrue(on.mfp() && on.beaconProt());
+        assertTrue(usable(beaconProt(Set.of(KeyMgmt.SAE), 1), pmf, withFlag(NL80211, DriverFlag.BEACON_PROTECTION)).beaconProt(),
+                "a driver with full beacon protection verifies Beacons as a station too");
+        assertFalse(usable(net(Set.of(KeyMgmt.SAE), 1, 0), pmf, client).beaconProt(), "beacon_prot=0");
+        assertFalse(usable(beaconProt(Set.of(KeyMgmt.SAE), 1), pmf, NL80211).beaconProt(), "no driver support: joined without it");
+        LinkSecurity noPmf = usable(beaconProt(Set.of(KeyMgmt.PSK), 0), pmf, client);
+        assertFalse(noPmf.mfp() || noPmf.beaconProt(), "ieee80211w=0 with PSK: no PMF, so no beacon protection");
+        assertFalse(usable(beaconProt(Set.of(KeyMgmt.PSK), 1), bss(List.of(Suite.AKM_PSK), 0, false), client).beaconProt(), "the BSS has no MFPC");
+        assertThrows(IllegalArgumentException.class, () -> new LinkSecurity(KeyMgmt.PSK, false, false, false, false, true));
+    }
+
+    /** A change of beacon_prot is a change of the link (it ends a link made without it, and flushes the PMKSA). */
+    @Test
+    void beaconProtIsPartOfTheNetworksSecurity() {
+        NetworkSecurity off = net(Set.of(KeyMgmt.SAE), 2, 0);
+        NetworkSecurity on = beaconProt(Set.of(KeyMgmt.SAE), 2);
+        assertTrue(off.sameAs(net(Set.of(KeyMgmt.SAE), 2, 0)));
+        assertFalse(off.sameAs(on));
+        assertTrue(on.toString().contains("beacon_prot=1"), on.toString());
+        assertTrue(off.toString().contains("beacon_prot=0"), off.toString());
+        assertFalse(new NetworkSecurity(Set.of(KeyMgmt.SAE), null, PW, 2, 0).beaconProt(), "the five-argument form has beacon_prot=0");
     }
 }

@@ -69,8 +69,13 @@ final class SimPair implements AutoCloseable {
     }
 
     SimPair startStation(NetworkConfig network) throws Exception {
+        return startStation(network, d -> d);
+    }
+
+    /** As {@link #startStation(NetworkConfig)}, the station's sim driver seen through {@code wrap} (other capabilities, recorded ops). */
+    SimPair startStation(NetworkConfig network, java.util.function.UnaryOperator<DriverInterface> wrap) throws Exception {
         sta = new Supplicant(staLoop, "sim1", List.of(network), FAST_STA, SupplicantListener.of((from, to) -> staStates.add(to), staEvents::add));
-        staIf = new SimDriver(medium, staRadio).open("sim1", e -> staLoop.execute(() -> sta.onEvent(e)));
+        staIf = wrap.apply(new SimDriver(medium, staRadio).open("sim1", e -> staLoop.execute(() -> sta.onEvent(e))));
         staLoop.call(() -> {
             sta.attach(staIf);
             return null;

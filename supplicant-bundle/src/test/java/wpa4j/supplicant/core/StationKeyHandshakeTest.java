@@ -40,6 +40,9 @@ class StationKeyHandshakeTest {
     private static final InformationElement AP_RSN = RsnElement.psk(Suite.RSN_CCMP, Suite.RSN_CCMP, 0).toElement();
     private static final LinkSecurity WPA2 = new LinkSecurity(wpa4j.driver.types.KeyMgmt.PSK, false, false, false, false);
     private static final InformationElement OWN_RSN = WPA2.ownRsn(java.util.Optional.empty()).toElement();
+    /** WPA2-PSK with PMF (AKM 2, descriptor version 2), with and without beacon protection. */
+    private static final LinkSecurity PMF = new LinkSecurity(wpa4j.driver.types.KeyMgmt.PSK, true, false, false, false, false);
+    private static final LinkSecurity BEACON_PROT = new LinkSecurity(wpa4j.driver.types.KeyMgmt.PSK, true, false, false, false, true);
     private final Random random = new Random(51);
     private SecretKeyBytes pmk;
     private StationKeyHandshake sta;
@@ -48,8 +51,12 @@ class StationKeyHandshakeTest {
     @BeforeEach
     void setUp() {
         pmk = SecretKeyBytes.copyOf(bytes(32).toArray());
-        sta = new StationKeyHandshake(pmk, WPA2, AA, SPA, List.of(OWN_RSN), AP_RSN.body(), java.util.Optional.empty(), new SecureRandom());
+        sta = handshake(WPA2);
         anonce = bytes(32);
+    }
+
+    private StationKeyHandshake handshake(LinkSecurity link) {
+        return new StationKeyHandshake(pmk, link, AA, SPA, List.of(OWN_RSN), AP_RSN.body(), java.util.Optional.empty(), new SecureRandom());
     }
 
     private Bytes bytes(int n) {
@@ -90,7 +97,11 @@ class StationKeyHandshakeTest {
     }
 
     private Bytes group1(Ptk ptk, long replay, KeyData.Gtk gtk) {
-        byte[] wrapped = AesKeyWrap.wrap(ptk.kek(), new KeyData(List.of(KeyData.gtkKde(gtk))).encode(true).toArray());
+        return group1(ptk, replay, List.of(KeyData.gtkKde(gtk)));
+    }
+
+    private Bytes group1(Ptk ptk, long replay, List<InformationElement> keyData) {
+        byte[] wrapped = AesKeyWrap.wrap(ptk.kek(), new KeyData(keyData).encode(true).toArray());
         EapolKey g1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(2, KeyInfo.ACK, KeyInfo.MIC, KeyInfo.SECURE, KeyInfo.ENCRYPTED_KEY_DATA),
                 0, replay, EapolKey.ZERO_NONCE, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16, Bytes.of(wrapped));
         return EapolMic.sign(ptk.kck(), g1, 2).toPdu(2);
@@ -176,6 +187,95 @@ class StationKeyHandshakeTest {
         assertTrue(EapolMic.verify(ptk.kck(), g2, StationKeyHandshake.EAPOL_VERSION) && !g2.keyInfo().pairwise());
         List<KeyAction> again = sta.onEapol(group1(ptk, 4, next));
         assertTrue(again.stream().noneMatch(x -> x instanceof KeyAction.Install), "same GTK is not reinstalled");
+    }
+
+    private static List<KeyAction.Install> installs(List<KeyAction> actions) {
+        return actions.stream().filter(KeyAction.Install.class::isInstance).map(KeyAction.Install.class::cast).toList();
+    }
+
+    private static List<KeyAction.Install> bigtkInstalls(List<KeyAction> actions) {
+        return installs(actions).stream().filter(i -> i.key().isBigtk()).toList();
+    }
+
+    /** A BIGTK KDE with a key id outside 6..7 (here 4, an IGTK's) or a cut key: both malformed. */
+    private static InformationElement badBigtkKde(boolean shortKey) {
+        String body = "000fac0e" + (shortKey ? "0600" + "010000000000" + "00".repeat(8) : "0400" + "010000000000" + "00".repeat(16));
+        return new InformationElement(wpa4j.common.ie.ElementId.VENDOR_SPECIFIC, Bytes.fromHex(body));
+    }
+
+    /** Beacon protection in use: the BIGTK of message 3 is installed at its index with the KDE's BIPN, once. */
+    @Test
+    void bigtkFromMessage3IsInstalledWithItsBipnAndNeverReinstalled() throws Exception {
+        sta = handshake(BEACON_PROT);
+        Ptk ptk = message1And2();
+        KeyData.Gtk gtk = new KeyData.Gtk(1, true, bytes(16));
+        KeyData.Igtk igtk = new KeyData.Igtk(4, Bytes.fromHex("010000000000"), bytes(16));
+        KeyData.Bigtk bigtk = new KeyData.Bigtk(6, Bytes.fromHex("2a0100000000"), bytes(16));
+        List<InformationElement> kdes = List.of(AP_RSN, KeyData.gtkKde(gtk), KeyData.igtkKde(igtk), KeyData.bigtkKde(bigtk));
+        List<KeyAction> a = sta.onEapol(m3(ptk, 2, anonce, kdes, true));
+        List<KeyAction.Install> keys = installs(a);
+        assertEquals(List.of(0, 1, 4, 6), keys.stream().map(i -> i.key().keyIdx()).toList(), "PTK, GTK, IGTK, then BIGTK: " + a);
+        KeyAction.Install b = keys.get(3);
+        assertEquals(wpa4j.driver.types.KeyAlg.IGTK, b.key().alg(), "a BIGTK is a BIP-CMAC-128 key");
+        assertTrue(b.key().isBigtk() && !b.key().setTx() && b.key().addr().isBroadcast());
+        assertEquals(bigtk.bipn(), b.key().seq(), "the receive counter starts at the KDE's BIPN");
+        assertEquals(bigtk.bigtk(), b.key().key());
+        assertFalse(b.toString().contains(bigtk.bigtk().toHex()), "the BIGTK is not printed: " + b);
+        assertEquals(new KeyAction.Enter(SupplicantState.COMPLETED), a.get(a.size() - 1));
+
+        // a retransmitted message 3 (message 4 lost) installs nothing again: no BIPN reset
+        List<KeyAction> again = sta.onEapol(m3(ptk, 3, anonce, kdes, true));
+        assertTrue(again.get(0) instanceof KeyAction.Send, "message 4 again");
+        assertEquals(List.of(), installs(again), "no key reinstallation: " + again);
+        // nor does a group rekey that carries the same BIGTK; a new BIGTK (the other index) is installed
+        KeyData.Gtk gtk2 = new KeyData.Gtk(2, true, bytes(16));
+        List<KeyAction> rekey = sta.onEapol(group1(ptk, 4, List.of(KeyData.gtkKde(gtk2), KeyData.igtkKde(igtk), KeyData.bigtkKde(bigtk))));
+        assertEquals(List.of(2), installs(rekey).stream().map(i -> i.key().keyIdx()).toList(), rekey.toString());
+        KeyData.Bigtk bigtk7 = new KeyData.Bigtk(7, Bytes.fromHex("000000000000"), bytes(16));
+        List<KeyAction> next = sta.onEapol(group1(ptk, 5, List.of(KeyData.gtkKde(gtk2), KeyData.igtkKde(igtk), KeyData.bigtkKde(bigtk7))));
+        assertEquals(List.of(7), bigtkInstalls(next).stream().map(i -> i.key().keyIdx()).toList(), next.toString());
+        assertEquals(bigtk7.bigtk(), bigtkInstalls(next).get(0).key().key());
+        List<KeyAction> repeated = sta.onEapol(group1(ptk, 6, List.of(KeyData.gtkKde(gtk2), KeyData.igtkKde(igtk), KeyData.bigtkKde(bigtk7))));
+        assertEquals(List.of(), installs(repeated), "a retransmitted group message 1 reinstalls nothing: " + repeated);
+    }
+
+    /** Without beacon protection on the link (beacon_prot=0, or no driver support), a BIGTK KDE is ignored, even a malformed one. */
+    @Test
+    void bigtkIsIgnoredWithoutBeaconProtection() throws Exception {
+        for (InformationElement kde : List.of(KeyData.bigtkKde(new KeyData.Bigtk(6, Bytes.fromHex("010000000000"), bytes(16))), badBigtkKde(false))) {
+            sta = handshake(PMF);
+            anonce = bytes(32);
+            Ptk ptk = message1And2();
+            KeyData.Igtk igtk = new KeyData.Igtk(4, Bytes.fromHex("010000000000"), bytes(16));
+            List<KeyAction> a = sta.onEapol(m3(ptk, 2, anonce, List.of(AP_RSN, KeyData.gtkKde(new KeyData.Gtk(1, true, bytes(16))),
+                    KeyData.igtkKde(igtk), kde), true));
+            assertEquals(List.of(0, 1, 4), installs(a).stream().map(i -> i.key().keyIdx()).toList(), a.toString());
+            assertEquals(new KeyAction.Enter(SupplicantState.COMPLETED), a.get(a.size() - 1));
+        }
+    }
+
+    /** A malformed BIGTK KDE with beacon protection in use fails the message as a whole: nothing installed, nothing sent. */
+    @Test
+    void aMalformedBigtkKdeIsRefusedAndChangesNothing() throws Exception {
+        sta = handshake(BEACON_PROT);
+        Ptk ptk = message1And2();
+        KeyData.Gtk gtk = new KeyData.Gtk(1, true, bytes(16));
+        InformationElement igtk = KeyData.igtkKde(new KeyData.Igtk(4, Bytes.fromHex("010000000000"), bytes(16)));
+        MalformedFrameException bad = assertThrows(MalformedFrameException.class,
+                () -> sta.onEapol(m3(ptk, 2, anonce, List.of(AP_RSN, KeyData.gtkKde(gtk), igtk, badBigtkKde(false)), true)));
+        assertTrue(bad.reason().contains("bigtk key id 4"), bad.reason());
+        assertTrue(assertThrows(MalformedFrameException.class,
+                () -> sta.onEapol(m3(ptk, 3, anonce, List.of(AP_RSN, KeyData.gtkKde(gtk), igtk, badBigtkKde(true)), true))).reason().contains("bigtk kde of 20 octets"));
+        assertFalse(sta.ptkInstalled(), "no key from a refused message 3");
+        // the AP's next, good message 3 completes the handshake
+        KeyData.Bigtk bigtk = new KeyData.Bigtk(7, Bytes.fromHex("050000000000"), bytes(16));
+        List<KeyAction> a = sta.onEapol(m3(ptk, 4, anonce, List.of(AP_RSN, KeyData.gtkKde(gtk), igtk, KeyData.bigtkKde(bigtk)), true));
+        assertEquals(List.of(0, 1, 4, 7), installs(a).stream().map(i -> i.key().keyIdx()).toList(), a.toString());
+        // and a malformed BIGTK in a group rekey is refused before the new GTK is installed or group message 2 sent
+        KeyData.Gtk gtk2 = new KeyData.Gtk(2, true, bytes(16));
+        assertThrows(MalformedFrameException.class, () -> sta.onEapol(group1(ptk, 5, List.of(KeyData.gtkKde(gtk2), igtk, badBigtkKde(false)))));
+        List<KeyAction> rekey = sta.onEapol(group1(ptk, 6, List.of(KeyData.gtkKde(gtk2), igtk, KeyData.bigtkKde(bigtk))));
+        assertEquals(List.of(2), installs(rekey).stream().map(i -> i.key().keyIdx()).toList(), "the GTK is still new, the BIGTK is not: " + rekey);
     }
 
     @Test

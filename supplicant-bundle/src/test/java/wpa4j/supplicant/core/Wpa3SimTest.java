@@ -31,11 +31,15 @@ class Wpa3SimTest {
     private static final String PASS = "wpa3 sim password";
 
     private static ApConfig ap(Set<Akm> akms, Mfp pmf, int pwe) {
+        return ap(akms, pmf, pwe, false);
+    }
+
+    private static ApConfig ap(Set<Akm> akms, Mfp pmf, int pwe, boolean beaconProt) {
         SecretKeyBytes psk = akms.contains(Akm.PSK) || akms.contains(Akm.PSK_SHA256) ? Psk.fromPassphrase(PASS.getBytes(StandardCharsets.UTF_8), SimPair.SSID) : null;
         ApSaeSettings sae = akms.contains(Akm.SAE) ? new ApSaeSettings(List.of(new SaeCredential(SecretKeyBytes.copyOf(PASS.getBytes(StandardCharsets.UTF_8)),
                 Optional.empty())), pwe, ApSaeSettings.DEFAULT_GROUPS, ApSaeSettings.DEFAULT_ANTI_CLOGGING_THRESHOLD) : ApSaeSettings.NONE;
         return new ApConfig(SimPair.SSID, 1, psk, HiddenSsid.NO_SSID_HIDING, 100, 2, 2007, 0, 0, MacFilter.OPEN, Map.of(),
-                new ApSecurity(akms, pmf, sae, SaQueryTiming.DEFAULT));
+                new ApSecurity(akms, pmf, sae, SaQueryTiming.DEFAULT, beaconProt));
     }
 
     private static NetworkConfig sta(Set<KeyMgmt> akms, String password, int pmf, int pwe) {
@@ -43,6 +47,40 @@ class Wpa3SimTest {
         boolean psk = akms.contains(KeyMgmt.PSK) || akms.contains(KeyMgmt.PSK_SHA256);
         return new NetworkConfig(0, SimPair.SSID, new NetworkSecurity(akms, psk ? Psk.fromPassphrase(pw, SimPair.SSID) : null,
                 akms.contains(KeyMgmt.SAE) ? SecretKeyBytes.copyOf(pw) : null, pmf, pwe), false, 0, List.of(2412), Optional.empty(), "");
+    }
+
+    private static NetworkConfig staWithBeaconProt(String password) {
+        NetworkSecurity s = sta(Set.of(KeyMgmt.SAE), password, 2, 0).security();
+        return new NetworkConfig(0, SimPair.SSID, new NetworkSecurity(s.akms(), null, s.saePassword(), 2, 0, true), false, 0, List.of(2412),
+                Optional.empty(), "");
+    }
+
+    /**
+     * beacon_prot=1 on both sides over the sim medium, which protects and checks Beacons as mac80211: the station
+     * installs the AP's BIGTK and then drops none of its Beacons; after a group rekey the next BIGTK (key 7) is
+     * installed before the AP's Beacons switch to it, so still none is dropped.
+     */
+    @Test
+    void beaconProtectionEndToEnd() throws Exception {
+        try (SimPair p = new SimPair()) {
+            p.startAp(ap(Set.of(Akm.SAE), Mfp.REQUIRED, 0, true)).startStation(staWithBeaconProt(PASS));
+            p.awaitState(SupplicantState.COMPLETED);
+            SimPair.await(() -> p.staEvents.contains("WPA: BIGTK keyid 6 installed (beacon protection)"), () -> "BIGTK 6: " + p.staEvents);
+            assertTrue(p.staLoop.call(() -> p.sta.statusText(true)).contains("\nbeacon_prot=1\n"));
+            long rx = p.staRadio.counters().rxFrames();
+            Thread.sleep(600);
+            assertTrue(p.staRadio.counters().rxFrames() > rx + 3, "Beacons kept coming: " + p.staRadio.counters());
+            assertEquals(0, p.staRadio.counters().rxUnprotectedBeacons(), p.staRadio.counters().toString());
+            p.apLoop.call(() -> {
+                p.ap.rekeyGroup();
+                return null;
+            });
+            SimPair.await(() -> p.staEvents.contains("WPA: BIGTK keyid 7 installed (beacon protection)"), () -> "BIGTK 7: " + p.staEvents);
+            Thread.sleep(600);
+            assertEquals(0, p.staRadio.counters().rxUnprotectedBeacons(), p.staRadio.counters().toString());
+            assertEquals(0, p.staRadio.counters().rxDecryptFailed(), p.staRadio.counters().toString());
+            assertEquals(SupplicantState.COMPLETED, p.staLoop.call(p.sta::state));
+        }
     }
 
     private static String status(SimPair p) throws Exception {

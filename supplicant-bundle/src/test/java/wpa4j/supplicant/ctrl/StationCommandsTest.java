@@ -38,6 +38,11 @@ class StationCommandsTest {
         assertEquals("636166c3a9\n", commands.handle("GET_NETWORK 0 ssid"));
         assertEquals("OK\n", commands.handle("SET_NETWORK 0 psk \"" + PASS + "\""));
         assertEquals("*\n", commands.handle("GET_NETWORK 0 psk"));
+        assertEquals("0\n", commands.handle("GET_NETWORK 0 beacon_prot"), "default 0");
+        assertEquals("OK\n", commands.handle("SET_NETWORK 0 beacon_prot 1"));
+        assertEquals("1\n", commands.handle("GET_NETWORK 0 beacon_prot"));
+        assertEquals("FAIL\n", commands.handle("SET_NETWORK 0 beacon_prot 2"));
+        assertEquals("1\n", commands.handle("GET_NETWORK 0 beacon_prot"), "a refused value changes nothing");
         assertTrue(commands.handle("LIST_NETWORKS").contains("0\tcaf\\xc3\\xa9\tany\t[DISABLED]"), commands.handle("LIST_NETWORKS"));
         assertEquals("OK\n", commands.handle("ENABLE_NETWORK 0"));
         assertFalse(commands.handle("LIST_NETWORKS").contains("[DISABLED]"));
