@@ -203,7 +203,7 @@ public class Wpa3IT {
         SimWifi.station(cm, "sim1", Map.of("keyMgmt", "SAE", "ieee80211w", 2, ".passphrase", "definitely-wrong-password"));
         SupplicantControl sta = SimWifi.sta(context, "sim1");
         List<String> events = await(sta::recentEvents, l -> count(l, "CTRL-EVENT-SSID-TEMP-DISABLED") >= 1, "WRONG_KEY");
-        assertTrue(events.toString(), events.contains("SAE: the password is incorrect (the AP could not verify our confirm)"));
+        assertTrue(events.toString(), events.contains("SAE: the password is incorrect (a confirm did not verify)"));
         assertTrue(events.toString(),
                 events.contains("CTRL-EVENT-SSID-TEMP-DISABLED id=0 ssid=\"" + SSID + "\" auth_failures=1 duration=10 reason=WRONG_KEY"));
         // a window to see what the station does next: nothing, for the 10 s of the backoff

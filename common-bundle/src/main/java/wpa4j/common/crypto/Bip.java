@@ -33,8 +33,8 @@ public final class Bip {
     /**
      * {@code frame} (24-octet header and body) with the MME appended.
      *
-     * @param keyId the IGTK's key ID (4 or 5; the field holds 12 bits)
-     * @param ipn the 48-bit IGTK packet number of this frame
+     * @param keyId the key ID: 4 or 5 for an IGTK, 6 or 7 for a BIGTK (the field holds 12 bits)
+     * @param ipn the 48-bit packet number (IPN or BIPN) of this frame
      */
     public static Bytes protect(SecretKeyBytes igtk, int keyId, long ipn, Bytes frame) {
         checkKey(igtk);

@@ -163,7 +163,12 @@ public record KeyData(List<InformationElement> elements) {
     }
 
     /** The IGTK and BIGTK KDEs share one layout: Key ID (2 octets), packet number (6), a 16-octet BIP-CMAC-128 key. */
-    private record MgmtKey(int keyId, Bytes pn, Bytes key) {}
+    private record MgmtKey(int keyId, Bytes pn, Bytes key) {
+        @Override
+        public String toString() {
+            return "MgmtKey[keyId=" + keyId + ", <16-octet key>]";
+        }
+    }
 
     private static InformationElement mgmtKeyKde(int type, int keyId, Bytes pn, Bytes key) {
         FrameWriter w = new FrameWriter(28);

@@ -5,7 +5,7 @@ import wpa4j.driver.types.Bytes;
 /**
  * The Extended Capabilities element (IEEE 802.11-2020 9.4.2.26): a little-endian bit field whose length is that of
  * its highest set bit. wpa4j writes and reads one bit, Beacon Protection Enabled, which an AP with a BIGTK announces
- * and a station that will verify Beacons sends in its (Re)Association Request.
+ * in its Beacons, Probe and Association Responses (stations do not set it, as wpa_supplicant).
  */
 public final class ExtendedCapabilities {
     /** Bit 84: Beacon Protection Enabled. */

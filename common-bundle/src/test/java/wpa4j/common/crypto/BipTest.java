@@ -100,6 +100,8 @@ class BipTest {
         Bytes beacon = Bytes.fromHex("80000000ffffffffffff020000000200020000000200" + "0000" + "1122334455667788" + "6400" + "1104" + "000474657374");
         try (SecretKeyBytes k = igtk()) {
             Bytes protectedBeacon = Bip.protect(k, 6, 9, beacon);
+            // the MIC as computed independently with pyca/cryptography's AES-CMAC over AAD and the Timestamp-masked body
+            assertEquals("4c10" + "0600" + "090000000000" + "32b4dad86a18a30a", protectedBeacon.slice(beacon.length(), Bip.MME_LENGTH).toHex());
             byte[] restamped = protectedBeacon.toArray();
             restamped[24] = (byte) 0x99;
             restamped[31] = (byte) 0x01;

@@ -127,27 +127,32 @@ final class GroupKeyring {
         boolean next = nextGtk != null;
         BipKey i = next ? nextIgtk : igtk;
         BipKey b = next ? nextBigtk : bigtk;
-        Optional<KeyData.Igtk> ik = Optional.ofNullable(i).map(k -> new KeyData.Igtk(k.keyId(), next ? NO_PN : pn(driver, k), Bytes.of(k.key().copy())));
-        Optional<KeyData.Bigtk> bk = Optional.ofNullable(b).map(k -> new KeyData.Bigtk(k.keyId(), next ? NO_PN : pn(driver, k), Bytes.of(k.key().copy())));
-        return new GroupKeys(gtk(), ik, bk);
+        // the RSC is read for every message (hostapd's wpa_auth_get_seqnum): a station joining late must not accept replays
+        Gtk g = next ? nextGtk : new Gtk(gtk.keyId(), gtk.key(), seq(driver, gtk.keyId(), 8));
+        Optional<KeyData.Igtk> ik = Optional.ofNullable(i).map(k -> new KeyData.Igtk(k.keyId(), next ? NO_PN : seq(driver, k.keyId(), 6), Bytes.of(k.key().copy())));
+        Optional<KeyData.Bigtk> bk = Optional.ofNullable(b).map(k -> new KeyData.Bigtk(k.keyId(), next ? NO_PN : seq(driver, k.keyId(), 6), Bytes.of(k.key().copy())));
+        return new GroupKeys(g, ik, bk);
     }
 
-    /** The IPN (or BIPN) of a BIP key: the first 6 octets of get_seqnum, as hostapd's ieee80211w_kde_add copies them. */
-    private static Bytes pn(DriverInterface driver, BipKey key) {
-        byte[] pn = new byte[6];
+    /**
+     * The first {@code octets} of the driver's transmit sequence counter of the group key at {@code keyId} (the GTK's
+     * RSC, a BIP key's IPN/BIPN, as hostapd copies them); zero when the driver cannot say, as with hostapd.
+     */
+    private static Bytes seq(DriverInterface driver, int keyId, int octets) {
+        byte[] pn = new byte[octets];
         try {
-            Bytes seq = driver.getSeqnum(null, MacAddress.BROADCAST, key.keyId());
-            System.arraycopy(seq.toArray(), 0, pn, 0, Math.min(6, seq.length()));
+            Bytes seq = driver.getSeqnum(null, MacAddress.BROADCAST, keyId);
+            System.arraycopy(seq.toArray(), 0, pn, 0, Math.min(octets, seq.length()));
         } catch (DriverException | UnsupportedOperationException | NullPointerException e) {
             // the receiver then starts its replay counter at zero, as with hostapd when get_seqnum fails
         }
         return Bytes.of(pn);
     }
 
-    /** Installs the GTK as default transmit key; returns it with the RSC the driver reports for it. */
+    /** Installs the GTK as default transmit key; a new key starts at sequence number zero. */
     private static Gtk installGtk(DriverInterface driver, Gtk g) throws DriverException {
         driver.setKey(KeyParams.group(KeyAlg.CCMP, g.keyId(), true, Bytes.EMPTY, Bytes.of(g.key().copy())));
-        return new Gtk(g.keyId(), g.key(), driver.getSeqnum(null, MacAddress.BROADCAST, g.keyId()));
+        return new Gtk(g.keyId(), g.key(), NO_RSC);
     }
 
     /** Installs a BIP-CMAC-128 key (4/5 IGTK, 6/7 BIGTK) as the default transmit key of its kind, IPN/BIPN from zero. */

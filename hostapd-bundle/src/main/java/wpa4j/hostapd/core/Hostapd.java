@@ -100,6 +100,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 // the BSS goes on: the new driver carries it (set_ap is then a template update)
                 driver.setAp(template.apParams());
                 listener.onEvent("AP-DRIVER-RESYNC driver=" + d.driverName() + " stations=" + stations.size());
+                // the stations a pending rekey waited for may have left while no driver was bound
+                rekeyTaken(null);
                 return;
             } catch (DriverException | UnsupportedOperationException e) {
                 // the BSS did not survive the swap (its owner socket took it down): its stations are gone, start over
@@ -125,6 +127,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
         try {
             driver.setFreq(new FreqParams(HwModeType.IEEE80211G, config.freq(), config.channel(), false, 0));
             if (config.isRsn()) {
+                rekeyWaiting.clear();
                 groupKeys.start(driver, config.security().pmfCapable(), beaconProtection);
             }
             closeSae();
@@ -513,6 +516,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
         if (sta != null && !sta.authenticated && !sta.associated) {
             stations.remove(addr);
             sta.release();
+            rekeyTaken(addr);
             if (sae != null) {
                 sae.remove(addr);
             }
@@ -619,6 +623,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
             sta.keys.close();
             sta.keys = null;
         }
+        // as hostapd's WPA_ASSOC/WPA_REAUTH: a station starting over no longer holds up a group rekey
+        rekeyTaken(sta.addr);
     }
 
     /** The station's rates in 500 kbps units for sta_add; a membership selector it echoes is no rate. */
@@ -770,8 +776,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
     }
 
     /**
-     * A new GTK (and IGTK with PMF, BIGTK with beacon protection), installed and sent to every authorized station with the
-     * group key handshake.
+     * A new GTK (and IGTK with PMF, BIGTK with beacon protection), sent to every authorized station with the group key
+     * handshake and transmitting once they all have it ({@link #rekeyTaken}). A rekey still pending completes first.
      */
     public void rekeyGroup() {
         if (!config.isRsn() || !enabled || driver == null || !groupKeys.started()) {

@@ -22,8 +22,7 @@ import wpa4j.driver.types.Mfp;
  * @param mfpRequired whether this station sets MFPR (ieee80211w=2)
  * @param saeH2e whether SAE uses hash-to-element (else hunting-and-pecking)
  * @param beaconProt whether beacon protection is in use (the network's beacon_prot=1, PMF, and a driver that verifies
- *     protected Beacons): the (Re)Association Request says so (Extended Capabilities bit 84) and the AP's BIGTK is
- *     installed; without it a BIGTK KDE is ignored, as wpa_supplicant does
+ *     protected Beacons): the AP's BIGTK is installed; without it a BIGTK KDE is ignored, as wpa_supplicant does
  */
 public record LinkSecurity(KeyMgmt akm, boolean mfp, boolean bssMfpRequired, boolean mfpRequired, boolean saeH2e, boolean beaconProt) {
     static final LinkSecurity OPEN = new LinkSecurity(KeyMgmt.NONE, false, false, false, false);

@@ -15,8 +15,8 @@ import wpa4j.driver.types.KeyMgmt;
  * @param saePassword the SAE password octets, or null when SAE is not allowed; never printed
  * @param pmf ieee80211w: 0 disabled, 1 optional, 2 required
  * @param saePwe 0 hunting-and-pecking only, 1 hash-to-element only, 2 either (H2E when the AP offers it)
- * @param beaconProt beacon_prot=1: on a link with PMF and a driver that verifies protected Beacons, ask for beacon
- *     protection (Extended Capabilities bit 84) and install the AP's BIGTK (IEEE 802.11-2020 12.7.2); else unused
+ * @param beaconProt beacon_prot=1: on a link with PMF and a driver that verifies protected Beacons, install the AP's
+ *     BIGTK (IEEE 802.11-2020 12.7.2) so that the driver drops forged Beacons; else unused
  */
 public record NetworkSecurity(Set<KeyMgmt> akms, SecretKeyBytes psk, SecretKeyBytes saePassword, int pmf, int saePwe, boolean beaconProt) {
     static final Set<KeyMgmt> SUPPORTED = EnumSet.of(KeyMgmt.PSK, KeyMgmt.PSK_SHA256, KeyMgmt.SAE);

@@ -30,8 +30,9 @@ import wpa4j.supplicant.SupplicantState;
  * association, with the negotiated AKM's algorithms (PSK: HMAC-SHA1/PRF-SHA1; PSK-SHA256: AES-CMAC/SHA-256 KDF;
  * SAE: the same, AKM-defined), with PMF the IGTK and with beacon protection the BIGTK. Each received EAPOL-Key frame
  * yields the actions to take; a frame that fails any check (role rules, replay counter, ANonce, MIC, key wrap, a
- * malformed GTK/IGTK/BIGTK KDE) is rejected as malformed and changes nothing. Keys already installed are not installed
- * again by a retransmitted message.
+ * malformed GTK/IGTK/BIGTK KDE) is rejected as malformed: nothing is installed or sent (a frame whose MIC verified
+ * has already advanced the replay counter, as in wpa_supplicant). Keys already installed are not installed again by a
+ * retransmitted message.
  */
 final class StationKeyHandshake implements AutoCloseable {
     /** wpa_supplicant's default eapol_version. */

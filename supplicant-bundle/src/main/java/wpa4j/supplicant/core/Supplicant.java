@@ -106,8 +106,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
     /** The networks as last set, to tell which changed. */
     private List<NetworkConfig> networksBefore;
     private SaeStation sae;
-    /** Whether this SAE exchange got as far as our Confirm: a failure after it points at the password. */
+    /** Whether this SAE exchange got as far as our Confirm, and whether the AP then refused it (a wrong password). */
     private boolean saeConfirmSent;
+    private boolean saeConfirmRefused;
     private SaePassword saePassword;
     private EventLoop.Timer saeTimer;
     private final SaQueryClient saQuery = new SaQueryClient(random);
@@ -652,6 +653,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 SaeSettings.DEFAULT.syncLimit(), SAE_RETRANSMIT_MS, SaeSettings.DEFAULT.antiCloggingThreshold());
         sae = new SaeStation(password, own, currentBss.bssid(), link.saeH2e(), settings, random);
         saeConfirmSent = false;
+        saeConfirmRefused = false;
         listener.onEvent("SAE: starting an exchange with " + currentBss.bssid() + " (" + (link.saeH2e() ? "hash-to-element" : "hunting-and-pecking") + ")");
         saeActions(sae.start());
     }
@@ -714,33 +716,28 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     /**
-     * SAE ended without a key. A confirm the peer could not verify (status 15) means the password is wrong: reported as
-     * such and the network backs off like a wrong WPA2 passphrase (WRONG_KEY); any failure also ignores the BSS a while.
-     * hostapd answers a bad confirm with status 1, not 15, so an AP that took our commit and then refused or never
-     * answered our confirm is read the same way: with a matching commit exchange only the password is left to differ.
+     * SAE ended without a key. The password is wrong when a confirm does not verify: the AP's under our keys, or ours at
+     * the AP, which answers 15 (our AP) or, as hostapd 2.10 does, 1 to our Confirm. That is reported as such and the
+     * network backs off like a wrong WPA2 passphrase (WRONG_KEY). Silence is not read as a wrong password (a lossy link
+     * looks the same); any failure ignores the BSS a while.
      */
     private void saeFailed(SaeAction.Failed f) {
-        boolean confirmRefused = saeConfirmSent;
+        boolean refused = saeConfirmRefused;
         closeSae();
         NetworkState network = current;
         listener.onEvent("SAE: authentication with " + (currentBss == null ? "?" : currentBss.bssid()) + " failed (status " + f.status() + "): " + f.why());
-        if (network != null && f.status() == StatusCode.CHALLENGE_FAIL) {
-            listener.onEvent("SAE: the password is incorrect (the AP could not verify our confirm)");
-            authFailed(network, "WRONG_KEY");
-        } else if (network != null && confirmRefused) {
-            listener.onEvent("SAE: the password is probably incorrect (the AP took our commit but not our confirm)");
+        if (network != null && (f.status() == StatusCode.CHALLENGE_FAIL || refused)) {
+            listener.onEvent(f.status() == StatusCode.CHALLENGE_FAIL ? "SAE: the password is incorrect (a confirm did not verify)"
+                    : "SAE: the password is probably incorrect (the AP refused our confirm with status " + f.status() + ")");
             authFailed(network, "WRONG_KEY");
         }
         connectionFailed();
     }
 
-    /** The driver gave up authenticating: during SAE, the same reading of an unanswered confirm as {@link #saeFailed}. */
+    /** The driver gave up authenticating (the SAE exchange with it, if any). */
     private void authTimedOut(DriverEvent e) {
         listener.onEvent("SME: " + e.type() + " with " + (currentBss == null ? "?" : currentBss.bssid()));
-        if (e instanceof DriverEvent.AuthTimedOut && sae != null) {
-            saeFailed(new SaeAction.Failed(StatusCode.UNSPECIFIED_FAILURE, "the driver's authentication timed out"));
-            return;
-        }
+        closeSae();
         connectionFailed();
     }
 
@@ -798,6 +795,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             return;
         }
         if (a.authType() == MgmtFrame.Authentication.ALG_SAE && sae != null) {
+            saeConfirmRefused |= saeConfirmSent && a.authTransaction() == SaeStatus.CONFIRM && a.statusCode() != SaeStatus.SUCCESS;
             saeActions(sae.receive(a.authTransaction(), a.statusCode(), a.ies()));
             return;
         }

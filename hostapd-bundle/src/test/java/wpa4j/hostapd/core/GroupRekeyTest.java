@@ -1,0 +1,57 @@
+package wpa4j.hostapd.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import wpa4j.common.eapol.KeyInfo;
+import wpa4j.common.ie.Suite;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.Mfp;
+
+/**
+ * The group keys' sequence counters and the group rekey's switch point, as hostapd: the RSC in message 3 is the
+ * driver's at that moment, and a rekey's keys transmit once every station has them or has started over.
+ */
+class GroupRekeyTest {
+    private static TestStation joined(ApHarness h, String addr) throws Exception {
+        TestStation sta = new TestStation(h, addr, PmfConfigs.SSID);
+        sta.rsn = TestStation.rsne(Suite.AKM_PSK, 0, null, null);
+        assertEquals(0, sta.authenticate());
+        assertEquals(0, sta.associate(false).statusCode());
+        sta.fourWay(PmfConfigs.psk(), KeyInfo.VERSION_HMAC_SHA1_AES, false, Optional.empty());
+        ApHarness.await(() -> h.events.contains("AP-STA-CONNECTED " + sta.addr), h.events::toString);
+        return sta;
+    }
+
+    /** A station joining after the GTK has carried frames gets its current RSC, so it accepts no replay of them. */
+    @Test
+    void message3CarriesTheGtksCurrentRsc() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
+            h.driver.seqnums.put(1, Bytes.fromHex("2a01000000000000"));
+            TestStation sta = joined(h, "02:00:00:00:01:00");
+            assertEquals(Bytes.fromHex("2a01000000000000"), sta.message3.rsc());
+        }
+    }
+
+    /** A station that authenticates anew during a rekey (hostapd's WPA_REAUTH) no longer holds the new keys back. */
+    @Test
+    void aStationStartingOverReleasesThePendingRekey() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
+            TestStation a = joined(h, "02:00:00:00:01:00");
+            TestStation b = joined(h, "02:00:00:00:03:00");
+            h.run(h.ap::rekeyGroup);
+            a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
+            ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
+            b.nextEapol();
+            h.run(() -> { });
+            assertTrue(h.driver.keys.stream().noneMatch(k -> !k.isPairwise() && k.keyIdx() == 2), "b has not the new GTK yet: " + h.driver.keys);
+            assertEquals(0, b.authenticate());
+            ApHarness.await(() -> h.driver.keys.stream().anyMatch(k -> !k.isPairwise() && k.keyIdx() == 2 && k.setTx()), h.driver.keys::toString);
+        }
+    }
+}
