@@ -2,6 +2,8 @@ package wpa4j.nl80211;
 
 import wpa4j.common.codec.FrameReader;
 import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.common.frame.MgmtHeader;
+import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
@@ -16,33 +18,17 @@ import wpa4j.nl80211.uapi.Uapi;
 final class FrameEvents {
     /** The management header without HT Control: FC, duration, DA, SA, BSSID, sequence control. */
     static final int HEADER = 24;
-    static final int SUBTYPE_PROBE_REQ = 4;
-    static final int SUBTYPE_DISASSOC = 10;
-    static final int SUBTYPE_DEAUTH = 12;
-    static final int SUBTYPE_ACTION = 13;
     /** Action category SA Query (802.11w): the station core's SA Query procedure reads the whole frame. */
     static final int CATEGORY_SA_QUERY = 8;
 
     private FrameEvents() {}
-
-    /** The frame's header addresses and subtype; its body starts at {@link #HEADER}. */
-    record Header(int subtype, MacAddress da, MacAddress sa, MacAddress bssid) {
-        static Header of(Bytes frame) throws MalformedFrameException {
-            FrameReader r = FrameReader.of(frame);
-            int fc = r.u16le("frame control");
-            r.skip(2, "duration");
-            Header h = new Header((fc >> 4) & 0xf, r.mac("DA"), r.mac("SA"), r.mac("BSSID"));
-            r.skip(2, "sequence control");
-            return h;
-        }
-    }
 
     /**
      * An Authentication frame (NL80211_CMD_AUTHENTICATE): algorithm, transaction, status, and the rest raw
      * (SAE commit/confirm fields, or Open System's elements).
      */
     static DriverEvent.Auth auth(Bytes frame) throws MalformedFrameException {
-        Header h = Header.of(frame);
+        MgmtHeader.Peek h = MgmtHeader.peek(frame);
         FrameReader r = body(frame);
         return new DriverEvent.Auth(h.sa(), h.bssid(), r.u16le("auth algorithm"), r.u16le("auth transaction"), r.u16le("status code"), r.rest());
     }
@@ -52,14 +38,14 @@ final class FrameEvents {
      * {@code own} (locally generated, the peer is the DA), else the peer's. Null for another subtype.
      */
     static DriverEvent leave(Bytes frame, MacAddress own) throws MalformedFrameException {
-        Header h = Header.of(frame);
+        MgmtHeader.Peek h = MgmtHeader.peek(frame);
         FrameReader r = body(frame);
         int reason = r.u16le("reason code");
         boolean local = h.sa().equals(own);
         MacAddress peer = local ? h.da() : h.sa();
         return switch (h.subtype()) {
-            case SUBTYPE_DEAUTH -> new DriverEvent.Deauth(peer, reason, r.rest(), local);
-            case SUBTYPE_DISASSOC -> new DriverEvent.Disassoc(peer, reason, r.rest(), local);
+            case DEAUTH -> new DriverEvent.Deauth(peer, reason, r.rest(), local);
+            case DISASSOC -> new DriverEvent.Disassoc(peer, reason, r.rest(), local);
             default -> null;
         };
     }
@@ -69,7 +55,7 @@ final class FrameEvents {
      * the kernel dropped because management frame protection is in use with its sender.
      */
     static DriverEvent unprotectedLeave(int cmd, Bytes frame) throws MalformedFrameException {
-        Header h = Header.of(frame);
+        MgmtHeader.Peek h = MgmtHeader.peek(frame);
         int reason = body(frame).u16le("reason code");
         return cmd == Uapi.NL80211_CMD_UNPROT_DEAUTHENTICATE ? new DriverEvent.UnprotDeauth(h.sa(), h.da(), reason)
                 : new DriverEvent.UnprotDisassoc(h.sa(), h.da(), reason);
@@ -82,11 +68,11 @@ final class FrameEvents {
      */
     static DriverEvent received(Bytes f, int freq, int dbm, boolean apMode) throws MalformedFrameException {
         if (!apMode && f.length() >= HEADER) {
-            Header h = Header.of(f);
-            if (h.subtype() == SUBTYPE_PROBE_REQ) {
+            MgmtHeader.Peek h = MgmtHeader.peek(f);
+            if (h.subtype() == MgmtSubtype.PROBE_REQ) {
                 return new DriverEvent.RxProbeReq(h.sa(), h.da(), h.bssid(), f.slice(HEADER, f.length() - HEADER), dbm);
             }
-            if (h.subtype() == SUBTYPE_ACTION && f.length() > HEADER && f.u8(HEADER) != CATEGORY_SA_QUERY) {
+            if (h.subtype() == MgmtSubtype.ACTION && f.length() > HEADER && f.u8(HEADER) != CATEGORY_SA_QUERY) {
                 return new DriverEvent.RxAction(h.da(), h.sa(), h.bssid(), f.u8(HEADER), f.slice(HEADER + 1, f.length() - HEADER - 1), freq);
             }
         }

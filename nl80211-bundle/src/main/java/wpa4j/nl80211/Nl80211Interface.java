@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import wpa4j.common.frame.FrameControl;
 import wpa4j.common.frame.MgmtFrame;
+import wpa4j.common.frame.MgmtHeader;
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
@@ -489,8 +491,8 @@ final class Nl80211Interface implements DriverInterface {
             } else if (n.cmd() == Uapi.NL80211_CMD_FRAME_TX_STATUS && frame.isPresent()) {
                 Bytes fr = frame.get().value();
                 if (fr.length() >= 10) {
-                    int fc = fr.get(0) & 0xff;
-                    sink.onEvent(new DriverEvent.TxStatus((fc >> 2) & 3, (fc >> 4) & 0xf, MacAddress.of(fr.slice(4, 6)), fr,
+                    FrameControl fc = FrameControl.peek(fr);
+                    sink.onEvent(new DriverEvent.TxStatus(fc.type(), fc.subtype(), MacAddress.of(fr.slice(4, 6)), fr,
                             NlAttr.find(a, Uapi.NL80211_ATTR_ACK).isPresent()));
                 }
             } else if (n.cmd() == Uapi.NL80211_CMD_NEW_SCAN_RESULTS) {
@@ -529,7 +531,7 @@ final class Nl80211Interface implements DriverInterface {
                 // a Beacon of our BSS without a valid BIGTK MME (forged or replayed): the kernel dropped it
                 long count = unprotectedBeacons.incrementAndGet();
                 String from = frame.isPresent() && frame.get().value().length() >= FrameEvents.HEADER ? " from "
-                        + FrameEvents.Header.of(frame.get().value()).bssid() : "";
+                        + MgmtHeader.peek(frame.get().value()).bssid() : "";
                 LOG.log(System.Logger.Level.DEBUG,
                         () -> iface.ifname() + ": unprotected or wrongly protected Beacon" + from + " dropped (" + count + " so far)");
             }
@@ -859,8 +861,9 @@ final class Nl80211Interface implements DriverInterface {
             boolean g = false;
             for (WiphyInfo.Channel c : b.channels()) {
                 int f = c.freq();
-                int chan = f == 2484 ? 14 : f < 2500 ? (f - 2407) / 5 : f >= 4900 && f <= 5950 ? (f - 5000) / 5 : -1;
-                if (chan < 1 || chan > 255) {
+                // 60 GHz stays out: the table below has no 802.11ad mode, it would pass as 5 GHz
+                int chan = f <= 5950 ? FreqParams.frequencyToChannel(f) : 0;
+                if (chan == 0) {
                     continue;
                 }
                 g |= f < 2500;

@@ -2,20 +2,13 @@ package wpa4j.nl80211;
 
 import java.util.Optional;
 
+import wpa4j.common.ie.Suite;
 import wpa4j.driver.types.Cipher;
 import wpa4j.driver.types.KeyAlg;
 import wpa4j.driver.types.KeyMgmt;
 
 /** IEEE 802.11 suite selectors (OUI 00-0F-AC) as nl80211 takes and reports them in its cipher and AKM attributes. */
 final class Suites {
-    static final long AKM_8021X = 0x000fac01L;
-    static final long AKM_PSK = 0x000fac02L;
-    static final long AKM_FT_8021X = 0x000fac03L;
-    static final long AKM_FT_PSK = 0x000fac04L;
-    static final long AKM_8021X_SHA256 = 0x000fac05L;
-    static final long AKM_PSK_SHA256 = 0x000fac06L;
-    static final long AKM_SAE = 0x000fac08L;
-    static final long AKM_FT_SAE = 0x000fac09L;
     static final long WEP40 = 0x000fac01L;
     static final long TKIP = 0x000fac02L;
     static final long CCMP = 0x000fac04L;
@@ -70,16 +63,7 @@ final class Suites {
 
     /** NL80211_ATTR_AKM_SUITES entry of a key management suite; empty for those without an RSN AKM (none, WPS, WPA-None, WAPI). */
     static Optional<Long> akm(KeyMgmt k) {
-        return Optional.ofNullable(switch (k) {
-            case IEEE8021X -> AKM_8021X;
-            case PSK -> AKM_PSK;
-            case FT_IEEE8021X -> AKM_FT_8021X;
-            case FT_PSK -> AKM_FT_PSK;
-            case IEEE8021X_SHA256 -> AKM_8021X_SHA256;
-            case PSK_SHA256 -> AKM_PSK_SHA256;
-            case SAE -> AKM_SAE;
-            case FT_SAE -> AKM_FT_SAE;
-            case NONE, IEEE8021X_NO_WPA, WPA_NONE, WPS, WAPI_PSK -> null;
-        });
+        // the toolkit's selector table: the one the cores write into RSN elements
+        return Suite.rsnAkm(k).map(s -> Integer.toUnsignedLong(s.selector()));
     }
 }

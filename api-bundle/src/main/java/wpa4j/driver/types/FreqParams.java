@@ -31,4 +31,25 @@ public record FreqParams(HwModeType mode, int freq, int channel, boolean htEnabl
             case IEEE80211AD -> 56160 + 2160 * Validate.range("channel", channel, 1, 6);
         };
     }
+
+    /**
+     * The inverse of {@link #channelToFrequency}, as ieee80211_freq_to_chan: MHz to the channel number within its band,
+     * 2412..2472 to 1..13, 2484 to 14, 5005..5950 to 1..190, 58320..69120 (60 GHz) to 1..6. Any other frequency,
+     * including one between two channels, gives 0 (no band has a channel 0).
+     */
+    public static int frequencyToChannel(int mhz) {
+        if (mhz == 2484) {
+            return 14;
+        }
+        if (mhz >= 2412 && mhz <= 2472) {
+            return (mhz - 2407) % 5 == 0 ? (mhz - 2407) / 5 : 0;
+        }
+        if (mhz >= 5005 && mhz <= 5950) {
+            return mhz % 5 == 0 ? (mhz - 5000) / 5 : 0;
+        }
+        if (mhz >= 58320 && mhz <= 69120) {
+            return (mhz - 56160) % 2160 == 0 ? (mhz - 56160) / 2160 : 0;
+        }
+        return 0;
+    }
 }

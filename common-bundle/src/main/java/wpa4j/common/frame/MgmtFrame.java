@@ -56,7 +56,7 @@ public sealed interface MgmtFrame {
      * {@link Received#wasProtected()}, which is what PMF decisions look at. Only for frames the driver decrypted.
      */
     static Received decodeReceived(Bytes frame) throws MalformedFrameException {
-        if (frame.length() < 2 || (frame.u8(1) << 8 & MgmtHeader.FC_PROTECTED) == 0) {
+        if (frame.length() < 2 || !FrameControl.peek(frame).isProtected()) {
             return new Received(decode(frame), false);
         }
         byte[] clear = frame.toArray();

@@ -3,6 +3,7 @@ package wpa4j.common.frame;
 import wpa4j.common.codec.FrameReader;
 import wpa4j.common.codec.FrameWriter;
 import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Validate;
 
@@ -20,24 +21,24 @@ import wpa4j.driver.types.Validate;
  */
 public record MgmtHeader(int frameControl, int duration, MacAddress da, MacAddress sa, MacAddress bssid, int seqCtrl, Long htControl) {
     public static final int LENGTH = 24;
-    public static final int FC_PROTECTED = 0x4000;
-    public static final int FC_ORDER = 0x8000;
-    public static final int FC_RETRY = 0x0800;
+    public static final int FC_PROTECTED = FrameControl.PROTECTED;
+    public static final int FC_ORDER = FrameControl.ORDER;
+    public static final int FC_RETRY = FrameControl.RETRY;
 
     public MgmtHeader {
-        Validate.u16("frameControl", frameControl);
-        if ((frameControl & 0x3) != 0) {
-            throw new IllegalArgumentException("frameControl: protocol version " + (frameControl & 0x3) + ", only 0 is defined");
+        FrameControl fc = new FrameControl(frameControl);
+        if (fc.protocolVersion() != 0) {
+            throw new IllegalArgumentException("frameControl: protocol version " + fc.protocolVersion() + ", only 0 is defined");
         }
-        if ((frameControl >> 2 & 0x3) != 0) {
-            throw new IllegalArgumentException("frameControl: type " + (frameControl >> 2 & 0x3) + " is not management");
+        if (!fc.isManagement()) {
+            throw new IllegalArgumentException("frameControl: type " + fc.type() + " is not management");
         }
         Validate.u16("duration", duration);
         Validate.nonNull("da", da);
         Validate.nonNull("sa", sa);
         Validate.nonNull("bssid", bssid);
         Validate.u16("seqCtrl", seqCtrl);
-        if (((frameControl & FC_ORDER) != 0) != (htControl != null)) {
+        if (fc.order() != (htControl != null)) {
             throw new IllegalArgumentException("htControl: present exactly when the Order bit is set");
         }
         if (htControl != null) {
@@ -47,15 +48,15 @@ public record MgmtHeader(int frameControl, int duration, MacAddress da, MacAddre
 
     /** A header for {@code subtype} with no flags, duration 0 and sequence control 0 (the driver sets it). */
     public static MgmtHeader of(MgmtSubtype subtype, MacAddress da, MacAddress sa, MacAddress bssid) {
-        return new MgmtHeader(subtype.value() << 4, 0, da, sa, bssid, 0, null);
+        return new MgmtHeader(FrameControl.management(subtype).value(), 0, da, sa, bssid, 0, null);
     }
 
     public MgmtSubtype subtype() {
-        return MgmtSubtype.of(frameControl >> 4);
+        return new FrameControl(frameControl).mgmtSubtype();
     }
 
     public boolean isProtected() {
-        return (frameControl & FC_PROTECTED) != 0;
+        return new FrameControl(frameControl).isProtected();
     }
 
     public int sequenceNumber() {
@@ -71,20 +72,57 @@ public record MgmtHeader(int frameControl, int duration, MacAddress da, MacAddre
     }
 
     static MgmtHeader decode(FrameReader r) throws MalformedFrameException {
-        int fc = r.u16le("frame control");
-        if ((fc & 0x3) != 0) {
-            throw new MalformedFrameException(0, "protocol version " + (fc & 0x3));
+        FrameControl fc = new FrameControl(r.u16le("frame control"));
+        if (fc.protocolVersion() != 0) {
+            throw new MalformedFrameException(0, "protocol version " + fc.protocolVersion());
         }
-        if ((fc >> 2 & 0x3) != 0) {
-            throw new MalformedFrameException(0, "frame type " + (fc >> 2 & 0x3) + " is not management");
+        if (!fc.isManagement()) {
+            throw new MalformedFrameException(0, "frame type " + fc.type() + " is not management");
         }
         int duration = r.u16le("duration");
         MacAddress da = r.mac("address 1");
         MacAddress sa = r.mac("address 2");
         MacAddress bssid = r.mac("address 3");
         int seq = r.u16le("sequence control");
-        Long ht = (fc & FC_ORDER) != 0 ? r.u32le("ht control") : null;
-        return new MgmtHeader(fc, duration, da, sa, bssid, seq, ht);
+        Long ht = fc.order() ? r.u32le("ht control") : null;
+        return new MgmtHeader(fc.value(), duration, da, sa, bssid, seq, ht);
+    }
+
+    /**
+     * Frame Control and the three addresses of a frame laid out as a management frame, read without checking
+     * version, type or Order (any HT Control is left to the body). For frames a driver hands up whose body
+     * need not decode: SAE, or one still marked Protected.
+     *
+     * @throws MalformedFrameException when the frame is shorter than {@link #LENGTH}
+     */
+    public static Peek peek(Bytes frame) throws MalformedFrameException {
+        FrameReader r = FrameReader.of(frame);
+        FrameControl fc = new FrameControl(r.u16le("frame control"));
+        r.skip(2, "duration");
+        Peek p = new Peek(fc, r.mac("address 1"), r.mac("address 2"), r.mac("address 3"));
+        r.skip(2, "sequence control");
+        return p;
+    }
+
+    /**
+     * What {@link #peek} reads.
+     *
+     * @param frameControl the Frame Control field
+     * @param da address 1
+     * @param sa address 2
+     * @param bssid address 3
+     */
+    public record Peek(FrameControl frameControl, MacAddress da, MacAddress sa, MacAddress bssid) {
+        public Peek {
+            Validate.nonNull("frameControl", frameControl);
+            Validate.nonNull("da", da);
+            Validate.nonNull("sa", sa);
+            Validate.nonNull("bssid", bssid);
+        }
+
+        public MgmtSubtype subtype() {
+            return frameControl.mgmtSubtype();
+        }
     }
 
     void writeTo(FrameWriter w) {

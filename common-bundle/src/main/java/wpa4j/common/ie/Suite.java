@@ -112,6 +112,18 @@ public record Suite(int selector) {
         };
     }
 
+    /** The RSN selector of an AKM; empty for those without one (none, WPS, WPA-None, WAPI, 802.1X without WPA). */
+    public static Optional<Suite> rsnAkm(KeyMgmt k) {
+        // the inverse of akm(), so the type numbers stay written once
+        for (int type = 1; type <= 0xff; type++) {
+            Suite s = rsn(type);
+            if (s.akm().equals(Optional.of(k))) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public String toString() {
         return String.format("%02x-%02x-%02x:%d", oui() >>> 16, (oui() >>> 8) & 0xff, oui() & 0xff, type());

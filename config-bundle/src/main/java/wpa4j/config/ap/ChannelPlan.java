@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import wpa4j.driver.types.FreqParams;
 import wpa4j.driver.types.HwModeType;
 
 /**
@@ -72,10 +73,6 @@ final class ChannelPlan {
         return mode == HwModeType.IEEE80211A;
     }
 
-    static int centreMhz(int channel, boolean fiveGhz) {
-        return fiveGhz ? 5000 + 5 * channel : channel == 14 ? 2484 : 2407 + 5 * channel;
-    }
-
     /** {@code null} if the AP may use {@code channel}, else why not. */
     static Verdict check(HwModeType mode, int channel, Optional<String> country) {
         String allowed = render(mode, allowedChannels(mode, country));
@@ -99,7 +96,8 @@ final class ChannelPlan {
             }
             return channel == 14 ? "is allowed only in JP" : null;
         }
-        int mhz = centreMhz(channel, five);
+        // channel is one of the band's list here, so in range; the band follows is5GHz (ApBlock refuses hw_mode=ad)
+        int mhz = FreqParams.channelToFrequency(five ? HwModeType.IEEE80211A : HwModeType.IEEE80211G, channel);
         Rule holding = null;
         for (Rule r : rules) {
             if (r.holds(mhz)) {

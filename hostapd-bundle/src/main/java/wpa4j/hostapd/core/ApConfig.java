@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import wpa4j.driver.types.FreqParams;
 import wpa4j.driver.types.HiddenSsid;
+import wpa4j.driver.types.HwModeType;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Ssid;
 import wpa4j.driver.types.StaAddParams;
@@ -84,7 +86,7 @@ public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hi
     }
 
     public int freq() {
-        return channel == 14 ? 2484 : 2407 + 5 * channel;
+        return FreqParams.channelToFrequency(HwModeType.IEEE80211G, channel); // channel is 1..14 (compact constructor)
     }
 
     /** Whether the BSS uses RSN (any AKM), as opposed to an open BSS. */

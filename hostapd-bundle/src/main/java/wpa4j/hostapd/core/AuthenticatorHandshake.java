@@ -177,10 +177,7 @@ final class AuthenticatorHandshake implements AutoCloseable {
 
     List<ApKeyAction> onEapol(Bytes pdu, GroupKeys keys) throws MalformedFrameException {
         EapolKey key = EapolKey.fromPdu(pdu);
-        if (key.descriptorType() != EapolKey.DESCRIPTOR_RSN || key.keyInfo().descriptorVersion() != setup.akm().descriptorVersion()) {
-            throw new MalformedFrameException(4, "only RSN descriptors of version " + setup.akm().descriptorVersion() + " (" + setup.akm()
-                    + ") are accepted, got " + key.keyInfo().descriptorVersion());
-        }
+        setup.akm().rsn().requireDescriptor(key);
         if (!pending.contains(key.replayCounter())) {
             throw new MalformedFrameException(9, "replay counter " + Long.toUnsignedString(key.replayCounter()) + " is not one of the message being negotiated");
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.FrameControl;
 import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.event.DriverEvent;
@@ -110,9 +111,9 @@ final class ApBss {
             throw new DriverException("send_mlme", "frame of " + raw.length + " octets has no header", 22, null);
         }
         MacAddress da = MacAddress.of(raw, 4);
-        int fc = (raw[0] & 0xff) | (raw[1] & 0xff) << 8;
+        FrameControl fc = FrameControl.peek(raw);
         radio.sendMgmt(raw, radio.freq, noAck ? null
-                : ack -> radio.emit(new DriverEvent.TxStatus((fc >> 2) & 3, (fc >> 4) & 0xf, da, frame, ack)));
+                : ack -> radio.emit(new DriverEvent.TxStatus(fc.type(), fc.subtype(), da, frame, ack)));
         return null;
     }
 

@@ -3,14 +3,14 @@ package wpa4j.sim.medium;
 import wpa4j.common.codec.FrameReader;
 import wpa4j.common.codec.FrameWriter;
 import wpa4j.common.codec.MalformedFrameException;
+import wpa4j.common.frame.FrameControl;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
 
 /** 802.11 data frames with an LLC/SNAP header, as they carry EAPOL and IP over the air. */
 final class DataFrames {
-    static final int FC_DATA = 0x0008;
-    static final int FC_TODS = 0x0100;
-    static final int FC_FROMDS = 0x0200;
+    private static final FrameControl TO_AP = FrameControl.of(FrameControl.TYPE_DATA, 0, FrameControl.TO_DS);
+    private static final FrameControl FROM_AP = FrameControl.of(FrameControl.TYPE_DATA, 0, FrameControl.FROM_DS);
     private static final byte[] SNAP = {(byte) 0xaa, (byte) 0xaa, 0x03, 0, 0, 0};
 
     private DataFrames() {}
@@ -20,33 +20,29 @@ final class DataFrames {
 
     /** A frame from a station to its AP (ToDS): A1 = BSSID, A2 = SA, A3 = DA. */
     static byte[] toAp(MacAddress bssid, MacAddress sa, MacAddress da, int seq, int ethertype, Bytes payload) {
-        return frame(FC_DATA | FC_TODS, bssid, sa, da, seq, ethertype, payload);
+        return frame(TO_AP, bssid, sa, da, seq, ethertype, payload);
     }
 
     /** A frame from an AP to a station (FromDS): A1 = DA, A2 = BSSID, A3 = SA. */
     static byte[] fromAp(MacAddress da, MacAddress bssid, MacAddress sa, int seq, int ethertype, Bytes payload) {
-        return frame(FC_DATA | FC_FROMDS, da, bssid, sa, seq, ethertype, payload);
+        return frame(FROM_AP, da, bssid, sa, seq, ethertype, payload);
     }
 
-    private static byte[] frame(int fc, MacAddress a1, MacAddress a2, MacAddress a3, int seq, int ethertype, Bytes payload) {
+    private static byte[] frame(FrameControl fc, MacAddress a1, MacAddress a2, MacAddress a3, int seq, int ethertype, Bytes payload) {
         FrameWriter w = new FrameWriter(32 + 8 + payload.length());
-        w.u16le(fc).u16le(0).mac(a1).mac(a2).mac(a3).u16le((seq & 0xfff) << 4).bytes(SNAP).u16be(ethertype).bytes(payload);
+        w.u16le(fc.value()).u16le(0).mac(a1).mac(a2).mac(a3).u16le((seq & 0xfff) << 4).bytes(SNAP).u16be(ethertype).bytes(payload);
         return w.toArray();
     }
 
-    static int frameControl(byte[] f) {
-        return (f[0] & 0xff) | (f[1] & 0xff) << 8;
-    }
-
     static boolean isProtected(byte[] f) {
-        return (frameControl(f) & 0x4000) != 0;
+        return FrameControl.peek(f).isProtected();
     }
 
     /** Decodes an unprotected (or decrypted) data frame without address 4 or QoS. */
     static Data parse(byte[] f) throws MalformedFrameException {
         FrameReader r = new FrameReader(f);
-        int fc = r.u16le("frame control");
-        if ((fc & 0x0c) != FC_DATA || (fc & 0xf0) != 0) {
+        FrameControl fc = new FrameControl(r.u16le("frame control"));
+        if (!fc.isData() || fc.subtype() != 0) {
             throw new MalformedFrameException(0, "not a plain data frame");
         }
         r.skip(2, "duration");
@@ -54,8 +50,8 @@ final class DataFrames {
         MacAddress a2 = r.mac("address 2");
         MacAddress a3 = r.mac("address 3");
         r.skip(2, "sequence control");
-        boolean toDs = (fc & FC_TODS) != 0;
-        boolean fromDs = (fc & FC_FROMDS) != 0;
+        boolean toDs = fc.toDs();
+        boolean fromDs = fc.fromDs();
         if (toDs == fromDs) {
             throw new MalformedFrameException(1, "data frame with ToDS=FromDS is not station/AP traffic");
         }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.Ccmp;
 import wpa4j.common.eapol.EapolFrame;
+import wpa4j.common.frame.FrameControl;
 import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtHeader;
 import wpa4j.common.frame.MgmtSubtype;
@@ -310,7 +311,7 @@ public final class Radio {
             counters.rxMalformed++;
             return;
         }
-        int type = (frame[0] >> 2) & 0x3;
+        int type = FrameControl.peek(frame).type();
         MacAddress a1 = MacAddress.of(frame, 4);
         if (!a1.equals(mac) && !a1.isMulticast()) {
             return;

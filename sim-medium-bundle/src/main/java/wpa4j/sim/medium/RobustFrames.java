@@ -2,6 +2,7 @@ package wpa4j.sim.medium;
 
 import java.util.Set;
 
+import wpa4j.common.frame.FrameControl;
 import wpa4j.common.frame.MgmtHeader;
 import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.driver.types.MacAddress;
@@ -18,11 +19,11 @@ final class RobustFrames {
     private RobustFrames() {}
 
     static MgmtSubtype subtype(byte[] frame) {
-        return MgmtSubtype.of((frame[0] & 0xff) >> 4);
+        return FrameControl.peek(frame).mgmtSubtype();
     }
 
     static boolean isProtected(byte[] frame) {
-        return (frameControl(frame) & MgmtHeader.FC_PROTECTED) != 0;
+        return FrameControl.peek(frame).isProtected();
     }
 
     static MacAddress da(byte[] frame) {
@@ -39,7 +40,7 @@ final class RobustFrames {
 
     /** 24 octets, or 28 with the HT Control field the Order bit announces. */
     static int headerLength(byte[] frame) {
-        return (frameControl(frame) & MgmtHeader.FC_ORDER) != 0 ? MgmtHeader.LENGTH + 4 : MgmtHeader.LENGTH;
+        return FrameControl.peek(frame).order() ? MgmtHeader.LENGTH + 4 : MgmtHeader.LENGTH;
     }
 
     /** The Category of an Action frame, or -1 when the body has none. */
@@ -57,9 +58,5 @@ final class RobustFrames {
     static boolean isLeave(byte[] frame) {
         MgmtSubtype s = subtype(frame);
         return s == MgmtSubtype.DEAUTH || s == MgmtSubtype.DISASSOC;
-    }
-
-    private static int frameControl(byte[] frame) {
-        return (frame[0] & 0xff) | (frame[1] & 0xff) << 8;
     }
 }

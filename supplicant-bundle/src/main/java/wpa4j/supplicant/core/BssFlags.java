@@ -1,8 +1,10 @@
 package wpa4j.supplicant.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.StringJoiner;
 
+import wpa4j.common.eapol.Akm;
 import wpa4j.common.ie.RsnElement;
 import wpa4j.common.ie.Suite;
 
@@ -23,12 +25,9 @@ final class BssFlags {
     }
 
     private static String akm(Suite s) {
-        if (s.equals(Suite.AKM_PSK)) {
-            return "PSK";
-        } else if (s.equals(Suite.AKM_PSK_SHA256)) {
-            return "PSK-SHA256";
-        } else if (s.equals(Suite.AKM_SAE)) {
-            return "SAE";
+        Optional<Akm> handshake = Akm.of(s);
+        if (handshake.isPresent()) {
+            return handshake.get().flagName();
         } else if (s.equals(Suite.AKM_8021X)) {
             return "EAP";
         } else if (s.equals(Suite.AKM_FT_PSK)) {

@@ -3,7 +3,7 @@ package wpa4j.supplicant.core;
 import java.util.List;
 import java.util.Optional;
 
-import wpa4j.common.eapol.KeyInfo;
+import wpa4j.common.eapol.Akm;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.common.ie.RsnElement;
 import wpa4j.common.ie.Rsnx;
@@ -46,18 +46,19 @@ public record LinkSecurity(KeyMgmt akm, boolean mfp, boolean bssMfpRequired, boo
         return akm == KeyMgmt.SAE;
     }
 
+    /** The toolkit's facts of the AKM (descriptor version, KDF, names); only for an RSN link. */
+    Akm rsnAkm() {
+        return Akm.of(akm).orElseThrow(() -> new IllegalStateException("akm: " + akm + " runs no 4-way handshake here"));
+    }
+
     /** The EAPOL-Key descriptor version of the AKM (IEEE 802.11-2020 12.7.2): 2 for PSK, 3 for PSK-SHA256, 0 for SAE. */
     int descriptorVersion() {
-        return switch (akm) {
-            case PSK -> KeyInfo.VERSION_HMAC_SHA1_AES;
-            case PSK_SHA256 -> KeyInfo.VERSION_AES_CMAC_AES;
-            default -> KeyInfo.VERSION_AKM_DEFINED;
-        };
+        return rsnAkm().descriptorVersion();
     }
 
     /** Whether the PTK comes from the SHA-256 KDF (AKMs 6 and 8) rather than PRF-SHA1 (AKM 2, even with PMF). */
     boolean sha256Kdf() {
-        return akm != KeyMgmt.PSK;
+        return rsnAkm().sha256Kdf();
     }
 
     /** The RSN element this station sends, with the PMKID of a cached PMKSA when one is offered. */
@@ -78,31 +79,16 @@ public record LinkSecurity(KeyMgmt akm, boolean mfp, boolean bssMfpRequired, boo
     }
 
     static Suite suite(KeyMgmt akm) {
-        return switch (akm) {
-            case PSK -> Suite.AKM_PSK;
-            case PSK_SHA256 -> Suite.AKM_PSK_SHA256;
-            case SAE -> Suite.AKM_SAE;
-            default -> throw new IllegalArgumentException("akm: " + akm + " has no RSN suite here");
-        };
+        return Akm.of(akm).orElseThrow(() -> new IllegalArgumentException("akm: " + akm + " has no RSN suite here")).suite();
     }
 
     /** wpa_supplicant's STATUS name of the AKM (wpa_key_mgmt_txt for RSN). */
     String statusName() {
-        return switch (akm) {
-            case PSK -> "WPA2-PSK";
-            case PSK_SHA256 -> "WPA2-PSK-SHA256";
-            case SAE -> "SAE";
-            default -> "NONE";
-        };
+        return Akm.of(akm).map(Akm::statusName).orElse("NONE");
     }
 
     /** The network block's name of an AKM ({@code key_mgmt=}). */
     static String confName(KeyMgmt akm) {
-        return switch (akm) {
-            case PSK -> "WPA-PSK";
-            case PSK_SHA256 -> "WPA-PSK-SHA256";
-            case SAE -> "SAE";
-            default -> akm.name();
-        };
+        return Akm.of(akm).map(Akm::confName).orElse(akm.name());
     }
 }

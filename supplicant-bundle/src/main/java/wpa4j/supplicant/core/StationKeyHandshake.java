@@ -77,10 +77,7 @@ final class StationKeyHandshake implements AutoCloseable {
 
     List<KeyAction> onEapol(Bytes pdu) throws MalformedFrameException {
         EapolKey key = EapolKey.fromPdu(pdu);
-        if (key.descriptorType() != EapolKey.DESCRIPTOR_RSN || key.keyInfo().descriptorVersion() != link.descriptorVersion()) {
-            throw new MalformedFrameException(4, "key descriptor version " + key.keyInfo().descriptorVersion() + ", the AKM " + link.statusName()
-                    + " uses " + link.descriptorVersion());
-        }
+        link.rsnAkm().requireDescriptor(key);
         if (lastReplay != null && Long.compareUnsigned(key.replayCounter(), lastReplay) <= 0) {
             throw new MalformedFrameException(9, "replay counter " + Long.toUnsignedString(key.replayCounter()) + " did not increase");
         }

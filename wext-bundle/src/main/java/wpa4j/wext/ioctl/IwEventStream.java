@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.FreqParams;
+import wpa4j.driver.types.HwModeType;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanResult;
 import wpa4j.driver.types.ScanResultFlag;
@@ -66,14 +68,12 @@ public final class IwEventStream {
             return freq >= 2400 || channelFreq() != 0;
         }
 
+        /** The channel SIOCGIWFREQ gave as a number (no exponent) in MHz: 1..14 is 2.4 GHz, 32..177 is 5 GHz, else 0 (unknown). */
         int channelFreq() {
-            if (channel >= 1 && channel <= 13) {
-                return 2407 + 5 * channel;
+            if (channel >= 1 && channel <= 14) {
+                return FreqParams.channelToFrequency(HwModeType.IEEE80211G, channel);
             }
-            if (channel == 14) {
-                return 2484;
-            }
-            return channel >= 32 && channel <= 177 ? 5000 + 5 * channel : 0;
+            return channel >= 32 && channel <= 177 ? FreqParams.channelToFrequency(HwModeType.IEEE80211A, channel) : 0;
         }
     }
 
