@@ -66,7 +66,7 @@ final class PmfGuard {
         }
         if (f.request()) {
             send.accept(sta, new SaQuery(false, f.transactionId()).encode(sta.addr, own, own));
-        } else if (sta.saQuery != null && sta.saQuery.onResponse(f.transactionId())) {
+        } else if (sta.saQuery != null && sta.saQuery.onResponse(f)) {
             LOG.log(System.Logger.Level.DEBUG, () -> sta.addr + " answered the SA Query: its association stands");
         }
     }

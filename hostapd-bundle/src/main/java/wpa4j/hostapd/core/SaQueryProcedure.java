@@ -1,18 +1,19 @@
 package wpa4j.hostapd.core;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 import wpa4j.common.eloop.EventLoop;
+import wpa4j.common.frame.SaQuery;
+import wpa4j.common.frame.SaQuerySession;
 import wpa4j.driver.types.Bytes;
 
 /**
  * The association SA Query procedure for one station (IEEE 802.11-2020 11.13, hostapd's ap_sa_query_timer): started
  * when a station associated with PMF asks to associate again; an SA Query Request every retry timeout, each with a new
  * transaction identifier; a response to any of them ends it (the station is still there). Without one within the
- * maximum timeout it has timed out, and the next association replaces the old one. Used on the event loop only.
+ * maximum timeout it has timed out, and the next association replaces the old one. Used on the event loop only; the
+ * ids and the clock are {@link SaQuerySession}'s, the timer, the comeback and the timeout's consequence this class's.
  */
 final class SaQueryProcedure {
     /** hostapd's bound on requests per procedure. */
@@ -20,11 +21,9 @@ final class SaQueryProcedure {
 
     private final EventLoop loop;
     private final SaQueryTiming timing;
-    private final SecureRandom random;
+    private final SaQuerySession session;
     private final Consumer<Bytes> sendRequest;
     private final Runnable onTimeout;
-    private final List<Bytes> ids = new ArrayList<>();
-    private long startNanos;
     private EventLoop.Timer timer;
     private boolean timedOut;
 
@@ -35,7 +34,7 @@ final class SaQueryProcedure {
     SaQueryProcedure(EventLoop loop, SaQueryTiming timing, SecureRandom random, Consumer<Bytes> sendRequest, Runnable onTimeout) {
         this.loop = loop;
         this.timing = timing;
-        this.random = random;
+        this.session = new SaQuerySession(random, timing.maxTimeoutNanos());
         this.sendRequest = sendRequest;
         this.onTimeout = onTimeout;
     }
@@ -59,7 +58,7 @@ final class SaQueryProcedure {
 
     /** The Timeout Interval's association comeback time in TUs, as hostapd_eid_assoc_comeback_time computes it. */
     long comebackTu() {
-        long passed = SaQueryTiming.toTu(System.nanoTime() - startNanos);
+        long passed = SaQueryTiming.toTu(session.elapsedNanos(System.nanoTime()));
         long max = timing.maxTimeoutTu();
         long timeout = max > passed ? max - passed : 0;
         // a little extra for the local timers, as hostapd adds
@@ -67,8 +66,8 @@ final class SaQueryProcedure {
     }
 
     /** A response: ends the procedure when it answers one of our requests. */
-    boolean onResponse(Bytes transactionId) {
-        if (!ids.contains(transactionId)) {
+    boolean onResponse(SaQuery response) {
+        if (!session.answers(response)) {
             return false;
         }
         stop();
@@ -76,7 +75,7 @@ final class SaQueryProcedure {
     }
 
     boolean running() {
-        return !ids.isEmpty();
+        return session.running();
     }
 
     /** The station associated anew: a later association is checked again (hostapd clears sa_query_timed_out). */
@@ -90,30 +89,24 @@ final class SaQueryProcedure {
             timer.cancel();
             timer = null;
         }
-        ids.clear();
+        session.end();
     }
 
     private void attempt() {
         if (running() && timedOutNow()) {
             return;
         }
-        if (ids.size() >= MAX_REQUESTS) {
+        if (session.requests() >= MAX_REQUESTS) {
             return;
         }
-        if (!running()) {
-            startNanos = System.nanoTime();
-        }
-        byte[] id = new byte[2];
-        random.nextBytes(id);
-        Bytes tid = Bytes.of(id);
-        ids.add(tid);
+        Bytes tid = session.nextId(System.nanoTime());
         timer = loop.schedule(timing.retryMs(), this::attempt);
         sendRequest.accept(tid);
     }
 
     /** Whether the maximum timeout has passed; if so the procedure ends as timed out. */
     private boolean timedOutNow() {
-        if (SaQueryTiming.toTu(System.nanoTime() - startNanos) <= timing.maxTimeoutTu()) {
+        if (!session.timedOut(System.nanoTime())) {
             return false;
         }
         stop();

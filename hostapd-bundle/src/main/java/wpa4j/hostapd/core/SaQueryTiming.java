@@ -22,6 +22,14 @@ public record SaQueryTiming(int maxTimeoutTu, int retryTimeoutTu) {
         return Math.max(1, retryTimeoutTu * 1024L / 1000);
     }
 
+    /**
+     * The maximum timeout as a reached-counts bound in nanoseconds: hostapd times out once the whole TUs passed exceed
+     * {@link #maxTimeoutTu}, i.e. from the first nanosecond of TU {@code maxTimeoutTu + 1}.
+     */
+    long maxTimeoutNanos() {
+        return (maxTimeoutTu + 1L) * 1024 * 1000;
+    }
+
     static long toTu(long nanos) {
         return nanos / 1000 / 1024;
     }
