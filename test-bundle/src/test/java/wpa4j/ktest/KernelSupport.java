@@ -160,6 +160,12 @@ final class KernelSupport {
         }
     }
 
+    /** Waits until mac80211 has accepted at least 5 more Beacons on the station {@code ifname} ({@link #beaconRx}). */
+    static void awaitBeaconsAccepted(Netns ns, String ifname, java.util.function.Supplier<String> what) throws InterruptedException {
+        long rx = beaconRx(ns, ifname);
+        await(() -> beaconRx(ns, ifname) >= rx + 5, () -> what.get() + ": beacon rx " + rx + " -> " + beaconRx(ns, ifname));
+    }
+
     /** {@code ifname} (inside {@code ns} when not null) as a monitor on channel 1, to inject frames with scapy. */
     static void monitorOnChannel1(Netns ns, String ifname) throws Exception {
         sh(in(ns, "ip link set " + ifname + " down") + "; " + in(ns, "iw dev " + ifname + " set type monitor") + "; "

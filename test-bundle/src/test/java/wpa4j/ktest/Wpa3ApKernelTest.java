@@ -482,11 +482,11 @@ class Wpa3ApKernelTest {
         connected(STA_IF, STA_MAC, STA_IP, "SAE", "pmf=2", Akm.SAE);
         String bss = wpaCli(STA_IF, "bss " + BSSID);
         assertTrue(bss.contains("7f0b" + "00".repeat(10) + "10"), "Extended Capabilities with bit 84 in our Beacon: " + bss);
-        beaconsKeepComing("our Beacons verify under the BIGTK of message 3");
+        KernelSupport.awaitBeaconsAccepted(staNs, STA_IF, () -> "our Beacons verify under the BIGTK of message 3" + diag(STA_IF));
         String completed = "WPA-GROUP-KEY-COMPLETED " + STA_MAC;
         long before = apEvents.stream().filter(l -> l.startsWith(completed)).count();
         KernelSupport.await(() -> apEvents.stream().filter(l -> l.startsWith(completed)).count() > before, () -> "a group rekey" + diag(STA_IF));
-        beaconsKeepComing("and under the next BIGTK after the rekey");
+        KernelSupport.awaitBeaconsAccepted(staNs, STA_IF, () -> "and under the next BIGTK after the rekey" + diag(STA_IF));
         assertFalse(KernelSupport.wpaSupplicantLog(STA_IF).contains("CTRL-EVENT-UNPROT-BEACON"), "no Beacon of ours refused" + diag(STA_IF));
         KernelSupport.monitorOnChannel1(sta2Ns, STA2_IF);
         try {
@@ -497,11 +497,5 @@ class Wpa3ApKernelTest {
             KernelSupport.managedAgain(sta2Ns, STA2_IF);
         }
         assertTrue(wpaCli(STA_IF, "status").contains("wpa_state=COMPLETED"), "the link stays" + diag(STA_IF));
-    }
-
-    private void beaconsKeepComing(String what) throws Exception {
-        long rx = KernelSupport.beaconRx(staNs, STA_IF);
-        KernelSupport.await(() -> KernelSupport.beaconRx(staNs, STA_IF) >= rx + 5,
-                () -> what + ": beacon rx " + rx + " -> " + KernelSupport.beaconRx(staNs, STA_IF) + diag(STA_IF));
     }
 }

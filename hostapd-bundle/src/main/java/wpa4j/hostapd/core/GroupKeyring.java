@@ -1,7 +1,9 @@
 package wpa4j.hostapd.core;
 
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eapol.KeyData;
@@ -17,7 +19,8 @@ import wpa4j.driver.types.MacAddress;
  * possible the IGTK (index 4, then 5, 4, ...), and with beacon protection the BIGTK (index 6, then 7, 6, ...), all
  * random. The first ones are installed in the driver as default transmit keys at once (the BIGTK as the default beacon
  * key, with which the driver adds a BIP MME to every Beacon). A rekey makes the next keys and hands them out first:
- * they are installed only when {@link #completeRekey} says every station has them (hostapd's SETKEYSDONE), so no
+ * they are installed only when every station {@link #awaiting awaited} has them or is gone ({@link #taken}, then
+ * {@link #completeRekey}: hostapd's GKeyDoneStations and SETKEYSDONE), so no
  * station misses a group-addressed frame or a Beacon meanwhile. Used on the event loop only; keys are zeroed when
  * replaced or dropped.
  */
@@ -33,6 +36,8 @@ final class GroupKeyring {
     private Gtk nextGtk;
     private BipKey nextIgtk;
     private BipKey nextBigtk;
+    /** The stations the rekey in progress waits for; empty without one. */
+    private final Set<MacAddress> waiting = new HashSet<>();
 
     GroupKeyring(SecureRandom random) {
         this.random = random;
@@ -66,9 +71,22 @@ final class GroupKeyring {
         nextBigtk = bigtk == null ? null : new BipKey(bigtk.nextKeyId(), fresh());
     }
 
-    /** Whether a rekey's keys are handed out but not yet transmitting. */
-    boolean rekeyPending() {
-        return nextGtk != null;
+    /** The rekey in progress waits for {@code addr} to take its keys (its group handshake has started). */
+    void awaiting(MacAddress addr) {
+        if (nextGtk != null) {
+            waiting.add(addr);
+        }
+    }
+
+    /**
+     * {@code addr} has the rekey's keys or is gone (null: nobody in particular); true when a rekey is in progress and no
+     * station is left waiting, so {@link #completeRekey} is due.
+     */
+    boolean taken(MacAddress addr) {
+        if (addr != null) {
+            waiting.remove(addr);
+        }
+        return nextGtk != null && waiting.isEmpty();
     }
 
     /**
@@ -80,6 +98,7 @@ final class GroupKeyring {
         if (nextGtk == null) {
             return;
         }
+        waiting.clear();
         Gtk g = nextGtk;
         BipKey i = nextIgtk;
         BipKey b = nextBigtk;
@@ -181,6 +200,7 @@ final class GroupKeyring {
         nextGtk = null;
         nextIgtk = null;
         nextBigtk = null;
+        waiting.clear();
     }
 
     private static void destroy(Gtk g) {

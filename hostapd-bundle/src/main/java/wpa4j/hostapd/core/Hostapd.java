@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +72,6 @@ public final class Hostapd implements CoreDriverSlot.Core {
     /** DISABLE by the operator: a new driver or new settings do not start the BSS until ENABLE. */
     private boolean operatorDisabled;
     private EventLoop.Timer rekeyTimer;
-    /** Stations that have not yet taken the keys of the group rekey in progress (hostapd's GKeyDoneStations). */
-    private final Set<MacAddress> rekeyWaiting = new HashSet<>();
     private EventLoop.Timer inactivityTimer;
     private long eapolDropped;
     private long mgmtDropped;
@@ -127,7 +124,6 @@ public final class Hostapd implements CoreDriverSlot.Core {
         try {
             driver.setFreq(new FreqParams(HwModeType.IEEE80211G, config.freq(), config.channel(), false, 0));
             if (config.isRsn()) {
-                rekeyWaiting.clear();
                 groupKeys.start(driver, config.security().pmfCapable(), beaconProtection);
             }
             closeSae();
@@ -184,7 +180,6 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private void forgetBss() {
         // the next BSS gets new group keys; these are not kept while the AP waits (dropped first: no rekey completes)
         groupKeys.drop();
-        rekeyWaiting.clear();
         for (MacAddress addr : new ArrayList<>(stations.keySet())) {
             removeStation(addr);
         }
@@ -265,7 +260,6 @@ public final class Hostapd implements CoreDriverSlot.Core {
     /** Stops the BSS: every station deauthenticated, beaconing stopped. */
     public void stop() {
         // no rekey completes while the stations are sent away
-        rekeyWaiting.clear();
         groupKeys.drop();
         for (MacAddress addr : new ArrayList<>(stations.keySet())) {
             deauthenticate(addr, ReasonCode.DEAUTH_LEAVING);
@@ -791,10 +785,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
         listener.onEvent("WPA-GROUP-REKEY keyid=" + groupKeys.gtk().keyId());
         GroupKeys keys = groupKeys.current(driver);
-        rekeyWaiting.clear();
         for (ApStation sta : stations.values()) {
             if (sta.authorized && sta.keys != null) {
-                rekeyWaiting.add(sta.addr);
+                groupKeys.awaiting(sta.addr);
                 sta.attempts = 0;
                 send(sta, sta.keys.startGroupRekey(keys));
             }
@@ -808,10 +801,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
      * station mid-handshake misses no group-addressed frame or protected Beacon.
      */
     private void rekeyTaken(MacAddress addr) {
-        if (addr != null) {
-            rekeyWaiting.remove(addr);
-        }
-        if (!rekeyWaiting.isEmpty() || driver == null || !groupKeys.rekeyPending()) {
+        if (!groupKeys.taken(addr) || driver == null) {
             return;
         }
         try {

@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -60,13 +59,7 @@ class BeaconProtectionTest {
     }
 
     private static TestStation joined(ApHarness h, String addr, int caps) throws Exception {
-        TestStation sta = new TestStation(h, addr, PmfConfigs.SSID);
-        sta.rsn = TestStation.rsne(Suite.AKM_PSK_SHA256, caps, null, null);
-        assertEquals(0, sta.authenticate());
-        assertEquals(0, sta.associate(false).statusCode());
-        sta.fourWay(PmfConfigs.psk(), KeyInfo.VERSION_AES_CMAC_AES, true, Optional.empty());
-        ApHarness.await(() -> h.events.contains("AP-STA-CONNECTED " + sta.addr), h.events::toString);
-        return sta;
+        return TestStation.joined(h, addr, Akm.PSK_SHA256, caps);
     }
 
     /** The KDE data types (GTK 1, IGTK 9, BIGTK 14, ...) of key data, in order. */

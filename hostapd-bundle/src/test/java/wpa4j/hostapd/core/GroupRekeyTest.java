@@ -3,13 +3,11 @@ package wpa4j.hostapd.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import wpa4j.common.eapol.KeyInfo;
-import wpa4j.common.ie.Suite;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.Mfp;
 
@@ -18,22 +16,12 @@ import wpa4j.driver.types.Mfp;
  * driver's at that moment, and a rekey's keys transmit once every station has them or has started over.
  */
 class GroupRekeyTest {
-    private static TestStation joined(ApHarness h, String addr) throws Exception {
-        TestStation sta = new TestStation(h, addr, PmfConfigs.SSID);
-        sta.rsn = TestStation.rsne(Suite.AKM_PSK, 0, null, null);
-        assertEquals(0, sta.authenticate());
-        assertEquals(0, sta.associate(false).statusCode());
-        sta.fourWay(PmfConfigs.psk(), KeyInfo.VERSION_HMAC_SHA1_AES, false, Optional.empty());
-        ApHarness.await(() -> h.events.contains("AP-STA-CONNECTED " + sta.addr), h.events::toString);
-        return sta;
-    }
-
     /** A station joining after the GTK has carried frames gets its current RSC, so it accepts no replay of them. */
     @Test
     void message3CarriesTheGtksCurrentRsc() throws Exception {
         try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
             h.driver.seqnums.put(1, Bytes.fromHex("2a01000000000000"));
-            TestStation sta = joined(h, "02:00:00:00:01:00");
+            TestStation sta = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
             assertEquals(Bytes.fromHex("2a01000000000000"), sta.message3.rsc());
         }
     }
@@ -42,8 +30,8 @@ class GroupRekeyTest {
     @Test
     void aStationStartingOverReleasesThePendingRekey() throws Exception {
         try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
-            TestStation a = joined(h, "02:00:00:00:01:00");
-            TestStation b = joined(h, "02:00:00:00:03:00");
+            TestStation a = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
+            TestStation b = TestStation.joined(h, "02:00:00:00:03:00", Akm.PSK, 0);
             h.run(h.ap::rekeyGroup);
             a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
             ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);

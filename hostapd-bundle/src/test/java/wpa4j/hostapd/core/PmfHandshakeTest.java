@@ -170,8 +170,8 @@ class PmfHandshakeTest {
     @Test
     void theNewGroupKeysTransmitOnceEveryStationHasThemOrIsGone() throws Exception {
         try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK_SHA256), Mfp.REQUIRED))) {
-            TestStation a = joinedWithPmf(h, "02:00:00:00:01:00");
-            TestStation b = joinedWithPmf(h, "02:00:00:00:03:00");
+            TestStation a = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK_SHA256, MFPC);
+            TestStation b = TestStation.joined(h, "02:00:00:00:03:00", Akm.PSK_SHA256, MFPC);
             h.run(h.ap::rekeyGroup);
             assertEquals(2, a.groupHandshake(KeyInfo.VERSION_AES_CMAC_AES).gtk().orElseThrow().keyId());
             ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
@@ -183,16 +183,6 @@ class PmfHandshakeTest {
             ApHarness.await(() -> h.driver.keys.stream().anyMatch(k -> k.keyIdx() == 2 && k.setTx()), h.driver.keys::toString);
             assertTrue(installed(h, KeyAlg.IGTK, 5).setTx());
         }
-    }
-
-    private static TestStation joinedWithPmf(ApHarness h, String addr) throws Exception {
-        TestStation sta = new TestStation(h, addr, PmfConfigs.SSID);
-        sta.rsn = TestStation.rsne(Suite.AKM_PSK_SHA256, MFPC, null, null);
-        sta.authenticate();
-        sta.associate(false);
-        sta.fourWay(PmfConfigs.psk(), KeyInfo.VERSION_AES_CMAC_AES, true, Optional.empty());
-        ApHarness.await(() -> h.events.contains("AP-STA-CONNECTED " + sta.addr), h.events::toString);
-        return sta;
     }
 
     @Test

@@ -99,6 +99,21 @@ final class TestStation {
         return r;
     }
 
+    /**
+     * A station of {@link PmfConfigs}' BSS using {@code akm} (PSK or PSK-SHA256: Open System authentication) with RSN
+     * capabilities {@code caps}: authenticated, associated and through the 4-way handshake with the AKM's descriptor
+     * version and KDF, connected.
+     */
+    static TestStation joined(ApHarness h, String addr, Akm akm, int caps) throws Exception {
+        TestStation sta = new TestStation(h, addr, PmfConfigs.SSID);
+        sta.rsn = rsne(akm.suite(), caps, null, null);
+        assertEquals(0, sta.authenticate());
+        assertEquals(0, sta.associate(false).statusCode());
+        sta.fourWay(PmfConfigs.psk(), akm.descriptorVersion(), akm.sha256Kdf(), Optional.empty());
+        ApHarness.await(() -> h.events.contains("AP-STA-CONNECTED " + sta.addr), h.events::toString);
+        return sta;
+    }
+
     EapolKey nextEapol() throws Exception {
         ApHarness.await(() -> h.driver.eapol.stream().filter(e -> e.addr().equals(addr)).count() > eapolSeen, () -> "EAPOL to " + addr);
         Bytes pdu = h.driver.eapol.stream().filter(e -> e.addr().equals(addr)).toList().get(eapolSeen++).pdu();
