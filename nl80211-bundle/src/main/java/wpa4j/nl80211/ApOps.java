@@ -18,7 +18,6 @@ import wpa4j.driver.types.StaFlag;
 import wpa4j.nl80211.cmd.ApBeacon;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
-import wpa4j.nl80211.cmd.Nl80211Events;
 import wpa4j.nl80211.cmd.StationRecord;
 import wpa4j.linux.netlink.NetlinkException;
 import wpa4j.nl80211.uapi.Uapi;
@@ -30,7 +29,7 @@ import static wpa4j.nl80211.NlOps.run;
  * (AP_MLME) wiphy: the core is the MLME, so management frames come up through a registered socket and go
  * down with NL80211_CMD_FRAME; mac80211 keeps the station table, keys and beaconing.
  */
-final class ApOps implements AutoCloseable {
+final class ApOps {
     /**
      * What hostapd registers for in AP mode, every frame of each type: (re)assoc req, probe req, auth (any
      * algorithm: Open System and SAE alike), disassoc, deauth, action (SA Query included).
@@ -42,17 +41,15 @@ final class ApOps implements AutoCloseable {
 
     private final Nl80211 nl;
     private final InterfaceRecord iface;
-    private final Nl80211Events frames;
     private final boolean controlPort;
     private volatile int freq;
     private volatile boolean beaconing;
 
     /** {@code runningFreq}: the channel of a BSS another instance left beaconing (a live swap), 0 for none. */
-    ApOps(Nl80211 nl, InterfaceRecord iface, Nl80211Events frames, boolean controlPort, int runningFreq) {
+    ApOps(Nl80211 nl, InterfaceRecord iface, boolean controlPort, int runningFreq) {
         this.nl = nl;
         this.controlPort = controlPort;
         this.iface = iface;
-        this.frames = frames;
         this.freq = runningFreq;
         this.beaconing = runningFreq != 0;
     }
@@ -186,15 +183,5 @@ final class ApOps implements AutoCloseable {
 
     int freq() {
         return freq;
-    }
-
-    /**
-     * Leaves a beaconing BSS running for the driver instance that replaces this one (the AP core stops it
-     * with deinit_ap when it really ends); without a socket owning it, the kernel keeps stations and keys. A
-     * BSS this socket owns (control port) has already been stopped by Nl80211Interface.close().
-     */
-    @Override
-    public void close() {
-        frames.close();
     }
 }

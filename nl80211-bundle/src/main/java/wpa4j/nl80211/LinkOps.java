@@ -31,7 +31,7 @@ import wpa4j.nl80211.uapi.Uapi;
  * scan, WMM queues, remain-on-channel, action frames, probe request reports and client polls. Ops whose
  * nl80211 command the wiphy does not list in SUPPORTED_COMMANDS throw the named OperationNotSupportedException.
  */
-final class LinkOps implements AutoCloseable {
+final class LinkOps {
     /** The command an op needs in the wiphy's NL80211_ATTR_SUPPORTED_COMMANDS (cfg80211 lists only what the driver has). */
     static final Map<String, Integer> REQUIRED_COMMAND = Map.ofEntries(Map.entry("add_pmkid", Uapi.NL80211_CMD_SET_PMKSA),
             Map.entry("remove_pmkid", Uapi.NL80211_CMD_DEL_PMKSA), Map.entry("flush_pmkid", Uapi.NL80211_CMD_FLUSH_PMKSA),
@@ -48,15 +48,17 @@ final class LinkOps implements AutoCloseable {
     private final java.util.function.Consumer<Nl80211Events.Notification> notifications;
     private volatile long rocCookie = -1;
     private volatile long actionCookie = -1;
-    private Nl80211Events probeRequests;
-    private Nl80211Events stationFrames;
+    private final InterfaceSockets sockets;
+    private boolean probeRequests;
     /**
      * The Action frames a station needs for itself, as driver_nl80211's nl80211_mgmt_subscribe_non_ap: SA Query
      * Responses (category 8, action 1) for the core's SA Query under PMF. Requests mac80211 answers itself.
      */
     static final List<Nl80211.FrameMatch> STATION_FRAMES = List.of(new Nl80211.FrameMatch(0x00d0, Bytes.of((byte) 8, (byte) 1)));
 
-    LinkOps(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, java.util.function.Consumer<Nl80211Events.Notification> notifications) {
+    LinkOps(Nl80211 nl, InterfaceSockets sockets, InterfaceRecord iface, WiphyInfo wiphy,
+            java.util.function.Consumer<Nl80211Events.Notification> notifications) {
+        this.sockets = sockets;
         this.iface = iface;
         this.commands = wiphy.commands();
         this.offChannel = new OffChannel(nl);
@@ -177,15 +179,16 @@ final class LinkOps implements AutoCloseable {
 
     /** Probe Requests come up (EVENT_RX_PROBE_REQ) through a socket registered for them while reporting is on. */
     synchronized void probeReqReport(boolean report) throws DriverException {
-        if (report && probeRequests == null) {
+        if (report && !probeRequests) {
             try {
-                probeRequests = Nl80211.openFrameReceiver(iface.ifindex(), List.of(Nl80211.FrameMatch.all(0x0040)), notifications);
+                sockets.listenFrames(InterfaceSockets.PROBE_REQUESTS, List.of(Nl80211.FrameMatch.all(0x0040)), true, notifications);
+                probeRequests = true;
             } catch (NetlinkException e) {
                 throw NlOps.failed("probe_req_report", e);
             }
-        } else if (!report && probeRequests != null) {
-            probeRequests.close();
-            probeRequests = null;
+        } else if (!report && probeRequests) {
+            sockets.drop(InterfaceSockets.PROBE_REQUESTS);
+            probeRequests = false;
         }
     }
 
@@ -193,10 +196,8 @@ final class LinkOps implements AutoCloseable {
      * Registers {@link #STATION_FRAMES} on a socket of its own (station interfaces only: an AP's registration of
      * every Action frame would clash, EALREADY). They arrive as NL80211_CMD_FRAME for the notification handler.
      */
-    synchronized void subscribeStationFrames() throws NetlinkException {
-        if (stationFrames == null) {
-            stationFrames = Nl80211.openFrameReceiver(iface.ifindex(), STATION_FRAMES, notifications);
-        }
+    void subscribeStationFrames() throws NetlinkException {
+        sockets.listenFrames(InterfaceSockets.STATION_FRAMES, STATION_FRAMES, false, notifications);
     }
 
     /** NL80211_CMD_PROBE_CLIENT; the API has no error path, so a refusal is thrown unchecked. */
@@ -206,18 +207,6 @@ final class LinkOps implements AutoCloseable {
             link.probeClient(iface.ifindex(), addr);
         } catch (NetlinkException e) {
             throw new IllegalStateException("poll_client " + addr + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (probeRequests != null) {
-            probeRequests.close();
-            probeRequests = null;
-        }
-        if (stationFrames != null) {
-            stationFrames.close();
-            stationFrames = null;
         }
     }
 }

@@ -1,9 +1,12 @@
 package wpa4j.nl80211;
 
+import java.time.Duration;
+
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -13,6 +16,7 @@ import wpa4j.driver.BackendStatus;
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverBackend;
 import wpa4j.driver.types.DriverFlag;
+import wpa4j.linux.custody.SocketCustody;
 import wpa4j.linux.netlink.NetlinkException;
 
 /**
@@ -27,6 +31,10 @@ public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
     public @interface Config {
         @AttributeDefinition(description = "EAPOL path: AUTO (the nl80211 control port where the wiphy supports it, else PF_PACKET) or PACKET")
         EapolMode eapol() default EapolMode.AUTO;
+
+        @AttributeDefinition(description = "How long (ms) the sockets of an open interface wait in custody for the next instance of this backend"
+                + " (an update) before the links they own end")
+        long handoverGraceMs() default 10_000;
     }
 
     static final String NAME = Nl80211Driver.NAME;
@@ -34,12 +42,15 @@ public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
     private DriverRegistry registry;
     private volatile String reason = "starting";
     private Nl80211Stack stack;
+    /** Static: this component goes before the custody does, so at shutdown links end while their sockets exist. */
+    @Reference
+    private SocketCustody custody;
 
     @Activate
     void activate(BundleContext ctx, Config config) {
         registry = new DriverRegistry(ctx);
         try {
-            stack = Nl80211Stack.open(this, config.eapol());
+            stack = Nl80211Stack.open(this, config.eapol(), custody, Duration.ofMillis(Math.max(0, config.handoverGraceMs())));
             reason = "nl80211 family " + stack.familyId();
         } catch (NetlinkException e) {
             reason = e.errno() == 2 ? "no nl80211 generic netlink family (kernel without cfg80211)" : "netlink: " + e.getMessage();
@@ -67,7 +78,9 @@ public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
     void deactivate() {
         if (stack != null) {
             if (registry.frameworkStopping()) {
-                stack.endLinksOnClose(); // the gateway ends; a bundle update or stop alone keeps the links
+                stack.endLinks(); // the gateway ends
+            } else {
+                stack.handOver(); // an update (or a stop: then custody ends the links after the grace)
             }
             stack.close();
         }

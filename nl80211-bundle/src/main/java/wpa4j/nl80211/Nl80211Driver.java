@@ -3,6 +3,7 @@ package wpa4j.nl80211;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverException;
@@ -14,39 +15,32 @@ import wpa4j.driver.event.DriverEventSink;
 import wpa4j.driver.types.InterfaceInfo;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
-import wpa4j.nl80211.cmd.Nl80211Events;
+import wpa4j.linux.custody.SocketCustody;
+import wpa4j.linux.netlink.GenlClient;
 import wpa4j.nl80211.cmd.WiphyInfo;
 import wpa4j.linux.netlink.NetlinkException;
 import wpa4j.linux.netlink.Rtnetlink;
 import wpa4j.nl80211.uapi.Uapi;
 
-/** The WifiDriver of one nl80211 interface; each open interface gets its own command socket. */
+/** The WifiDriver of one nl80211 interface; each open interface leases its own sockets from custody. */
 public final class Nl80211Driver implements WifiDriver {
     public static final String NAME = "nl80211";
 
     private final InterfaceRecord iface;
     private final WiphyInfo wiphy;
     private final Capabilities capabilities;
-    private final Map<Integer, Nl80211Interface> sinks;
-    private final EapolMode eapol;
-    private final java.util.function.BooleanSupplier endLinksOnClose;
+    private final Map<Integer, Nl80211Interface> open;
+    private final Stacked stack;
 
-    Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, Nl80211Interface> sinks, EapolMode eapol,
-            java.util.function.BooleanSupplier endLinksOnClose) {
-        this.eapol = eapol;
-        this.endLinksOnClose = endLinksOnClose;
+    /** What every driver of one stack shares: the family, the EAPOL mode, where sockets are kept and how they are handed on. */
+    record Stacked(GenlClient.Family family, EapolMode eapol, SocketCustody custody, String lessee, Nl80211Interface.Handover handover) {}
+
+    Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, Nl80211Interface> open, Stacked stack) {
         this.iface = iface;
         this.wiphy = wiphy;
         this.capabilities = Nl80211Interface.capabilities(wiphy);
-        this.sinks = sinks;
-    }
-
-    /** Routes nl80211 notifications to the open interface they are for. */
-    static void route(Map<Integer, Nl80211Interface> open, Nl80211Events.Notification n) {
-        Nl80211Interface i = open.get(n.ifindex());
-        if (i != null) {
-            i.onNotification(n);
-        }
+        this.open = open;
+        this.stack = stack;
     }
 
     static Map<Integer, Nl80211Interface> newSinkTable() {
@@ -73,45 +67,67 @@ public final class Nl80211Driver implements WifiDriver {
         return capabilities;
     }
 
+    /**
+     * As driver_nl80211's init. When an instance before this one left the interface's sockets in custody
+     * (a backend update), their link is taken over as it runs: no new socket, registration or association.
+     */
     @Override
     public DriverInterface open(String ifname, DriverEventSink sink) throws DriverException {
         if (!ifname.equals(iface.ifname())) {
             throw new DriverException("init", "this service drives " + iface.ifname() + ", not " + ifname);
         }
-        Nl80211 nl;
+        InterfaceSockets sockets = InterfaceSockets.lease(stack.custody(), stack.family(), iface.ifindex(), stack.lessee());
+        Nl80211Interface station = null;
         try {
-            // as driver_nl80211's init: the interface must be up for scans and connections
+            // the interface must be up for scans and connections
             Rtnetlink.setUp(iface.ifindex(), true);
             if (iface.iftype() == Uapi.NL80211_IFTYPE_STATION) {
                 Rtnetlink.setLinkModeDormant(iface.ifindex(), true);
             }
-            nl = Nl80211.open();
+            boolean inheritedOwner = sockets.inherited() && sockets.note(InterfaceSockets.BSSID).isPresent()
+                    && sockets.note(InterfaceSockets.CONTROL_PORT).map(Boolean::parseBoolean).orElse(false);
+            station = register(sockets, sink, inheritedOwner || controlPortByDefault());
+            sockets.note(InterfaceSockets.ROLE, "station");
+            if (sockets.inherited()) {
+                station.resumeLink();
+            }
+            station.subscribeStationFrames();
+            station.start();
+            return station;
         } catch (NetlinkException e) {
+            abandon(station, sockets);
             throw new DriverException("init", e.getMessage(), e.errno(), e);
         }
-        Nl80211Interface station = register(nl, sink, () -> { });
-        station.subscribeStationFrames();
-        return station;
     }
 
-    private Nl80211Interface register(Nl80211 nl, DriverEventSink sink, Runnable afterClose) {
-        Nl80211Interface[] self = new Nl80211Interface[1];
-        boolean controlPort = eapol == EapolMode.AUTO && wiphy.extFeature(Uapi.NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211);
-        self[0] = new Nl80211Interface(nl, iface, wiphy, sink, controlPort, () -> {
-            sinks.remove(iface.ifindex(), self[0]);
-            nl.close();
-            afterClose.run();
-        });
-        self[0].endLinksOnClose(endLinksOnClose);
-        sinks.put(iface.ifindex(), self[0]);
-        return self[0];
+    private boolean controlPortByDefault() {
+        return stack.eapol() == EapolMode.AUTO && wiphy.extFeature(Uapi.NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211);
+    }
+
+    private Nl80211Interface register(InterfaceSockets sockets, DriverEventSink sink, boolean controlPort) throws NetlinkException {
+        AtomicReference<Nl80211Interface> made = new AtomicReference<>();
+        Nl80211Interface i = new Nl80211Interface(sockets, iface, wiphy, sink, controlPort, stack.handover(),
+                () -> open.remove(iface.ifindex(), made.get()));
+        made.set(i);
+        open.put(iface.ifindex(), i);
+        return i;
+    }
+
+    /** A failed open gives back what it took: the interface if it got that far, else the lease (a held link is left for the grace). */
+    private void abandon(Nl80211Interface made, InterfaceSockets sockets) {
+        if (made != null) {
+            made.close();
+        } else {
+            sockets.release(stack.handover().grace(), List.of());
+        }
     }
 
     /**
      * hapd_init as driver_nl80211's i802_init: the interface becomes an AP (down, NL80211_CMD_SET_INTERFACE,
-     * up), a socket registers for the AP's management frames, and EAPOL is opened. A BSS that is already
-     * beaconing (left by the driver instance before this one) is adopted instead. close() gives the interface
-     * back as a station unless it leaves a beaconing BSS for the next instance (see ApOps#close()).
+     * up), a socket registers for the AP's management frames, and EAPOL is opened. A BSS an instance before
+     * this one left beaconing is taken over as it runs: with the sockets in custody (its owner, its frame
+     * registration) when they are held, else owned by nobody, with EAPOL over PF_PACKET. close() gives the
+     * interface back as a station unless it leaves a beaconing BSS for the next instance.
      */
     @Override
     public DriverInterface openAp(ApInitParams params, DriverEventSink sink) throws DriverException {
@@ -121,47 +137,39 @@ public final class Nl80211Driver implements WifiDriver {
         if (!capabilities.has(DriverFlag.AP)) {
             throw new DriverException("hapd_init", "wiphy " + iface.wiphy() + " cannot run an AP (no AP interface type or START_AP)", 95, null);
         }
-        Nl80211 nl = null;
-        Nl80211Interface[] self = new Nl80211Interface[1];
+        InterfaceSockets sockets = InterfaceSockets.lease(stack.custody(), stack.family(), iface.ifindex(), stack.lessee());
+        Nl80211Interface ap = null;
         try {
-            nl = Nl80211.open();
+            Nl80211 nl = sockets.cmd();
             InterfaceRecord now = nl.iface(iface.ifindex());
-            // a BSS that an instance before this one left beaconing (a live swap) is adopted as it runs
             int runningFreq = now.iftype() == Uapi.NL80211_IFTYPE_AP ? now.freq() : 0;
             if (runningFreq == 0) {
                 Rtnetlink.setUp(iface.ifindex(), false);
                 nl.setIftype(iface.ifindex(), Uapi.NL80211_IFTYPE_AP);
                 Rtnetlink.setUp(iface.ifindex(), true);
             }
-            Nl80211Events frames = Nl80211.openFrameReceiver(iface.ifindex(), ApOps.AP_FRAMES, n -> {
-                if (self[0] != null) {
-                    self[0].onNotification(n);
-                }
-            });
-            self[0] = register(nl, sink, () -> {
-                if (!self[0].leavesBssRunning()) {
-                    backToStation();
-                }
-            });
-            self[0].becomeAp(new ApOps(nl, iface, frames, self[0].controlPort(), runningFreq));
-            return self[0];
+            boolean controlPort = runningFreq == 0 ? controlPortByDefault()
+                    : sockets.inherited() && sockets.note(InterfaceSockets.CONTROL_PORT).map(Boolean::parseBoolean).orElse(false);
+            Nl80211Interface made = register(sockets, sink, controlPort);
+            ap = made;
+            sockets.listenFrames(InterfaceSockets.AP_FRAMES, ApOps.AP_FRAMES, false, made::onNotification);
+            made.becomeAp(new ApOps(nl, iface, controlPort, runningFreq));
+            made.start();
+            return made;
         } catch (NetlinkException e) {
-            if (self[0] != null) {
-                self[0].close();
-            } else if (nl != null) {
-                nl.close();
-            }
+            abandon(ap, sockets);
             throw new DriverException("hapd_init", e.getMessage(), e.errno(), e);
         } catch (DriverException e) {
-            self[0].close();
+            abandon(ap, sockets);
             throw e;
         }
     }
 
-    private void backToStation() {
+    /** An AP interface whose BSS ended goes back to being a station, as driver_nl80211's deinit. */
+    static void backToStation(int ifindex) {
         try (Nl80211 nl = Nl80211.open()) {
-            Rtnetlink.setUp(iface.ifindex(), false);
-            nl.setIftype(iface.ifindex(), Uapi.NL80211_IFTYPE_STATION);
+            Rtnetlink.setUp(ifindex, false);
+            nl.setIftype(ifindex, Uapi.NL80211_IFTYPE_STATION);
         } catch (NetlinkException e) {
             // the interface may be gone (hot-unplug); nothing is left to give back
         }

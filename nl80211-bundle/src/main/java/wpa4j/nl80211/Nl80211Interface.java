@@ -74,7 +74,9 @@ import static wpa4j.nl80211.NlOps.run;
  */
 final class Nl80211Interface implements DriverInterface {
     private static final System.Logger LOG = System.getLogger(Nl80211Interface.class.getName());
+    private final InterfaceSockets sockets;
     private final Nl80211 nl;
+    private final Handover handover;
     private final InterfaceRecord iface;
     private final WiphyInfo wiphy;
     private final Capabilities capabilities;
@@ -86,7 +88,6 @@ final class Nl80211Interface implements DriverInterface {
     /** The AP side when opened with hapd_init, else null. */
     private volatile ApOps ap;
     private EapolSocket eapol;
-    /** EAPOL over the nl80211 control port (this interface's command socket owns the connection), else PF_PACKET. */
     /** The control port (this socket owns the link) or PF_PACKET; an adopted link is owned by nobody, so PF_PACKET. */
     private volatile boolean controlPort;
     /** What the SME sent last and got back: needed to report EVENT_ASSOC as driver_nl80211 does. */
@@ -96,25 +97,62 @@ final class Nl80211Interface implements DriverInterface {
     private volatile int linkEpoch;
     /** Guards bssid/epoch between the event reader and adoption only (close() holds the object's lock for long). */
     private final Object linkLock = new Object();
-    private java.util.function.BooleanSupplier endLinksOnClose = () -> false;
+    /** Closed by the core; handed over (sockets released for a successor) or ended (link ended, sockets closed) by the stack. */
+    private boolean closed;
+    private boolean handedOver;
+    private boolean ended;
+    /** The netdev was deleted: nothing is left for a successor, so closing frees the sockets at once. */
+    private volatile boolean gone;
     private volatile Ssid ssid;
     /** NL80211_CMD_UNPROT_BEACON notifications: the 2.0 API has no event for them, so they are only counted and logged. */
     private final java.util.concurrent.atomic.AtomicLong unprotectedBeacons = new java.util.concurrent.atomic.AtomicLong();
 
-    Nl80211Interface(Nl80211 nl, InterfaceRecord iface, WiphyInfo wiphy, DriverEventSink sink, boolean controlPort, Runnable onClose) {
-        this.nl = nl;
+    /**
+     * Receives nothing until {@link #start()}: the command socket and the sockets for events and frames
+     * may hold what arrived while no instance drove the interface, and that must meet a complete object.
+     */
+    Nl80211Interface(InterfaceSockets sockets, InterfaceRecord iface, WiphyInfo wiphy, DriverEventSink sink, boolean controlPort, Handover handover,
+            Runnable onClose) throws NetlinkException {
+        this.sockets = sockets;
+        this.nl = sockets.cmd();
         this.controlPort = controlPort;
-        this.linkOps = new LinkOps(nl, iface, wiphy, this::onNotification);
-        if (controlPort) {
-            nl.receiveUnicast(this::onNotification, "wpa4j-nl80211-owner-" + iface.ifname());
-        }
+        this.handover = handover;
+        this.linkOps = new LinkOps(nl, sockets, iface, wiphy, this::onNotification);
         this.iface = iface;
         this.wiphy = wiphy;
         this.capabilities = capabilities(wiphy);
         this.sink = sink;
         this.onClose = onClose;
+        sockets.note(InterfaceSockets.CONTROL_PORT, controlPort);
     }
 
+    /** How closing hands the sockets on: kept for a successor for {@code grace} (zero: closed at once), links ended or not. */
+    record Handover(java.time.Duration grace, java.util.function.BooleanSupplier endLinks) {}
+
+    /** From here on notifications arrive: first those held while no instance listened, in order. */
+    void start() throws NetlinkException {
+        sockets.listenOwner(this::onNotification);
+        sockets.listenEvents(this::onNotification);
+    }
+
+    /**
+     * A station link a predecessor left (its notes), if the kernel still has it: taken over as it runs,
+     * with the EAPOL path it was made with. Cheaper than the scan dump of {@link #adoptKernelLink()}.
+     */
+    void resumeLink() {
+        java.util.Optional<MacAddress> noted = sockets.note(InterfaceSockets.BSSID).map(MacAddress::parse);
+        if (noted.isEmpty()) {
+            return;
+        }
+        try {
+            nl.station(iface.ifindex(), noted.get());
+        } catch (NetlinkException e) {
+            return; // the link ended while nobody held it: its deauthentication waits in the event queue
+        }
+        ssid = sockets.note(InterfaceSockets.SSID).map(h -> new Ssid(Bytes.fromHex(h))).orElse(null);
+        lastFreq = sockets.note(InterfaceSockets.FREQ).map(Integer::parseInt).orElse(0);
+        linkChanged(noted.get());
+    }
 
     /** driver_nl80211's get_capa from GET_WIPHY: ciphers, interface types, commands, limits. */
     static Capabilities capabilities(WiphyInfo w) {
@@ -196,19 +234,27 @@ final class Nl80211Interface implements DriverInterface {
         return capabilities;
     }
 
+    /**
+     * A link the command socket owns ends only when nothing may take it over: at shutdown, or without a
+     * handover grace. Otherwise the sockets stay in custody for the grace, and the link with them.
+     */
     @Override
     public synchronized void close() {
-        // a link this socket owns dies with it anyway: end it cleanly now, so the next driver finds a clear state
-        if (endLinksOnClose.getAsBoolean() || controlPort) {
-            endLink();
+        if (closed) {
+            return;
         }
-        linkOps.close();
-        if (ap != null) {
-            ap.close();
+        closed = true;
+        boolean end = !handedOver && !ended && (handover.endLinks().getAsBoolean() || handover.grace().isZero() || gone);
+        if (end && (handover.endLinks().getAsBoolean() || controlPort)) {
+            endLink();
         }
         if (eapol != null) {
             eapol.close();
             eapol = null;
+        }
+        if (handedOver) {
+            onClose.run();
+            return;
         }
         try {
             // as driver_nl80211's deinit: hand the link back in default mode
@@ -217,7 +263,46 @@ final class Nl80211Interface implements DriverInterface {
         } catch (NetlinkException e) {
             // the interface may be gone already (hot-unplug); nothing is left to restore
         }
+        if (end || ended) {
+            sockets.end();
+        } else {
+            sockets.release(handover.grace(), will());
+        }
+        if (ap != null && !ap.beaconing()) {
+            Nl80211Driver.backToStation(iface.ifindex());
+        }
         onClose.run();
+    }
+
+    /** The backend instance goes (an update): the sockets stay for its successor, this instance may finish what it is doing. */
+    synchronized void handOver() {
+        if (!closed && !ended && !handedOver) {
+            handedOver = true;
+            sockets.release(handover.grace(), will());
+        }
+    }
+
+    /** The gateway stops: the link ends now, as driver_nl80211's deinit, and the sockets close. */
+    synchronized void endNow() {
+        if (!closed && !ended) {
+            ended = true;
+            endLink();
+            sockets.end();
+        }
+    }
+
+    /**
+     * What custody sends when no successor comes: an AP whose BSS the command socket owns is stopped and
+     * made a station again (the kernel would stop it anyway when the socket closes); a station's owned link
+     * ends with the socket, a PF_PACKET link stays for whoever comes next (wext, say).
+     */
+    private List<wpa4j.linux.custody.Will> will() {
+        if (ap == null || !controlPort || !ap.beaconing()) {
+            return List.of();
+        }
+        return List.of(sockets.cmdWill(nl.requestOctets(Nl80211.stopApRequest(iface.ifindex()))),
+                new wpa4j.linux.custody.Will(null, wpa4j.linux.uapi.Uapi.NETLINK_ROUTE, Rtnetlink.setUpRequest(iface.ifindex(), false)),
+                sockets.cmdWill(nl.requestOctets(Nl80211.setIftypeRequest(iface.ifindex(), Uapi.NL80211_IFTYPE_STATION))));
     }
 
     /** IFLA_OPERSTATE over rtnetlink; with link mode DORMANT (set at open) DORMANT holds IP traffic back. */
@@ -410,6 +495,7 @@ final class Nl80211Interface implements DriverInterface {
             lastFreq = r.freq();
             bssid = r.bssid();
         }
+        noteLink(r.bssid());
         openEapol();
     }
 
@@ -419,6 +505,16 @@ final class Nl80211Interface implements DriverInterface {
             linkEpoch++;
             bssid = now;
         }
+        noteLink(now);
+    }
+
+    /** The link as a successor needs it (see {@link #resumeLink()}). */
+    private void noteLink(MacAddress now) {
+        Ssid s = ssid;
+        sockets.note(InterfaceSockets.BSSID, now);
+        sockets.note(InterfaceSockets.SSID, now == null || s == null ? null : s.octets().toHex());
+        sockets.note(InterfaceSockets.FREQ, now == null ? null : lastFreq);
+        sockets.note(InterfaceSockets.CONTROL_PORT, controlPort);
     }
 
     @Override
@@ -456,6 +552,7 @@ final class Nl80211Interface implements DriverInterface {
 
     /** The kernel removed the netdev: the consumer hears it before the service goes, as EVENT_INTERFACE_STATUS. */
     void interfaceRemoved() {
+        gone = true;
         sink.onEvent(new DriverEvent.InterfaceStatus(iface.ifname(), wpa4j.driver.types.InterfaceChange.REMOVED));
     }
 
@@ -665,9 +762,7 @@ final class Nl80211Interface implements DriverInterface {
     /** Called by the driver's openAp: from here on this interface is an AP and receives management frames. */
     void becomeAp(ApOps ops) throws DriverException {
         ap = ops;
-        if (ops.beaconing()) {
-            controlPort = false; // an adopted BSS is owned by no socket: its EAPOL arrives on the interface
-        }
+        sockets.note(InterfaceSockets.ROLE, "ap");
         if (controlPort) {
             return;
         }
@@ -676,14 +771,6 @@ final class Nl80211Interface implements DriverInterface {
         } catch (java.io.IOException e) {
             throw new DriverException("hapd_init", "EAPOL socket: " + e.getMessage(), 0, e);
         }
-    }
-
-    boolean controlPort() {
-        return controlPort;
-    }
-
-    void endLinksOnClose(java.util.function.BooleanSupplier policy) {
-        endLinksOnClose = policy;
     }
 
     /** As driver_nl80211's deinit: stop the BSS, or leave the BSS the station is on (reason 3, leaving). */
@@ -697,12 +784,6 @@ final class Nl80211Interface implements DriverInterface {
         } catch (DriverException | NetlinkException e) {
             // already gone: nothing is left to end
         }
-    }
-
-    /** Whether this interface leaves a beaconing BSS behind when it closes (see {@link ApOps#close()}). */
-    boolean leavesBssRunning() {
-        ApOps a = ap;
-        return a != null && a.beaconing();
     }
 
     private ApOps ap(String op) throws DriverException {

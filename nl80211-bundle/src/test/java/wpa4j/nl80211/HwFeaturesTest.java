@@ -32,8 +32,8 @@ class HwFeaturesTest {
                 new WiphyInfo.Band(2, List.of(ch(58320), ch(60480)), List.of(60)));
         WiphyInfo wiphy = new WiphyInfo(0, "phy0", Set.of(), Set.of(Uapi.NL80211_IFTYPE_STATION), Set.of(), 4, 0, 0, 5000, 0, false, bands,
                 Bytes.EMPTY);
-        Nl80211Interface i = new Nl80211Interface(null, new InterfaceRecord(3, "wlan0", 0, Uapi.NL80211_IFTYPE_STATION,
-                MacAddress.parse("02:00:00:00:01:00"), 2412), wiphy, e -> { }, false, () -> { });
+        Nl80211Interface i = Wpa3BackendTest.onNoSocket(new InterfaceRecord(3, "wlan0", 0, Uapi.NL80211_IFTYPE_STATION,
+                MacAddress.parse("02:00:00:00:01:00"), 2412), wiphy, e -> { });
 
         HwFeatures hw = i.getHwFeatureData();
 

@@ -195,8 +195,17 @@ class Wpa3BackendTest {
 
     /** A station interface on no socket: only onNotification is used, which needs none. */
     private final List<DriverEvent> events = new ArrayList<>();
-    private final Nl80211Interface station = new Nl80211Interface(null, new InterfaceRecord(3, "wlan0", 0, Uapi.NL80211_IFTYPE_STATION, OWN, 2412),
-            HWSIM, events::add, false, () -> { });
+    private final Nl80211Interface station = onNoSocket(new InterfaceRecord(3, "wlan0", 0, Uapi.NL80211_IFTYPE_STATION, OWN, 2412), HWSIM, events::add);
+
+    /** An interface on in-memory sockets (nothing reaches a kernel); never closed, so nothing is ended. */
+    static Nl80211Interface onNoSocket(InterfaceRecord iface, WiphyInfo wiphy, wpa4j.driver.event.DriverEventSink sink) {
+        try {
+            return new Nl80211Interface(InterfaceSockets.lease(new FakeCustody(), new wpa4j.linux.netlink.GenlClient.Family("nl80211", 0x1c, java.util.Map.of()),
+                    iface.ifindex(), "test"), iface, wiphy, sink, false, new Nl80211Interface.Handover(java.time.Duration.ZERO, () -> false), () -> { });
+        } catch (wpa4j.linux.netlink.NetlinkException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     /** The notification as the event socket hands it over: parsed from the octets the kernel sends. */
     static Nl80211Events.Notification notification(int cmd, Bytes frame) throws Exception {

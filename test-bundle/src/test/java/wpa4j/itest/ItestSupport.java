@@ -56,7 +56,7 @@ public final class ItestSupport {
 
     /** The bundles wpa4j ships in every gateway. */
     public static Option wpa4jBundles() {
-        return composite(reactorBundle("bundle.api"), reactorBundle("bundle.linux"), reactorBundle("bundle.nl80211"), reactorBundle("bundle.wext"),
+        return composite(reactorBundle("bundle.api"), reactorBundle("bundle.linux"), reactorBundle("bundle.custody"), reactorBundle("bundle.nl80211"), reactorBundle("bundle.wext"),
                 reactorBundle("bundle.ndis"), reactorBundle("bundle.shell"), reactorBundle("bundle.common"), reactorBundle("bundle.ctrl"));
     }
 

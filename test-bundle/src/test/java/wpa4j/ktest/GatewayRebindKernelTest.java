@@ -21,7 +21,7 @@ class GatewayRebindKernelTest {
     @Test
     void stationBindsNl80211RebindsToWextAndBackAndFollowsTheInterfaceThroughHotPlug() throws Exception {
         Netns ap = KernelSupport.hostapdInNetns("apg", AP_IF, SSID, PASS, "", "10.97.0.1/24");
-        try (KernelGateway gw = new KernelGateway(Map.of("wpa4j.supplicant-kt.cfg",
+        try (KernelGateway gw = new KernelGateway(Map.of("wpa4j.nl80211.cfg", "handoverGraceMs=3000\n", "wpa4j.supplicant-kt.cfg",
                 "ifname=" + STA_IF + "\nssid=" + SSID + "\nkeyMgmt=WPA-PSK\n.passphrase=" + PASS + "\nscanFreq=2412\n"))) {
             gw.awaitLines(STA_IF + ": driver nl80211 .* bound", 1);
             gw.awaitLines(STA_IF + ": CTRL-EVENT-CONNECTED", 1);
@@ -30,7 +30,8 @@ class GatewayRebindKernelTest {
 
             gw.command("stop wpa4j.nl80211");
             gw.awaitLines(STA_IF + ": driver wext .* bound", 1);
-            // nl80211's socket owned the connection (control port): the kernel drops it, the core reconnects over wext
+            // nl80211's socket owned the connection (control port): custody keeps it for the handover grace (3 s here), then
+            // the kernel drops it and the core reconnects over wext
             gw.awaitLines(STA_IF + ": CTRL-EVENT-CONNECTED", 2);
             String iwconfig = KernelSupport.sh("iwconfig " + STA_IF);
             assertTrue(iwconfig.contains("Access Point: 02:00:00:00:02:00") && iwconfig.contains("ESSID:\"" + SSID + "\""), iwconfig);
@@ -39,11 +40,7 @@ class GatewayRebindKernelTest {
 
             // nl80211 back: it ranks higher, takes the link over from wext live (no reconnect)
             long resyncs = gw.lines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC");
-            gw.command("lb -s wpa4j.nl80211");
-            gw.awaitLines("\\d+\\|Resolved\\s*\\|\\s*\\d+\\|wpa4j\\.nl80211\\b", 1);
-            java.util.regex.Matcher id = java.util.regex.Pattern.compile("(\\d+)\\|Resolved\\s*\\|\\s*\\d+\\|wpa4j\\.nl80211\\b").matcher(gw.output());
-            assertTrue(id.find(), gw.output());
-            gw.command("start " + id.group(1));
+            LiveUpgrades.startBundle(gw, "wpa4j.nl80211");
             gw.awaitLines(STA_IF + ": driver nl80211 .* bound", 2);
             gw.awaitLines(STA_IF + ": CTRL-EVENT-DRIVER-RESYNC", resyncs + 1);
             assertEquals(2, gw.lines(STA_IF + ": CTRL-EVENT-CONNECTED"), "wext -> nl80211 without reconnecting:\n" + gw.output());

@@ -4,42 +4,40 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.linux.uapi.Uapi;
 
 /**
- * Requests over one generic netlink socket: sequence numbers, dumps (NLM_F_MULTI until NLMSG_DONE), acks
- * and errors (NLMSG_ERROR with errno and extended-ack message), and family resolution through nlctrl.
+ * Requests over one generic netlink transport: dumps (NLM_F_MULTI until NLMSG_DONE), acks and errors
+ * (NLMSG_ERROR with errno and extended-ack message), and family resolution through nlctrl. Where the
+ * socket lives (its own, or one held in custody) is the transport's business.
  */
 public final class GenlClient implements AutoCloseable {
     private static final int TIMEOUT_MS = 5000;
 
-    private final NetlinkSocket socket;
-    private final AtomicInteger seq = new AtomicInteger((int) (System.nanoTime() & 0x7fffffff));
-    private final byte[] buf = new byte[256 * 1024];
-    private volatile Reader reader;
+    private final NetlinkTransport transport;
+    private final AtomicLong malformed = new AtomicLong();
 
     /** A generic netlink family: its id and multicast groups by name. */
     public record Family(String name, int id, Map<String, Integer> groups) {}
 
+    public GenlClient(NetlinkTransport transport) {
+        this.transport = transport;
+    }
+
     public GenlClient(NetlinkSocket socket) {
-        this.socket = socket;
-        socket.receiveTimeout(TIMEOUT_MS);
+        this(new SocketTransport(socket));
     }
 
     public static GenlClient open() throws NetlinkException {
-        return new GenlClient(NetlinkSocket.open(Uapi.NETLINK_GENERIC));
+        return new GenlClient(SocketTransport.open(Uapi.NETLINK_GENERIC));
     }
 
-    public NetlinkSocket socket() {
-        return socket;
+    public int portId() {
+        return transport.portId();
     }
 
     /** CTRL_CMD_GETFAMILY: the family's id and multicast groups; ENOENT (2) when the kernel has no such family. */
@@ -73,52 +71,38 @@ public final class GenlClient implements AutoCloseable {
     }
 
     /**
-     * From now on a thread of its own reads the socket: replies go to the request waiting for their sequence
-     * number, every other message (unicast notifications such as control-port frames for the socket owner)
-     * to {@code unsolicited}, on that thread. Malformed input is counted and dropped.
+     * From now on every message that answers no request (multicast events, unicast notifications such as
+     * control-port frames for the socket owner) goes to {@code unsolicited}, on the transport's thread.
+     * Malformed input, and a handler that throws, are counted and dropped.
      */
-    public synchronized void startReader(Consumer<NlMessage> unsolicited, String threadName) {
-        if (reader == null) {
-            reader = new Reader(unsolicited);
-            socket.receiveTimeout(500);
-            Thread t = new Thread(reader::run, threadName);
-            t.setDaemon(true);
-            reader.thread = t;
-            t.start();
-        }
+    public void startReader(Consumer<NlMessage> unsolicited, String threadName) {
+        transport.listen(octets -> {
+            try {
+                for (NlMessage m : NlMessage.parseAll(octets, octets.length)) {
+                    unsolicited.accept(m);
+                }
+            } catch (MalformedFrameException | RuntimeException e) {
+                // bad input or a handler bug must not end the reader
+                malformed.incrementAndGet();
+            }
+        }, threadName);
     }
 
-    /** Messages the reader thread dropped as malformed (0 without a reader). */
+    /** Messages the reader dropped as malformed. */
     public long malformed() {
-        Reader r = reader;
-        return r == null ? 0 : r.malformed;
+        return malformed.get();
     }
 
     /** Sends a request and collects the replies: one message, or all parts of a dump; an ack ends it too. */
-    public synchronized List<NlMessage> request(int family, NlWriter msg, int extraFlags, String what) throws NetlinkException {
-        int s = seq.incrementAndGet();
-        boolean dump = (extraFlags & Uapi.NLM_F_DUMP) == Uapi.NLM_F_DUMP;
-        Reader r = reader;
-        BlockingQueue<NlMessage> queue = new LinkedBlockingQueue<>();
-        if (r != null) {
-            r.pending.put(s, queue);
-        }
-        try {
-            socket.send(msg.build(family, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK | extraFlags, s, socket.portId()));
-            List<NlMessage> replies = new ArrayList<>();
-            while (true) {
-                for (NlMessage m : r == null ? receive(what) : List.of(take(queue, what))) {
-                    if (m.seq() != s) {
-                        continue; // a late reply to an earlier request
-                    }
+    public List<NlMessage> request(int family, NlWriter msg, int extraFlags, String what) throws NetlinkException {
+        List<NlMessage> replies = new ArrayList<>();
+        for (byte[] octets : transport.exchange(msg.build(family, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK | extraFlags, 0, 0), TIMEOUT_MS, what)) {
+            try {
+                for (NlMessage m : NlMessage.parseAll(octets, octets.length)) {
                     if (m.isError()) {
-                        try {
-                            NetlinkException err = m.error(what);
-                            if (err.errno() != 0) {
-                                throw err;
-                            }
-                        } catch (MalformedFrameException e) {
-                            throw new NetlinkException(what + ": malformed error " + e.reason(), 71, "");
+                        NetlinkException err = m.error(what);
+                        if (err.errno() != 0) {
+                            throw err;
                         }
                         return replies;
                     }
@@ -128,92 +112,15 @@ public final class GenlClient implements AutoCloseable {
                     // a dump part, or a single reply whose ack follows
                     replies.add(m);
                 }
-            }
-        } finally {
-            if (r != null) {
-                r.pending.remove(s);
+            } catch (MalformedFrameException e) {
+                throw new NetlinkException(what + ": malformed reply " + e.reason(), 71, "");
             }
         }
-    }
-
-    private List<NlMessage> receive(String what) throws NetlinkException {
-        int n = socket.receive(buf);
-        if (n < 0) {
-            throw new NetlinkException(what + ": no answer within " + TIMEOUT_MS + " ms", 110, "");
-        }
-        try {
-            return NlMessage.parseAll(buf, n);
-        } catch (MalformedFrameException e) {
-            throw new NetlinkException(what + ": malformed reply " + e.reason(), 71, "");
-        }
-    }
-
-    private static NlMessage take(BlockingQueue<NlMessage> queue, String what) throws NetlinkException {
-        try {
-            NlMessage m = queue.poll(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            if (m == null) {
-                throw new NetlinkException(what + ": no answer within " + TIMEOUT_MS + " ms", 110, "");
-            }
-            return m;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NetlinkException(what + ": interrupted", 4, "");
-        }
-    }
-
-    /** The socket's reader thread in reader mode. */
-    private final class Reader {
-        final Map<Integer, BlockingQueue<NlMessage>> pending = new ConcurrentHashMap<>();
-        final Consumer<NlMessage> unsolicited;
-        volatile boolean running = true;
-        volatile long malformed;
-        Thread thread;
-
-        Reader(Consumer<NlMessage> unsolicited) {
-            this.unsolicited = unsolicited;
-        }
-
-        void run() {
-            byte[] rbuf = new byte[256 * 1024];
-            while (running) {
-                try {
-                    int n = socket.receive(rbuf);
-                    if (n <= 0) {
-                        continue;
-                    }
-                    for (NlMessage m : NlMessage.parseAll(rbuf, n)) {
-                        BlockingQueue<NlMessage> q = pending.get(m.seq());
-                        if (q != null) {
-                            q.add(m);
-                        } else {
-                            unsolicited.accept(m);
-                        }
-                    }
-                } catch (MalformedFrameException | RuntimeException e) {
-                    // bad input or a handler bug must not end the reader
-                    malformed++;
-                } catch (NetlinkException e) {
-                    if (running) {
-                        malformed++;
-                    }
-                }
-            }
-        }
+        return replies;
     }
 
     @Override
     public void close() {
-        Reader r = reader;
-        if (r != null) {
-            r.running = false;
-        }
-        socket.close();
-        if (r != null && r.thread != Thread.currentThread()) {
-            try {
-                r.thread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        transport.close();
     }
 }

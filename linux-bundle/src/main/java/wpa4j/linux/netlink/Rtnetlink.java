@@ -27,17 +27,27 @@ public final class Rtnetlink {
         newLink(ifindex, 0, 0, w -> w.u8(Uapi.IFLA_OPERSTATE, up ? Uapi.IF_OPER_UP : Uapi.IF_OPER_DORMANT), " operstate");
     }
 
-    /** RTM_NEWLINK: struct ifinfomsg (family, pad, type, index, flags, change), then {@code attrs}; waits for the ack. */
+    /** The RTM_NEWLINK request of {@link #setUp} (sequence number and port id left 0), for whoever sends it later. */
+    public static byte[] setUpRequest(int ifindex, boolean up) {
+        return newLinkRequest(ifindex, up ? Uapi.IFF_UP : 0, Uapi.IFF_UP, w -> { }).build(Uapi.RTM_NEWLINK, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK, 0, 0);
+    }
+
+    /** struct ifinfomsg (family, pad, type, index, flags, change), then {@code attrs}. */
+    private static NlWriter newLinkRequest(int ifindex, int flags, int change, Consumer<NlWriter> attrs) {
+        byte[] ifinfo = new byte[16];
+        put32(ifinfo, 4, ifindex);
+        put32(ifinfo, 8, flags);
+        put32(ifinfo, 12, change);
+        NlWriter w = new NlWriter().raw(ifinfo);
+        attrs.accept(w);
+        return w;
+    }
+
+    /** RTM_NEWLINK on a socket of its own; waits for the ack. */
     private static void newLink(int ifindex, int flags, int change, Consumer<NlWriter> attrs, String what) throws NetlinkException {
         try (NetlinkSocket s = NetlinkSocket.open(Uapi.NETLINK_ROUTE)) {
             s.receiveTimeout(5000);
-            byte[] ifinfo = new byte[16];
-            put32(ifinfo, 4, ifindex);
-            put32(ifinfo, 8, flags);
-            put32(ifinfo, 12, change);
-            NlWriter w = new NlWriter().raw(ifinfo);
-            attrs.accept(w);
-            s.send(w.build(Uapi.RTM_NEWLINK, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK, 1, s.portId()));
+            s.send(newLinkRequest(ifindex, flags, change, attrs).build(Uapi.RTM_NEWLINK, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK, 1, s.portId()));
             byte[] buf = new byte[8192];
             int n = s.receive(buf);
             if (n < 0) {

@@ -40,6 +40,20 @@ public final class Nl80211 implements AutoCloseable {
         }
     }
 
+    /** Commands over {@code client} for a family resolved before (a socket held in custody, say). */
+    public static Nl80211 on(GenlClient client, GenlClient.Family family) {
+        return new Nl80211(client, family);
+    }
+
+    public GenlClient client() {
+        return client;
+    }
+
+    /** {@code w} as a complete request of this family (sequence number and port id left to whoever sends it). */
+    public byte[] requestOctets(NlWriter w) {
+        return w.build(family.id(), wpa4j.linux.uapi.Uapi.NLM_F_REQUEST | wpa4j.linux.uapi.Uapi.NLM_F_ACK, 0, 0);
+    }
+
     public GenlClient.Family family() {
         return family;
     }
@@ -300,11 +314,6 @@ public final class Nl80211 implements AutoCloseable {
         request(w, 0, "NL80211_CMD_CONTROL_PORT_FRAME");
     }
 
-    /** Unicast notifications to this socket (control-port frames when it owns the connection) go to {@code handler}, read on their own thread. */
-    public void receiveUnicast(Consumer<Nl80211Events.Notification> handler, String threadName) {
-        client.startReader(Nl80211Events.notifications(family.id(), handler), threadName);
-    }
-
     /** NL80211_CMD_DEAUTHENTICATE or NL80211_CMD_DISASSOCIATE with a reason code. */
     public void leave(int ifindex, MacAddress bssid, int reason, boolean deauth) throws NetlinkException {
         int cmd = deauth ? Uapi.NL80211_CMD_DEAUTHENTICATE : Uapi.NL80211_CMD_DISASSOCIATE;
@@ -383,8 +392,11 @@ public final class Nl80211 implements AutoCloseable {
 
     /** NL80211_CMD_SET_INTERFACE: the interface type (NL80211_IFTYPE_STATION, _AP). */
     public void setIftype(int ifindex, int iftype) throws NetlinkException {
-        request(NlWriter.genl(Uapi.NL80211_CMD_SET_INTERFACE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u32(Uapi.NL80211_ATTR_IFTYPE, iftype), 0,
-                "NL80211_CMD_SET_INTERFACE");
+        request(setIftypeRequest(ifindex, iftype), 0, "NL80211_CMD_SET_INTERFACE");
+    }
+
+    public static NlWriter setIftypeRequest(int ifindex, int iftype) {
+        return NlWriter.genl(Uapi.NL80211_CMD_SET_INTERFACE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex).u32(Uapi.NL80211_ATTR_IFTYPE, iftype);
     }
 
     /** NL80211_CMD_SET_WIPHY for the wiphy of {@code ifindex}: channel (20 MHz), and RTS/fragmentation thresholds when not null. */
@@ -439,7 +451,11 @@ public final class Nl80211 implements AutoCloseable {
     }
 
     public void stopAp(int ifindex) throws NetlinkException {
-        request(NlWriter.genl(Uapi.NL80211_CMD_STOP_AP, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex), 0, "NL80211_CMD_STOP_AP");
+        request(stopApRequest(ifindex), 0, "NL80211_CMD_STOP_AP");
+    }
+
+    public static NlWriter stopApRequest(int ifindex) {
+        return NlWriter.genl(Uapi.NL80211_CMD_STOP_AP, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex);
     }
 
     /**
@@ -454,21 +470,10 @@ public final class Nl80211 implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens a socket registered (NL80211_CMD_REGISTER_FRAME) for the management frames {@code matches} on
-     * {@code ifindex}; matching frames arrive unicast to it as NL80211_CMD_FRAME and go to the handler.
-     */
-    public static Nl80211Events openFrameReceiver(int ifindex, List<FrameMatch> matches, Consumer<Nl80211Events.Notification> handler)
-            throws NetlinkException {
-        Nl80211 reg = open();
-        try {
-            for (FrameMatch m : matches) {
-                reg.request(registerFrameRequest(ifindex, m), 0, String.format("NL80211_CMD_REGISTER_FRAME 0x%04x %s", m.frameType(), m.match().toHex()));
-            }
-            return new Nl80211Events(reg.client, reg.family.id(), handler, "wpa4j-nl80211-frames-" + ifindex);
-        } catch (NetlinkException e) {
-            reg.close();
-            throw e;
+    /** NL80211_CMD_REGISTER_FRAME for each of {@code matches}: from now on they come to this socket. */
+    public void registerFrames(int ifindex, List<FrameMatch> matches) throws NetlinkException {
+        for (FrameMatch m : matches) {
+            request(registerFrameRequest(ifindex, m), 0, String.format("NL80211_CMD_REGISTER_FRAME 0x%04x %s", m.frameType(), m.match().toHex()));
         }
     }
 

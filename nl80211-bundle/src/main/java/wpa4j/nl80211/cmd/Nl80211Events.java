@@ -12,9 +12,9 @@ import wpa4j.linux.netlink.NlMessage;
 import wpa4j.nl80211.uapi.Uapi;
 
 /**
- * The event socket: joined to the nl80211 multicast groups scan, mlme, regulatory and config, read on its
- * own thread; every nl80211 notification goes to the handler (which only enqueues). Malformed messages are
- * counted and dropped. The same reader serves a socket registered for management frames (unicast CMD_FRAME).
+ * An event socket: joined to nl80211 multicast groups (scan, mlme, config), read on its own thread;
+ * every nl80211 notification goes to the handler (which only enqueues). Malformed messages are counted
+ * and dropped. The same reader serves a socket registered for management frames (unicast CMD_FRAME).
  */
 public final class Nl80211Events implements AutoCloseable {
     /** One notification: the command and its attributes. */
@@ -27,14 +27,19 @@ public final class Nl80211Events implements AutoCloseable {
 
     private final GenlClient client;
 
-    public Nl80211Events(GenlClient.Family family, Consumer<Notification> handler) throws NetlinkException {
-        this(new GenlClient(joined(family)), family.id(), handler, "wpa4j-nl80211-events");
+    /** A socket of its own joined to {@code groups} of the family (the stack's: config only; each interface holds its own for mlme and scan). */
+    public Nl80211Events(GenlClient.Family family, List<String> groups, Consumer<Notification> handler) throws NetlinkException {
+        this(new GenlClient(joined(family, groups)), family.id(), handler, "wpa4j-nl80211-events");
     }
 
-    /** Reads nl80211 messages that arrive on the socket of {@code client} (multicast or unicast to it), which this now owns. */
-    Nl80211Events(GenlClient client, int familyId, Consumer<Notification> handler, String threadName) {
+    private Nl80211Events(GenlClient client, int familyId, Consumer<Notification> handler, String threadName) {
         this.client = client;
         client.startReader(notifications(familyId, handler), threadName);
+    }
+
+    /** Reads nl80211 messages that arrive on the transport of {@code client} (multicast or unicast to it), which this now owns. */
+    public static Nl80211Events listen(GenlClient client, int familyId, Consumer<Notification> handler, String threadName) {
+        return new Nl80211Events(client, familyId, handler, threadName);
     }
 
     /** The nl80211 messages of a reader as notifications; one that does not parse is thrown, so the reader counts it. */
@@ -50,10 +55,10 @@ public final class Nl80211Events implements AutoCloseable {
         };
     }
 
-    private static NetlinkSocket joined(GenlClient.Family family) throws NetlinkException {
+    private static NetlinkSocket joined(GenlClient.Family family, List<String> groups) throws NetlinkException {
         NetlinkSocket s = NetlinkSocket.open(Uapi.NETLINK_GENERIC);
         try {
-            for (String g : List.of("scan", "mlme", "regulatory", "config")) {
+            for (String g : groups) {
                 Integer id = family.groups().get(g);
                 if (id != null) {
                     s.joinGroup(id);

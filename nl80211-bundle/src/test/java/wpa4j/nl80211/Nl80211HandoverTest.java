@@ -1,0 +1,144 @@
+package wpa4j.nl80211;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.AssociateParams;
+import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.Cipher;
+import wpa4j.driver.types.KeyMgmt;
+import wpa4j.driver.types.MacAddress;
+import wpa4j.driver.types.Proto;
+import wpa4j.driver.types.Ssid;
+import wpa4j.linux.netlink.GenlClient;
+import wpa4j.linux.netlink.NlWriter;
+import wpa4j.nl80211.cmd.InterfaceRecord;
+import wpa4j.nl80211.cmd.WiphyInfo;
+import wpa4j.nl80211.uapi.Uapi;
+
+/**
+ * Issue 15: an instance that goes leaves its interface's sockets in custody, and the next one takes the
+ * link over from them: no ASSOCIATE, no frame registration, no scan dump, the EAPOL that arrived in
+ * between delivered in order, EAPOL sent on the same owner socket. Without a grace the link ends as before.
+ */
+class Nl80211HandoverTest {
+    private static final int IFINDEX = 99_999; // no such interface here: the rtnetlink calls fail quietly
+    private static final MacAddress OWN = MacAddress.parse("02:00:00:00:01:00");
+    private static final MacAddress AP = MacAddress.parse("02:00:00:00:00:00");
+    private static final Ssid SSID = Ssid.of("home".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    private static final GenlClient.Family FAMILY = new GenlClient.Family("nl80211", 0x1c, Map.of("mlme", 5, "scan", 6, "config", 7));
+    private static final WiphyInfo WIPHY = new WiphyInfo(0, "phy0", Set.of(0x000fac04L), Set.of(Uapi.NL80211_IFTYPE_STATION),
+            Set.of(Uapi.NL80211_CMD_AUTHENTICATE, Uapi.NL80211_CMD_ASSOCIATE), 4, 0, 0, 5000, 0, false, List.of(), controlPortFeature());
+    private static final InterfaceRecord IFACE = new InterfaceRecord(IFINDEX, "wlan9", 0, Uapi.NL80211_IFTYPE_STATION, OWN, 2412);
+
+    private final FakeCustody custody = new FakeCustody();
+
+    private static Bytes controlPortFeature() {
+        byte[] ext = new byte[8];
+        ext[Uapi.NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211 / 8] |= (byte) (1 << (Uapi.NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211 % 8));
+        return Bytes.of(ext);
+    }
+
+    private Nl80211Interface open(String lessee, Duration grace, List<DriverEvent> events) throws Exception {
+        InterfaceSockets sockets = InterfaceSockets.lease(custody, FAMILY, IFINDEX, lessee);
+        boolean controlPort = !sockets.inherited() || sockets.note(InterfaceSockets.CONTROL_PORT).map(Boolean::parseBoolean).orElse(false);
+        Nl80211Interface i = new Nl80211Interface(sockets, IFACE, WIPHY, events::add, controlPort, new Nl80211Interface.Handover(grace, () -> false),
+                () -> { });
+        if (sockets.inherited()) {
+            i.resumeLink();
+        }
+        i.start();
+        return i;
+    }
+
+    private FakeCustody.FakeChannel channel(String name) {
+        return custody.held.get("nl80211/" + IFINDEX).channels.get(name);
+    }
+
+    /** A associates as the control-port owner; the AP's Association Response arrives on the events socket. */
+    private Nl80211Interface associated(Duration grace, List<DriverEvent> events) throws Exception {
+        Nl80211Interface a = open("A", grace, events);
+        a.associate(AssociateParams.builder().bssid(AP).ssid(SSID).freq(2412).wpaIe(Bytes.fromHex("30140100000fac040100000fac040100000fac020000"))
+                .wpaProto(Set.of(Proto.RSN)).pairwiseSuite(Cipher.CCMP).groupSuite(Cipher.CCMP).keyMgmtSuite(KeyMgmt.PSK).build());
+        channel(InterfaceSockets.EVENTS).inject(FakeCustody.notification(Uapi.NL80211_CMD_ASSOCIATE, IFINDEX,
+                w -> w.attr(Uapi.NL80211_ATTR_FRAME, Wpa3BackendTest.frame(0x0010, OWN, AP, "110000000100" + "010182"))));
+        return a;
+    }
+
+    private static byte[] eapol(int n) {
+        return FakeCustody.notification(Uapi.NL80211_CMD_CONTROL_PORT_FRAME, IFINDEX,
+                w -> w.attr(Uapi.NL80211_ATTR_MAC, AP.octets()).attr(Uapi.NL80211_ATTR_FRAME, pdu(n)));
+    }
+
+    /** An EAPOL PDU whose one body octet tells it apart. */
+    private static Bytes pdu(int n) {
+        return Bytes.of((byte) 2, (byte) 3, (byte) 0, (byte) 1, (byte) n);
+    }
+
+    @Test
+    void theNextInstanceTakesTheOwnedLinkOverWithoutSendingAnythingToSetItUp() throws Exception {
+        List<DriverEvent> aEvents = new ArrayList<>();
+        Nl80211Interface a = associated(Duration.ofSeconds(10), aEvents);
+        assertInstanceOf(DriverEvent.Assoc.class, aEvents.get(aEvents.size() - 1));
+        FakeCustody.FakeChannel cmd = channel(InterfaceSockets.CMD);
+        assertTrue(cmd.commands.contains(Uapi.NL80211_CMD_ASSOCIATE));
+
+        a.handOver();
+        a.close(); // the core lets go after the backend did: nothing may end the link
+        assertFalse(cmd.commands.contains(Uapi.NL80211_CMD_DEAUTHENTICATE), "a handover must not deauthenticate");
+        assertFalse(cmd.closed);
+        cmd.inject(eapol(1)); // group key message 1 while nobody drives the interface
+        cmd.inject(eapol(2));
+
+        int sentBefore = cmd.commands.size();
+        cmd.replies.put(Uapi.NL80211_CMD_GET_STATION, NlWriter.genl(Uapi.NL80211_CMD_NEW_STATION, 1).u32(Uapi.NL80211_ATTR_IFINDEX, IFINDEX)
+                .nestStart(Uapi.NL80211_ATTR_STA_INFO).u32(Uapi.NL80211_STA_INFO_INACTIVE_TIME, 10).nestEnd().build(0x1c, 0, 0, 0));
+        List<DriverEvent> bEvents = new ArrayList<>();
+        Nl80211Interface b = open("B", Duration.ofSeconds(10), bEvents);
+
+        assertEquals(Optional.of(AP), b.getBssid(), "the link from the notes, checked with GET_STATION");
+        assertEquals(List.of(Uapi.NL80211_CMD_GET_STATION), cmd.commands.subList(sentBefore, cmd.commands.size()),
+                "no ASSOCIATE, no REGISTER_FRAME, no scan dump");
+        assertEquals(List.of(pdu(1), pdu(2)),
+                bEvents.stream().map(e -> ((DriverEvent.EapolRx) e).data()).toList(), "the queued EAPOL, in order");
+        b.sendEapol(AP, 0x888e, pdu(9));
+        assertEquals(Uapi.NL80211_CMD_CONTROL_PORT_FRAME, cmd.commands.get(cmd.commands.size() - 1), "EAPOL out on the owner socket");
+        assertEquals(List.of(5, 6), channel(InterfaceSockets.EVENTS).groups, "mlme and scan joined once, by the first instance");
+    }
+
+    @Test
+    void withoutAGraceClosingEndsTheOwnedLinkAndClosesTheSockets() throws Exception {
+        Nl80211Interface a = associated(Duration.ZERO, new ArrayList<>());
+        FakeCustody.FakeChannel cmd = channel(InterfaceSockets.CMD);
+        a.close();
+        assertTrue(cmd.commands.contains(Uapi.NL80211_CMD_DEAUTHENTICATE), "reason 3 before the owner socket closes");
+        assertTrue(cmd.closed);
+        assertNull(custody.held.get("nl80211/" + IFINDEX));
+    }
+
+    @Test
+    void aLinkThatEndedWhileNobodyHeldItIsNotResumed() throws Exception {
+        Nl80211Interface a = associated(Duration.ofSeconds(10), new ArrayList<>());
+        a.handOver();
+        // GET_STATION without a reply: the kernel no longer has the AP as a station
+        FakeCustody.FakeChannel cmd = channel(InterfaceSockets.CMD);
+        cmd.replies.clear();
+        Nl80211Interface b = open("B", Duration.ofSeconds(10), new ArrayList<>());
+        assertTrue(cmd.commands.contains(Uapi.NL80211_CMD_GET_STATION));
+        assertEquals(AP.toString(), custody.held.get("nl80211/" + IFINDEX).notes.get(InterfaceSockets.BSSID), "notes stay until the deauth event");
+        b.close();
+    }
+}

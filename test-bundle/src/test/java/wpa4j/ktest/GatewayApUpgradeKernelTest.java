@@ -1,0 +1,118 @@
+package wpa4j.ktest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #15 on the real kernel for the AP, in the default configuration (EAPOL over the nl80211 control port: the
+ * backend's command socket owns the BSS): the gateway's AP keeps Debian's wpa_supplicant associated through 20
+ * consecutive updates of the nl80211 bundle, pinged every 50 ms both ways, with group rekeys every 3 s falling into
+ * the updates; the station never sees a deauthentication, a new association or a new 4-way handshake. Then nl80211 is
+ * stopped for good: no other backend can run an AP, the BSS outlives the stop for the handover grace, then custody
+ * stops it (the documented cost), and starting nl80211 again brings the station back. Prints its figures.
+ */
+class GatewayApUpgradeKernelTest {
+    private static final String AP_IF = "wlan0";
+    private static final String STA_IF = "wlan1";
+    private static final String SSID = "wpa4j-ap-upgrade";
+    private static final String PASS = "ap-upgrade-passphrase";
+    private static final String WAITING = AP_IF + ": no driver left for " + AP_IF + ": waiting for one";
+    /** The AP core carrying its BSS and its one station over to a newly bound driver (hostapd-bundle Hostapd.attach). */
+    private static final String RESYNC = AP_IF + ": AP-DRIVER-RESYNC driver=nl80211 stations=1";
+
+    /** Lines of wpa_supplicant's log (-f) containing {@code text}. */
+    private static long staLines(String text) {
+        return KernelSupport.wpaSupplicantLog(STA_IF).lines().filter(l -> l.contains(text)).count();
+    }
+
+    private static boolean completed(Netns sta) {
+        return KernelSupport.wpaCli(sta, STA_IF, "status").contains("wpa_state=COMPLETED");
+    }
+
+    @Test
+    void twentyNl80211UpdatesKeepTheOwnedBssThenAStopEndsItAfterTheGrace() throws Exception {
+        List<Path> builds = new ArrayList<>();
+        for (int n = 1; n <= GatewayUpgradeKernelTest.UPDATES; n++) {
+            builds.add(LiveUpgrades.nl80211Build(n));
+        }
+        Path ctrl = Files.createTempDirectory(Path.of("/tmp"), "apu-ctrl");
+        Netns sta = Netns.moveInto("apusta", STA_IF);
+        try (KernelGateway gw = new KernelGateway(Map.of("wpa4j.hostapd-up.cfg", "ifname=" + AP_IF
+                + "\nssid=" + SSID + "\nchannel=1\n.passphrase=" + PASS + "\ngroupRekey=3\nctrlInterface=" + ctrl + "\n"))) {
+            gw.awaitLines(AP_IF + ": driver nl80211 1\\.0\\.0\\.SNAPSHOT .* bound", 1);
+            gw.awaitLines(AP_IF + ": AP-ENABLED", 1);
+            KernelSupport.sh("ip addr add 10.97.1.1/24 dev " + AP_IF);
+            KernelSupport.sh(sta.exec("ip addr add 10.97.1.2/24 dev " + STA_IF));
+            KernelSupport.startWpaSupplicant(sta, STA_IF, SSID, PASS);
+            KernelSupport.await(() -> completed(sta), () -> "wpa_supplicant COMPLETED with our AP\n" + KernelSupport.wpaSupplicantLog(STA_IF));
+            KernelSupport.await(() -> {
+                try {
+                    return KernelSupport.sh("ping -c 1 -W 1 10.97.1.2").contains("1 received");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "link up before the updates");
+            assertEquals(0, KernelSupport.eapolPacketSockets(), "EAPOL over the control port: no PF_PACKET socket");
+            long connects = staLines("CTRL-EVENT-CONNECTED");
+            long disconnects = staLines("CTRL-EVENT-DISCONNECTED");
+            long apDisconnects = gw.lines(AP_IF + ": AP-STA-DISCONNECTED");
+            long rekeys0 = staLines("WPA: Group rekeying completed with");
+
+            // no standby for an AP (wext cannot run one): straight to the new nl80211, which carries the BSS and its station on
+            LiveUpgrades.Pinger fromAp = new LiveUpgrades.Pinger("the AP", "", "10.97.1.2");
+            LiveUpgrades.Pinger fromSta = new LiveUpgrades.Pinger("the station", sta.exec(""), "10.97.1.1");
+            LiveUpgrades.Figures f = LiveUpgrades.updates(gw, builds, AP_IF, RESYNC, fromAp, fromSta);
+            long rekeys = staLines("WPA: Group rekeying completed with") - rekeys0;
+            System.out.printf("%d nl80211 updates under our AP, eapol=AUTO (control port): %s; %d group rekeys completed by wpa_supplicant meanwhile%n",
+                    GatewayUpgradeKernelTest.UPDATES, f.describe(fromAp, fromSta), rekeys);
+            String staLog = KernelSupport.wpaSupplicantLog(STA_IF);
+            assertEquals(0, f.lost(), "no ping lost across the updates:\n" + gw.output() + "\n" + staLog);
+            assertEquals(disconnects, staLines("CTRL-EVENT-DISCONNECTED"), "wpa_supplicant was never disconnected:\n" + staLog);
+            assertEquals(connects, staLines("CTRL-EVENT-CONNECTED"), "no new association or 4-way handshake:\n" + staLog);
+            assertEquals(apDisconnects, gw.lines(AP_IF + ": AP-STA-DISCONNECTED"), "our AP saw no disconnect:\n" + gw.output());
+            assertTrue(rekeys >= GatewayUpgradeKernelTest.UPDATES, "group rekeys every 3 s completed during the updates: " + rekeys + "\n" + staLog);
+            assertEquals(0, KernelSupport.eapolPacketSockets(), "still over the control port");
+
+            // nl80211 stopped for good: no backend left for the AP; custody keeps the BSS for the grace, then stops it
+            long waits = gw.lines(WAITING);
+            long binds = gw.lines(AP_IF + ": driver .* bound");
+            long t0 = System.nanoTime();
+            gw.command("stop wpa4j.nl80211");
+            gw.awaitLines(WAITING, waits + 1);
+            KernelSupport.await(() -> staLines("CTRL-EVENT-DISCONNECTED") > disconnects, () -> "wpa_supplicant loses the link\n"
+                    + KernelSupport.wpaSupplicantLog(STA_IF));
+            long downMs = (System.nanoTime() - t0) / 1_000_000;
+            KernelSupport.await(() -> {
+                try {
+                    return KernelSupport.sh("iw dev " + AP_IF + " info").contains("type managed");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "custody gives " + AP_IF + " back as a station");
+            assertEquals(binds, gw.lines(AP_IF + ": driver .* bound"), "no other backend took the AP over:\n" + gw.output());
+            long connected = staLines("CTRL-EVENT-CONNECTED");
+            long t1 = System.nanoTime();
+            LiveUpgrades.startBundle(gw, "wpa4j.nl80211");
+            gw.awaitLines(AP_IF + ": driver nl80211 1\\.0\\.0\\.up" + GatewayUpgradeKernelTest.UPDATES + " .* bound", 2);
+            KernelSupport.await(() -> staLines("CTRL-EVENT-CONNECTED") > connected && completed(sta), () -> "wpa_supplicant back with our AP\n"
+                    + KernelSupport.wpaSupplicantLog(STA_IF));
+            long upMs = (System.nanoTime() - t1) / 1_000_000;
+            System.out.printf("nl80211 stopped under our AP: wpa_supplicant disconnected after %d ms (handover grace 10000 ms, the default); nl80211 started again,"
+                    + " wpa_supplicant COMPLETED after %d ms%n", downMs, upMs);
+            assertTrue(downMs >= 8000, "the BSS outlived the stop for the grace: " + downMs + " ms");
+            assertTrue(!gw.output().contains(PASS), "the passphrase never appears in the output");
+        } finally {
+            KernelSupport.stopWpaSupplicant(sta, STA_IF);
+            KernelSupport.sh("ip addr flush dev " + AP_IF + "; true");
+            sta.close();
+        }
+    }
+}
