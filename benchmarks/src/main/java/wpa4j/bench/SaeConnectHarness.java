@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import wpa4j.common.crypto.SecretKeyBytes;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.KeyMgmt;

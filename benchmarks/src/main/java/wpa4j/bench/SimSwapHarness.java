@@ -15,11 +15,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import wpa4j.common.binding.CoreDriverSlot;
-import wpa4j.common.binding.DriverBinder;
-import wpa4j.common.binding.DriverRequirement;
+import wpa4j.runtime.binding.CoreDriverSlot;
+import wpa4j.runtime.binding.DriverBinder;
+import wpa4j.runtime.binding.DriverRequirement;
 import wpa4j.common.crypto.Psk;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.driver.WifiDriver;
 import wpa4j.driver.types.ApInitParams;
 import wpa4j.driver.types.Bytes;

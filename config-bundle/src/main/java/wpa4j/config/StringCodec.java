@@ -2,8 +2,8 @@ package wpa4j.config;
 
 import java.util.Objects;
 
-import wpa4j.config.internal.Octets;
-import wpa4j.config.internal.WpaString;
+import wpa4j.config.text.Octets;
+import wpa4j.config.text.WpaString;
 import wpa4j.driver.types.Bytes;
 
 /**

@@ -19,7 +19,6 @@ import wpa4j.nl80211.cmd.ApBeacon;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.StationRecord;
-import wpa4j.linux.netlink.NetlinkException;
 import wpa4j.nl80211.uapi.Uapi;
 
 import static wpa4j.nl80211.NlOps.run;

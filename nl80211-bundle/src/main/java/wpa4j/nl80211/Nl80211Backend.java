@@ -11,7 +11,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-import wpa4j.common.registry.DriverRegistry;
+import wpa4j.runtime.registry.DriverRegistry;
 import wpa4j.driver.BackendStatus;
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverBackend;
@@ -74,17 +74,10 @@ public class Nl80211Backend implements DriverBackend, Nl80211Stack.Listener {
         return 100 + (caps.has(DriverFlag.SME) ? 10 : 0) + (caps.has(DriverFlag.AP) ? 10 : 0);
     }
 
+    /** An update (or a stop: then custody ends the links after the grace) hands over; the gateway stopping ends them. */
     @Deactivate
     void deactivate() {
-        if (stack != null) {
-            if (registry.frameworkStopping()) {
-                stack.endLinks(); // the gateway ends
-            } else {
-                stack.handOver(); // an update (or a stop: then custody ends the links after the grace)
-            }
-            stack.close();
-        }
-        registry.clear();
+        registry.retire(stack);
     }
 
     @Override

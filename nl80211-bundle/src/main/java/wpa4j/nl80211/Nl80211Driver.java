@@ -38,7 +38,7 @@ public final class Nl80211Driver implements WifiDriver {
     Nl80211Driver(InterfaceRecord iface, WiphyInfo wiphy, Map<Integer, Nl80211Interface> open, Stacked stack) {
         this.iface = iface;
         this.wiphy = wiphy;
-        this.capabilities = Nl80211Interface.capabilities(wiphy);
+        this.capabilities = Nl80211Capabilities.of(wiphy);
         this.open = open;
         this.stack = stack;
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import wpa4j.linux.custody.SocketCustody;
+import wpa4j.runtime.registry.BackendStack;
+import wpa4j.linux.custody.plain.PlainCustody;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.Nl80211Events;
@@ -19,7 +21,7 @@ import wpa4j.nl80211.uapi.Uapi;
  * wireless interface, kept in step with interfaces that come and go. The DS component only registers what
  * this holds as services.
  */
-public final class Nl80211Stack implements AutoCloseable {
+public final class Nl80211Stack implements BackendStack {
     /** Told of every change in the set of drivers. */
     public interface Listener {
         void added(Nl80211Driver driver);
@@ -68,7 +70,7 @@ public final class Nl80211Stack implements AutoCloseable {
      * with no handover grace: closing an interface closes its sockets (plain Java, tests).
      */
     public static Nl80211Stack open(Listener listener, EapolMode eapol) throws NetlinkException {
-        SocketCustody.Owned own = SocketCustody.standalone();
+        SocketCustody.Owned own = PlainCustody.create();
         try {
             return open(listener, eapol, own, Duration.ZERO, own);
         } catch (NetlinkException | RuntimeException e) {
@@ -148,18 +150,15 @@ public final class Nl80211Stack implements AutoCloseable {
         }
     }
 
-    /** From now on, closing an interface ends its association or BSS, as the gateway shutting down should. */
-    public void endLinksOnClose() {
-        endLinksOnClose.set(true);
-    }
-
     /** The gateway stops: every open interface ends its link now, while its sockets still exist. */
+    @Override
     public void endLinks() {
-        endLinksOnClose();
+        endLinksOnClose.set(true);
         open.values().forEach(Nl80211Interface::endNow);
     }
 
     /** This instance goes and another is expected (an update): every open interface leaves its sockets, and so its link, in custody. */
+    @Override
     public void handOver() {
         open.values().forEach(Nl80211Interface::handOver);
     }

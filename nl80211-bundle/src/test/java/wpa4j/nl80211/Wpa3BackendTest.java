@@ -64,7 +64,7 @@ class Wpa3BackendTest {
 
     @Test
     void aWiphyWithSaeAndAesCmacOffersSaeAndBip() {
-        Capabilities c = Nl80211Interface.capabilities(HWSIM);
+        Capabilities c = Nl80211Capabilities.of(HWSIM);
         assertTrue(c.flags().contains(DriverFlag.SAE));
         assertTrue(c.auth().contains(AuthAlg.SAE));
         assertTrue(c.enc().contains(Cipher.BIP), "cipher 00-0f-ac:6 listed");
@@ -75,7 +75,7 @@ class Wpa3BackendTest {
 
     @Test
     void aWiphyWithoutThemOffersNeither() {
-        Capabilities c = Nl80211Interface.capabilities(OLD);
+        Capabilities c = Nl80211Capabilities.of(OLD);
         assertFalse(c.flags().contains(DriverFlag.SAE));
         assertFalse(c.auth().contains(AuthAlg.SAE));
         assertFalse(c.enc().contains(Cipher.BIP));
@@ -91,14 +91,14 @@ class Wpa3BackendTest {
 
     @Test
     void beaconProtectionFlagsFollowTheExtFeatures() {
-        assertFalse(Nl80211Interface.capabilities(HWSIM).flags().contains(DriverFlag.BEACON_PROTECTION));
-        assertFalse(Nl80211Interface.capabilities(HWSIM).flags().contains(DriverFlag.BEACON_PROTECTION_CLIENT));
-        Capabilities both = Nl80211Interface.capabilities(withExtFeatures(0x42));
+        assertFalse(Nl80211Capabilities.of(HWSIM).flags().contains(DriverFlag.BEACON_PROTECTION));
+        assertFalse(Nl80211Capabilities.of(HWSIM).flags().contains(DriverFlag.BEACON_PROTECTION_CLIENT));
+        Capabilities both = Nl80211Capabilities.of(withExtFeatures(0x42));
         assertTrue(both.has(DriverFlag.BEACON_PROTECTION) && both.has(DriverFlag.BEACON_PROTECTION_CLIENT));
-        Capabilities client = Nl80211Interface.capabilities(withExtFeatures(0x40));
+        Capabilities client = Nl80211Capabilities.of(withExtFeatures(0x40));
         assertFalse(client.has(DriverFlag.BEACON_PROTECTION));
         assertTrue(client.has(DriverFlag.BEACON_PROTECTION_CLIENT));
-        Capabilities ap = Nl80211Interface.capabilities(withExtFeatures(0x02));
+        Capabilities ap = Nl80211Capabilities.of(withExtFeatures(0x02));
         assertTrue(ap.has(DriverFlag.BEACON_PROTECTION));
         assertFalse(ap.has(DriverFlag.BEACON_PROTECTION_CLIENT));
     }
@@ -109,16 +109,16 @@ class Wpa3BackendTest {
         Bytes key = Bytes.of(new byte[16]);
         KeyParams apBigtk = KeyParams.group(KeyAlg.IGTK, 6, true, bipn, key);
         KeyParams staBigtk = KeyParams.group(KeyAlg.IGTK, 7, false, bipn, key);
-        Nl80211Interface.checkBigtk(apBigtk, withExtFeatures(0x02));
-        Nl80211Interface.checkBigtk(staBigtk, withExtFeatures(0x40));
-        Nl80211Interface.checkBigtk(staBigtk, withExtFeatures(0x02));
-        DriverException noAp = assertThrows(DriverException.class, () -> Nl80211Interface.checkBigtk(apBigtk, withExtFeatures(0x40)));
+        StationMlme.checkBigtk(apBigtk, withExtFeatures(0x02));
+        StationMlme.checkBigtk(staBigtk, withExtFeatures(0x40));
+        StationMlme.checkBigtk(staBigtk, withExtFeatures(0x02));
+        DriverException noAp = assertThrows(DriverException.class, () -> StationMlme.checkBigtk(apBigtk, withExtFeatures(0x40)));
         assertEquals(95, noAp.errno());
         assertTrue(noAp.getMessage().contains("NL80211_EXT_FEATURE_BEACON_PROTECTION)"), noAp.getMessage());
-        assertEquals(95, assertThrows(DriverException.class, () -> Nl80211Interface.checkBigtk(staBigtk, HWSIM)).errno());
+        assertEquals(95, assertThrows(DriverException.class, () -> StationMlme.checkBigtk(staBigtk, HWSIM)).errno());
         // the IGTK and the GTK are not affected
-        Nl80211Interface.checkBigtk(KeyParams.group(KeyAlg.IGTK, 4, true, bipn, key), HWSIM);
-        Nl80211Interface.checkBigtk(KeyParams.group(KeyAlg.CCMP, 1, true, bipn, key), HWSIM);
+        StationMlme.checkBigtk(KeyParams.group(KeyAlg.IGTK, 4, true, bipn, key), HWSIM);
+        StationMlme.checkBigtk(KeyParams.group(KeyAlg.CCMP, 1, true, bipn, key), HWSIM);
     }
 
     // ---- authenticate -----------------------------------------------------------------------------
@@ -129,13 +129,13 @@ class Wpa3BackendTest {
 
     @Test
     void saeAuthenticationNeedsTheWiphysFeatureAndTheCoresSaeData() throws Exception {
-        assertEquals(Uapi.NL80211_AUTHTYPE_OPEN_SYSTEM, Nl80211Interface.authType(AuthParams.open(2412, AP, SSID), HWSIM));
-        assertEquals(Uapi.NL80211_AUTHTYPE_SAE, Nl80211Interface.authType(auth(AuthAlg.SAE, Bytes.fromHex("0200000001020304")), HWSIM));
-        DriverException noFeature = assertThrows(DriverException.class, () -> Nl80211Interface.authType(auth(AuthAlg.SAE, Bytes.fromHex("01000000")), OLD));
+        assertEquals(Uapi.NL80211_AUTHTYPE_OPEN_SYSTEM, StationMlme.authType(AuthParams.open(2412, AP, SSID), HWSIM));
+        assertEquals(Uapi.NL80211_AUTHTYPE_SAE, StationMlme.authType(auth(AuthAlg.SAE, Bytes.fromHex("0200000001020304")), HWSIM));
+        DriverException noFeature = assertThrows(DriverException.class, () -> StationMlme.authType(auth(AuthAlg.SAE, Bytes.fromHex("01000000")), OLD));
         assertEquals(95, noFeature.errno());
         assertTrue(noFeature.getMessage().contains("NL80211_FEATURE_SAE"), noFeature.getMessage());
-        assertEquals(22, assertThrows(DriverException.class, () -> Nl80211Interface.authType(auth(AuthAlg.SAE, Bytes.EMPTY), HWSIM)).errno());
-        assertEquals(95, assertThrows(DriverException.class, () -> Nl80211Interface.authType(auth(AuthAlg.SHARED, Bytes.EMPTY), HWSIM)).errno());
+        assertEquals(22, assertThrows(DriverException.class, () -> StationMlme.authType(auth(AuthAlg.SAE, Bytes.EMPTY), HWSIM)).errno());
+        assertEquals(95, assertThrows(DriverException.class, () -> StationMlme.authType(auth(AuthAlg.SHARED, Bytes.EMPTY), HWSIM)).errno());
     }
 
     // ---- associate --------------------------------------------------------------------------------
@@ -147,20 +147,20 @@ class Wpa3BackendTest {
 
     @Test
     void theAkmFollowsTheKeyManagementAndPmfAsksForMfp() throws Exception {
-        Association sae = Nl80211Interface.association(assoc(KeyMgmt.SAE, Mfp.REQUIRED), 2412, false);
+        Association sae = StationMlme.association(assoc(KeyMgmt.SAE, Mfp.REQUIRED), 2412, false);
         assertEquals(0x000fac08L, sae.akm());
         assertTrue(sae.mfp());
         assertEquals(RSNE, sae.rsnIe());
         assertEquals(0x000fac04L, sae.pairwise());
-        assertEquals(0x000fac06L, Nl80211Interface.association(assoc(KeyMgmt.PSK_SHA256, Mfp.OPTIONAL), 2412, false).akm());
-        assertTrue(Nl80211Interface.association(assoc(KeyMgmt.PSK_SHA256, Mfp.OPTIONAL), 2412, false).mfp(), "negotiated optional PMF is PMF");
-        Association psk = Nl80211Interface.association(assoc(KeyMgmt.PSK, Mfp.NO), 2412, true);
+        assertEquals(0x000fac06L, StationMlme.association(assoc(KeyMgmt.PSK_SHA256, Mfp.OPTIONAL), 2412, false).akm());
+        assertTrue(StationMlme.association(assoc(KeyMgmt.PSK_SHA256, Mfp.OPTIONAL), 2412, false).mfp(), "negotiated optional PMF is PMF");
+        Association psk = StationMlme.association(assoc(KeyMgmt.PSK, Mfp.NO), 2412, true);
         assertEquals(0x000fac02L, psk.akm());
         assertFalse(psk.mfp());
         assertTrue(psk.controlPortOwner());
-        assertEquals(Association.NO_AKM, Nl80211Interface.association(assoc(KeyMgmt.WPS, Mfp.NO), 2412, false).akm(), "no AKM, as driver_nl80211");
+        assertEquals(Association.NO_AKM, StationMlme.association(assoc(KeyMgmt.WPS, Mfp.NO), 2412, false).akm(), "no AKM, as driver_nl80211");
         AssociateParams open = AssociateParams.builder().bssid(AP).ssid(SSID).freq(2412).build();
-        Association none = Nl80211Interface.association(open, 2412, false);
+        Association none = StationMlme.association(open, 2412, false);
         assertEquals(Association.NO_AKM, none.akm());
         assertFalse(none.mfp());
     }

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
-import wpa4j.common.console.Console;
+import wpa4j.runtime.console.Console;
 
 /**
  * Makes every orderly stop of the gateway end the process with status 0, and a stop that hangs end it with 1.

@@ -10,7 +10,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
-import wpa4j.common.console.Console;
+import wpa4j.runtime.console.Console;
 
 /**
  * Makes dropping a copy of an installed bundle into a FileInstall directory (load/) a no-op. FileInstall 3.7

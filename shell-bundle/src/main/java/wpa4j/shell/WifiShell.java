@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-import wpa4j.common.console.Console;
+import wpa4j.runtime.console.Console;
 import wpa4j.driver.BackendStatus;
 import wpa4j.driver.DriverBackend;
 import wpa4j.driver.WifiDriver;

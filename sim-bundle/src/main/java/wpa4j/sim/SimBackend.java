@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-import wpa4j.common.registry.DriverRegistry;
+import wpa4j.runtime.registry.DriverRegistry;
 import wpa4j.driver.BackendStatus;
 import wpa4j.driver.DriverBackend;
 import wpa4j.sim.medium.Medium;

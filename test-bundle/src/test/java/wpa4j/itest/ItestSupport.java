@@ -56,8 +56,9 @@ public final class ItestSupport {
 
     /** The bundles wpa4j ships in every gateway. */
     public static Option wpa4jBundles() {
-        return composite(reactorBundle("bundle.api"), reactorBundle("bundle.linux"), reactorBundle("bundle.custody"), reactorBundle("bundle.nl80211"), reactorBundle("bundle.wext"),
-                reactorBundle("bundle.ndis"), reactorBundle("bundle.shell"), reactorBundle("bundle.common"), reactorBundle("bundle.ctrl"));
+        return composite(reactorBundle("bundle.api"), reactorBundle("bundle.linux"), reactorBundle("bundle.custody"), reactorBundle("bundle.nl80211"),
+                reactorBundle("bundle.wext"), reactorBundle("bundle.ndis"), reactorBundle("bundle.shell"), reactorBundle("bundle.common"),
+                reactorBundle("bundle.runtime"), reactorBundle("bundle.ctrl"));
     }
 
     /** Polls {@code supplier} until {@code condition} holds; fails after 15 s (a hang guard, not a timing assertion). */

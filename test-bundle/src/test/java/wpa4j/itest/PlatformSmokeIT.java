@@ -42,7 +42,7 @@ import wpa4j.driver.DriverBackend;
 @ExamReactorStrategy(PerClass.class)
 public class PlatformSmokeIT {
     private static final List<String> BUNDLES = List.of("wpa4j.api", "wpa4j.nl80211", "wpa4j.wext", "wpa4j.ndis", "wpa4j.shell", "wpa4j.common",
-            "wpa4j.sim.medium", "wpa4j.sim", "wpa4j.supplicant", "wpa4j.hostapd");
+            "wpa4j.runtime", "wpa4j.sim.medium", "wpa4j.sim", "wpa4j.supplicant", "wpa4j.hostapd");
 
     @Inject
     private BundleContext context;
@@ -81,6 +81,19 @@ public class PlatformSmokeIT {
                 assertEquals(pkg + " wired at the version the API bundle exports", exported.get(wire.getCapability().getAttributes().get("osgi.wiring.package")), at);
                 assertEquals(pkg + " in the baseline's major version", baseline.getMajor(), at.getMajor());
             }
+        }
+    }
+
+    /** Socket custody must rarely need an update: it is active and wired to JNA alone (java.* comes from the framework). */
+    @Test
+    public void socketCustodyDependsOnJnaAlone() {
+        Bundle custody = bundleByName(context, "wpa4j.linux.custody");
+        assertEquals(Bundle.ACTIVE, custody.getState());
+        List<String> imported = custody.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package").stream()
+                .map(w -> String.valueOf(w.getCapability().getAttributes().get("osgi.wiring.package"))).toList();
+        assertFalse("custody imports JNA", imported.isEmpty());
+        for (String pkg : imported) {
+            assertTrue(pkg + " imported by custody", pkg.startsWith("com.sun.jna") || pkg.startsWith("java."));
         }
     }
 

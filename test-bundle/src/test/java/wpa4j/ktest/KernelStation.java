@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import wpa4j.common.crypto.Psk;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.WifiDriver;
 import wpa4j.driver.event.DriverEvent;

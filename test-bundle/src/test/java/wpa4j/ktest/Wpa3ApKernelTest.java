@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.crypto.SecretKeyBytes;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.ReasonCode;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.event.DriverEvent;

@@ -5,7 +5,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
-import wpa4j.common.registry.DriverRegistry;
+import wpa4j.runtime.registry.DriverRegistry;
 import wpa4j.driver.BackendStatus;
 import wpa4j.driver.DriverBackend;
 import wpa4j.linux.netlink.NetlinkException;
@@ -50,15 +50,10 @@ public class WextBackend implements DriverBackend, WextStack.Listener {
         registry.unregister(d.ifname());
     }
 
+    /** The gateway stopping ends the links; a bundle update or stop alone keeps them (no socket owns a WEXT link). */
     @Deactivate
     void deactivate() {
-        if (stack != null) {
-            if (registry.frameworkStopping()) {
-                stack.endLinksOnClose(); // the gateway ends; a bundle update or stop alone keeps the links
-            }
-            stack.close();
-        }
-        registry.clear();
+        registry.retire(stack);
     }
 
     @Override

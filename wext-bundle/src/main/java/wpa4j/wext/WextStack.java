@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import wpa4j.linux.netlink.NetlinkException;
+import wpa4j.runtime.registry.BackendStack;
 import wpa4j.linux.netlink.RtnetlinkEvents;
 import wpa4j.wext.ioctl.WextException;
 import wpa4j.wext.ioctl.WextSocket;
@@ -19,7 +20,7 @@ import wpa4j.wext.ioctl.WextSocket;
  * SIOCGIWNAME) and followed through rtnetlink link notifications (hot-plug), which also carry the wireless
  * events (IFLA_WIRELESS) routed here to the open interface they are for.
  */
-public final class WextStack implements AutoCloseable {
+public final class WextStack implements BackendStack {
     /** Told of every change in the set of drivers. */
     public interface Listener {
         void added(WextDriver driver);
@@ -126,6 +127,18 @@ public final class WextStack implements AutoCloseable {
     }
 
     /** From now on, closing an interface ends its association, as the gateway shutting down should. */
+    @Override
+    public void endLinks() {
+        endLinksOnClose();
+    }
+
+    /** A WEXT link belongs to the interface, not to a socket: the next instance (or nl80211) takes it as it is. */
+    @Override
+    public void handOver() {
+        // nothing to hand: closing leaves the association in the kernel
+    }
+
+    /** As {@link #endLinks()}: from now on, closing an interface ends its association. */
     public void endLinksOnClose() {
         endLinksOnClose.set(true);
     }

@@ -18,7 +18,7 @@ public enum EventType {
     /**
      * An Event Admin topic name for this event type, {@code wpa4j/driver/<TYPE>}, for a bundle that chooses to post
      * driver events. No wpa4j bundle posts on it: the cores' events go out on {@code wpa4j/station/...} and
-     * {@code wpa4j/ap/...} ({@code wpa4j.common.events.ControlEvents}).
+     * {@code wpa4j/ap/...} ({@code wpa4j.runtime.events.ControlEvents}).
      */
     public String topic() {
         return "wpa4j/driver/" + name();

@@ -1,5 +1,7 @@
 package wpa4j.config.internal;
 
+import wpa4j.config.text.Octets;
+
 import java.util.ArrayList;
 import java.util.List;
 

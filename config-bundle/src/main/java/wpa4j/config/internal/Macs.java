@@ -1,5 +1,7 @@
 package wpa4j.config.internal;
 
+import wpa4j.config.text.Hex;
+
 import wpa4j.driver.types.MacAddress;
 
 /**

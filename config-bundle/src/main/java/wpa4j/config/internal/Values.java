@@ -1,5 +1,7 @@
 package wpa4j.config.internal;
 
+import wpa4j.config.text.WpaString;
+
 import wpa4j.config.ConfigException;
 import wpa4j.config.Problem;
 import wpa4j.config.Source;

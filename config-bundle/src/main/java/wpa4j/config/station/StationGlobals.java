@@ -9,7 +9,7 @@ import wpa4j.config.Problem;
 import wpa4j.config.Source;
 import wpa4j.config.internal.KnownKeys;
 import wpa4j.config.internal.Numbers;
-import wpa4j.config.internal.Octets;
+import wpa4j.config.text.Octets;
 import wpa4j.config.internal.Show;
 import wpa4j.config.internal.Values;
 import wpa4j.driver.types.CountryCode;

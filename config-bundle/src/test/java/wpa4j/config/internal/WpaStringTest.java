@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import wpa4j.config.StringCodec;
+import wpa4j.config.text.Hex;
+import wpa4j.config.text.Octets;
+import wpa4j.config.text.WpaString;
 import wpa4j.driver.types.Bytes;
 
 class WpaStringTest {

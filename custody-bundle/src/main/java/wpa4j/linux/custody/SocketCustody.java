@@ -6,7 +6,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Holds kernel sockets by lease key ({@code nl80211/<ifindex>}) across the lifetimes of the instances that
- * use them. In a framework it is a service of the custody bundle; in plain Java {@link #standalone()}.
+ * use them. In a framework it is a service of the custody bundle; in plain Java
+ * {@code wpa4j.linux.custody.plain.PlainCustody.create()}.
  */
 @ProviderType
 public interface SocketCustody {
@@ -19,11 +20,6 @@ public interface SocketCustody {
 
     /** Every lease held now. */
     List<LeaseInfo> leases();
-
-    /** A custody of its own for plain Java (tests, benchmarks); closing it closes every socket it holds. */
-    static Owned standalone() {
-        return wpa4j.linux.custody.internal.Custody.create();
-    }
 
     /** A custody owned by its creator, who closes it. */
     @ProviderType

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import wpa4j.linux.custody.plain.PlainCustody;
+
 /** A real NETLINK_ROUTE socket under custody on the kernel the build runs on (no wireless needed). */
 class CustodyOnThisKernelTest {
     private static final int NETLINK_ROUTE = 0;
@@ -22,7 +24,7 @@ class CustodyOnThisKernelTest {
 
     @Test
     void aLinkDumpOverAHeldChannelEndsWithDoneAndListsTheLoopback() throws Exception {
-        try (SocketCustody.Owned custody = SocketCustody.standalone()) {
+        try (SocketCustody.Owned custody = PlainCustody.create()) {
             Lease lease = custody.lease("test/route", "CustodyOnThisKernelTest");
             Channel route;
             try {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import wpa4j.common.crypto.SecretKeyBytes;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.MgmtFrame;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import wpa4j.common.binding.CoreDriverSlot;
+import wpa4j.runtime.binding.CoreDriverSlot;
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.SecretKeyBytes;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.AuthenticationBody;
 import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtHeader;

@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.SaQuery;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;

@@ -3,7 +3,7 @@ package wpa4j.hostapd.core;
 import java.security.SecureRandom;
 import java.util.function.Consumer;
 
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.SaQuery;
 import wpa4j.common.frame.SaQuerySession;
 import wpa4j.driver.types.Bytes;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import wpa4j.common.crypto.SecretKeyBytes;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.AuthenticationBody;
 import wpa4j.common.frame.StatusCode;
 import wpa4j.common.ie.Suite;

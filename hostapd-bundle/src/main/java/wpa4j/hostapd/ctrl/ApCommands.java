@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.ReasonCode;
 import wpa4j.ctrl.CtrlEndpoint;
 import wpa4j.ctrl.CtrlRequest;

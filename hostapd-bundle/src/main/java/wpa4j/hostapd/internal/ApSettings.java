@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import wpa4j.common.binding.PassphraseFile;
+import wpa4j.runtime.binding.PassphraseFile;
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.config.ConfigAdminKeys;

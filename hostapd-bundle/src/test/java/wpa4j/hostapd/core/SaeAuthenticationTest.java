@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eapol.KeyInfo;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.AuthenticationBody;
 import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.common.ie.ElementId;

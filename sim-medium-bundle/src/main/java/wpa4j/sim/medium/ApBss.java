@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.FrameControl;
 import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.driver.DriverException;

@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-import wpa4j.common.console.Console;
+import wpa4j.runtime.console.Console;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.sim.medium.internal.ConfigValues;
 

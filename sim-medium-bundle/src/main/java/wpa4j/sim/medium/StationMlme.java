@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import wpa4j.common.codec.MalformedFrameException;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.AuthenticationBody;
 import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtHeader;

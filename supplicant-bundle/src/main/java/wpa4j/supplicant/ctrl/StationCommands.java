@@ -3,7 +3,7 @@ package wpa4j.supplicant.ctrl;
 import java.util.List;
 import java.util.Optional;
 
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.config.ConfigException;
 import wpa4j.ctrl.CtrlEndpoint;
 import wpa4j.ctrl.CtrlRequest;

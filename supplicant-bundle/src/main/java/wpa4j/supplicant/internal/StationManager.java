@@ -20,8 +20,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
 
-import wpa4j.common.console.Console;
-import wpa4j.common.events.ControlEvents;
+import wpa4j.runtime.console.Console;
+import wpa4j.runtime.events.ControlEvents;
 import wpa4j.config.ConfigException;
 import wpa4j.driver.WifiDriver;
 

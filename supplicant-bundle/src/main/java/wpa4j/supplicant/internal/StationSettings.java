@@ -6,7 +6,7 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Optional;
 
-import wpa4j.common.binding.PassphraseFile;
+import wpa4j.runtime.binding.PassphraseFile;
 import wpa4j.config.ConfigAdminKeys;
 import wpa4j.config.ConfigException;
 import wpa4j.config.Problem;

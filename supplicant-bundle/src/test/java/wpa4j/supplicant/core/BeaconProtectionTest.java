@@ -24,7 +24,7 @@ import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.common.eapol.EapolKey;
 import wpa4j.common.eapol.KeyData;
 import wpa4j.common.eapol.KeyInfo;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.ie.ElementId;
 import wpa4j.common.ie.ExtendedCapabilities;
 import wpa4j.common.ie.IeList;

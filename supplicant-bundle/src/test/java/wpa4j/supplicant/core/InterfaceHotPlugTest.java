@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import wpa4j.common.binding.CoreDriverSlot;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.binding.CoreDriverSlot;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.types.HiddenSsid;
 import wpa4j.sim.SimDriver;

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 import wpa4j.common.crypto.Psk;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.types.HiddenSsid;

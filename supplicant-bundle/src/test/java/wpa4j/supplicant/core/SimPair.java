@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import wpa4j.common.crypto.Psk;
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.MacAddress;

@@ -158,7 +158,7 @@ class Wpa2PskEndToEndTest {
             p.awaitState(SupplicantState.COMPLETED);
             wpa4j.sim.medium.Radio third = p.medium.addRadio("sim2", MacAddress.parse("02:00:00:00:02:00"));
             List<String> events = new CopyOnWriteArrayList<>();
-            try (wpa4j.common.eloop.EventLoop loop = new wpa4j.common.eloop.EventLoop("sta2")) {
+            try (wpa4j.runtime.eloop.EventLoop loop = new wpa4j.runtime.eloop.EventLoop("sta2")) {
                 Supplicant second = new Supplicant(loop, "sim2", List.of(SimPair.network(null, false)), SimPair.FAST_STA, SupplicantListener.of((from, to) -> { }, events::add));
                 var di = new wpa4j.sim.SimDriver(p.medium, third).open("sim2", e -> loop.execute(() -> second.onEvent(e)));
                 loop.execute(() -> second.attach(di));

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import wpa4j.common.eloop.EventLoop;
+import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.supplicant.core.Supplicant;
 import wpa4j.supplicant.core.SupplicantListener;
 import wpa4j.supplicant.core.SupplicantTiming;

@@ -80,7 +80,9 @@ public final class Custody implements SocketCustody.Owned {
         }
         List<Snapshot> snapshots = new ArrayList<>();
         synchronized (lock) {
-            holdings.values().forEach(h -> snapshots.add(new Snapshot(h.key, h.handle.lessee, h.handle.isReleased(), h.channelList())));
+            // a holding whose expiry runs is no longer held: it only waits for its wills and sockets to finish
+            holdings.values().stream().filter(h -> !h.ended)
+                    .forEach(h -> snapshots.add(new Snapshot(h.key, h.handle.lessee, h.handle.isReleased(), h.channelList())));
         }
         List<LeaseInfo> infos = new ArrayList<>();
         for (Snapshot s : snapshots) {

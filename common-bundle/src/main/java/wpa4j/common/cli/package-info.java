@@ -1,2 +1,0 @@
-/** Command-line tools of the toolkit (not exported). */
-package wpa4j.common.cli;

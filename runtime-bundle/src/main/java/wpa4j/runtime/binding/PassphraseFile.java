@@ -1,0 +1,37 @@
+package wpa4j.runtime.binding;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The secret of a core configuration kept in a file ({@code passphraseFile}), so Config Admin, {@code cm} and
+ * {@code scr:info} never hold or print it: the first line is the passphrase, or the PSK as 64 hex digits. A relative
+ * path is taken from the gateway's home (framework property {@code wpa4j.home}, else the working directory).
+ */
+public final class PassphraseFile {
+    private PassphraseFile() {}
+
+    /** The first line of {@code path} (without its line end); an IllegalArgumentException naming the file (never its content) otherwise. */
+    public static String read(String path, String home) {
+        Path p = Path.of(home == null ? System.getProperty("user.dir") : home).resolve(path);
+        try {
+            List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+            // spaces are part of a passphrase: only a DOS line end is dropped
+            String first = lines.isEmpty() ? "" : lines.get(0).replaceAll("\r$", "");
+            if (first.isEmpty()) {
+                throw new IllegalArgumentException("passphraseFile: " + p + " is empty; allowed: a passphrase (8..63 characters) or 64 hex digits on its first line");
+            }
+            return first;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("passphraseFile: " + p + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Whether {@code secret} is a PSK in hex rather than a passphrase. */
+    public static boolean isHexPsk(String secret) {
+        return secret.matches("[0-9a-fA-F]{64}");
+    }
+}
