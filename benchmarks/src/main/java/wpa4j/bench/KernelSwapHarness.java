@@ -204,10 +204,20 @@ public final class KernelSwapHarness {
             Ping ping = new Ping("ap", STA_IP, 0.01, 600);
             Thread.sleep(1000);
             long t0 = System.nanoTime();
-            sh("ip netns exec ap hostapd_cli -i wlan2 terminate >/dev/null 2>&1; sleep 0.2; ip netns exec ap hostapd -B -f /tmp/hostapd-bench.log"
-                    + " /tmp/hostapd-bench.conf");
-            Thread.sleep(500); // wpa_supplicant first notices the AP went away
-            await(() -> sh("wpa_cli -i " + ifname + " status 2>/dev/null || true").contains("wpa_state=COMPLETED"), 60, "wpa_supplicant back after hostapd's restart");
+            // the old process must be gone before the new one takes the interface (its frame registrations die with it)
+            // SIGTERM, as a service manager stops it (Debian's hostapd_cli has no working "terminate" here)
+            sh("pkill -TERM -x hostapd; for i in $(seq 100); do pgrep -x hostapd >/dev/null || break;"
+                    + " sleep 0.05; done; ip netns exec ap hostapd -B -f /tmp/hostapd-bench.log /tmp/hostapd-bench.conf");
+            // hostapd deauthenticates its stations as it stops: wait (briefly) until wpa_supplicant has noticed
+            for (int t = 0; t < 100 && sh("wpa_cli -i " + ifname + " status 2>/dev/null || true").contains("wpa_state=COMPLETED"); t++) {
+                Thread.sleep(100);
+            }
+            try {
+                await(() -> sh("wpa_cli -i " + ifname + " status 2>/dev/null || true").contains("wpa_state=COMPLETED"), 60,
+                        "wpa_supplicant back after hostapd's restart");
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(e.getMessage() + "\n" + sh("tail -5 /tmp/hostapd-bench.log; tail -5 /tmp/wpa_supplicant-bench.log"), e);
+            }
             reconnect.add((System.nanoTime() - t0) / 1e6);
             Thread.sleep(1500);
             ping.stop();

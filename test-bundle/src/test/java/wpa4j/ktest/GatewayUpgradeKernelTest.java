@@ -86,6 +86,23 @@ class GatewayUpgradeKernelTest {
                 }
             }, "still over the control port: no PF_PACKET socket");
 
+            // an update of the custody bundle itself closes the sockets it holds: the kernel ends the owned link, the station reconnects
+            long custodyT0 = System.nanoTime();
+            gw.command("update wpa4j.linux.custody");
+            gw.awaitLines(STA_IF + ": CTRL-EVENT-DISCONNECTED", disconnects + 1);
+            gw.awaitLines(STA_IF + ": CTRL-EVENT-CONNECTED", connects + 1);
+            System.out.printf("custody bundle updated: the owned link ended and the station was connected again after %d ms%n",
+                    (System.nanoTime() - custodyT0) / 1_000_000);
+            connects = gw.lines(STA_IF + ": CTRL-EVENT-CONNECTED");
+            disconnects = gw.lines(STA_IF + ": CTRL-EVENT-DISCONNECTED");
+            KernelSupport.await(() -> {
+                try {
+                    return KernelSupport.sh(ap.exec("ping -c 1 -W 1 10.96.0.2")).contains("1 received");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "link up again after the custody update");
+
             // nl80211 -> wext for good: wext takes the link over, then the kernel ends it when custody lets the owner socket go
             long wextBinds = gw.lines(STA_IF + ": driver wext .* bound");
             long t0 = System.nanoTime();
