@@ -30,11 +30,12 @@ import static wpa4j.nl80211.NlOps.run;
  */
 final class ApOps {
     /**
-     * What hostapd registers for in AP mode, every frame of each type: (re)assoc req, probe req, auth (any
-     * algorithm: Open System and SAE alike), disassoc, deauth, action (SA Query included).
+     * What hostapd registers for in AP mode, every frame of each type: (re)assoc req, auth (any algorithm: Open
+     * System and SAE alike), disassoc, deauth, action (SA Query included); Probe Requests on a socket of their own.
      */
-    static final List<Nl80211.FrameMatch> AP_FRAMES = Stream.of(0x0000, 0x0020, 0x0040, 0x00b0, 0x00a0, 0x00c0, 0x00d0).map(Nl80211.FrameMatch::all)
+    static final List<Nl80211.FrameMatch> AP_FRAMES = Stream.of(0x0000, 0x0020, 0x00b0, 0x00a0, 0x00c0, 0x00d0).map(Nl80211.FrameMatch::all)
             .toList();
+    static final List<Nl80211.FrameMatch> AP_PROBES = List.of(Nl80211.FrameMatch.all(0x0040));
     /** The AKMs an RSN BSS can be started with: what the AP core negotiates (PSK, PSK-SHA256, SAE; with PMF where it asks for it). */
     static final Set<KeyMgmt> AP_AKMS = EnumSet.of(KeyMgmt.PSK, KeyMgmt.PSK_SHA256, KeyMgmt.SAE);
 

@@ -21,6 +21,8 @@ final class EapolPath {
     private final Nl80211 nl;
     private final InterfaceRecord iface;
     private final DriverEventSink sink;
+    /** What this instance uses for links it makes (AUTO and the wiphy's support), whatever a link taken over uses. */
+    private final boolean configured;
     private volatile boolean controlPort;
     private EapolSocket packet;
 
@@ -28,7 +30,13 @@ final class EapolPath {
         this.nl = nl;
         this.iface = iface;
         this.sink = sink;
+        this.configured = controlPort;
         this.controlPort = controlPort;
+    }
+
+    /** A link this instance makes (authentication starts): back to the configured path, after an adopted link used PF_PACKET. */
+    void forNewLink() {
+        controlPort = configured;
     }
 
     boolean controlPort() {
@@ -39,6 +47,15 @@ final class EapolPath {
     void ready() throws IOException {
         if (!controlPort) {
             openPacket();
+        }
+    }
+
+    /** A link taken over from a predecessor: its EAPOL path is the one it was made with. */
+    void follow(boolean owned) throws IOException {
+        if (owned) {
+            controlPort = true;
+        } else {
+            usePacket();
         }
     }
 

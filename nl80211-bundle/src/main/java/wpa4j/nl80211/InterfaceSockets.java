@@ -29,6 +29,7 @@ final class InterfaceSockets {
     static final String AP_FRAMES = "frames-ap";
     static final String STATION_FRAMES = "frames-station";
     static final String PROBE_REQUESTS = "frames-probe";
+    static final String AP_PROBE_REQUESTS = "frames-ap-probe";
     /** Notes a successor reads: the role, whether the command socket owns the link, and the link itself. */
     static final String ROLE = "role";
     static final String CONTROL_PORT = "controlPort";
@@ -123,6 +124,11 @@ final class InterfaceSockets {
     /** Closes one socket (its registrations go with it: cfg80211 has no unregister). */
     void drop(String name) {
         lease.channel(name).ifPresent(Channel::close);
+    }
+
+    /** Every frame registration socket: before an iftype change, which purges their registrations in the kernel. */
+    void dropFrames() {
+        List.of(AP_FRAMES, AP_PROBE_REQUESTS, PROBE_REQUESTS, STATION_FRAMES).forEach(this::drop);
     }
 
     /** A request a lapsed handover sends on the command socket before the sockets close. */

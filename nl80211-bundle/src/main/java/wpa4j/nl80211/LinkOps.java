@@ -186,7 +186,8 @@ final class LinkOps {
             } catch (NetlinkException e) {
                 throw NlOps.failed("probe_req_report", e);
             }
-        } else if (!report && probeRequests) {
+        } else if (!report) {
+            // also a registration a predecessor left in custody
             sockets.drop(InterfaceSockets.PROBE_REQUESTS);
             probeRequests = false;
         }

@@ -79,14 +79,17 @@ public final class Nl80211Driver implements WifiDriver {
         InterfaceSockets sockets = InterfaceSockets.lease(stack.custody(), stack.family(), iface.ifindex(), stack.lessee());
         Nl80211Interface station = null;
         try {
+            if (sockets.inherited() && "ap".equals(sockets.note(InterfaceSockets.ROLE).orElse(""))) {
+                // an AP whose core went within the grace: a station core ends it first, as the AP's will would
+                endInheritedAp(sockets);
+            }
             // the interface must be up for scans and connections
             Rtnetlink.setUp(iface.ifindex(), true);
             if (iface.iftype() == Uapi.NL80211_IFTYPE_STATION) {
                 Rtnetlink.setLinkModeDormant(iface.ifindex(), true);
             }
-            boolean inheritedOwner = sockets.inherited() && sockets.note(InterfaceSockets.BSSID).isPresent()
-                    && sockets.note(InterfaceSockets.CONTROL_PORT).map(Boolean::parseBoolean).orElse(false);
-            station = register(sockets, sink, inheritedOwner || controlPortByDefault());
+            // a link taken over keeps the EAPOL path it was made with (resumeLink); a new one follows this instance's setting
+            station = register(sockets, sink, controlPortByDefault());
             sockets.note(InterfaceSockets.ROLE, "station");
             if (sockets.inherited()) {
                 station.resumeLink();
@@ -97,7 +100,24 @@ public final class Nl80211Driver implements WifiDriver {
         } catch (NetlinkException e) {
             abandon(station, sockets);
             throw new DriverException("init", e.getMessage(), e.errno(), e);
+        } catch (RuntimeException e) {
+            abandon(station, sockets);
+            throw e;
         }
+    }
+
+    /** STOP_AP on the owner socket, the AP's frame registrations closed, the interface a station again. */
+    private void endInheritedAp(InterfaceSockets sockets) throws NetlinkException {
+        Nl80211 nl = sockets.cmd();
+        try {
+            nl.stopAp(iface.ifindex());
+        } catch (NetlinkException e) {
+            // not beaconing any more (ENOENT): nothing to stop
+        }
+        sockets.dropFrames();
+        Rtnetlink.setUp(iface.ifindex(), false);
+        nl.setIftype(iface.ifindex(), Uapi.NL80211_IFTYPE_STATION);
+        sockets.note(InterfaceSockets.ROLE, null);
     }
 
     private boolean controlPortByDefault() {
@@ -144,6 +164,8 @@ public final class Nl80211Driver implements WifiDriver {
             InterfaceRecord now = nl.iface(iface.ifindex());
             int runningFreq = now.iftype() == Uapi.NL80211_IFTYPE_AP ? now.freq() : 0;
             if (runningFreq == 0) {
+                // an iftype change purges every frame registration: sockets a predecessor registered would stay deaf
+                sockets.dropFrames();
                 Rtnetlink.setUp(iface.ifindex(), false);
                 nl.setIftype(iface.ifindex(), Uapi.NL80211_IFTYPE_AP);
                 Rtnetlink.setUp(iface.ifindex(), true);
@@ -152,14 +174,17 @@ public final class Nl80211Driver implements WifiDriver {
                     : sockets.inherited() && sockets.note(InterfaceSockets.CONTROL_PORT).map(Boolean::parseBoolean).orElse(false);
             Nl80211Interface made = register(sockets, sink, controlPort);
             ap = made;
-            sockets.listenFrames(InterfaceSockets.AP_FRAMES, ApOps.AP_FRAMES, false, made::onNotification);
+            // an AP before any queued frame is decoded: they are the AP's management frames
             made.becomeAp(new ApOps(nl, iface, controlPort, runningFreq));
+            sockets.listenFrames(InterfaceSockets.AP_FRAMES, ApOps.AP_FRAMES, false, made::onNotification);
+            // Probe Requests apart, newest kept: a flood of them must not push out a station's Authentication
+            sockets.listenFrames(InterfaceSockets.AP_PROBE_REQUESTS, ApOps.AP_PROBES, true, made::onNotification);
             made.start();
             return made;
         } catch (NetlinkException e) {
             abandon(ap, sockets);
             throw new DriverException("hapd_init", e.getMessage(), e.errno(), e);
-        } catch (DriverException e) {
+        } catch (DriverException | RuntimeException e) {
             abandon(ap, sockets);
             throw e;
         }

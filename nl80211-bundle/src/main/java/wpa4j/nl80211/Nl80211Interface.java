@@ -94,7 +94,6 @@ final class Nl80211Interface implements DriverInterface {
         java.util.concurrent.atomic.AtomicReference<ApOps> ap = apSide;
         this.events = new Nl80211EventDecoder(iface, sink, station, () -> ap.get() != null);
         this.linkOps = new LinkOps(nl, sockets, iface, wiphy, events::onNotification);
-        sockets.note(InterfaceSockets.CONTROL_PORT, controlPort);
     }
 
     /** How closing hands the sockets on: kept for a successor for {@code grace} (zero: closed at once), links ended or not. */
@@ -119,6 +118,11 @@ final class Nl80211Interface implements DriverInterface {
     /** Beacons of our BSS the kernel reported as failing BIGTK verification (NL80211_CMD_UNPROT_BEACON). */
     long unprotectedBeacons() {
         return events.unprotectedBeacons();
+    }
+
+    /** Whether EAPOL goes over the control port now (tests). */
+    boolean eapolOverControlPort() {
+        return eapol.controlPort();
     }
 
     @Override
@@ -197,18 +201,21 @@ final class Nl80211Interface implements DriverInterface {
     }
 
     /**
-     * What custody sends when no successor comes: an AP whose BSS the command socket owns is stopped and
-     * made a station again (the kernel would stop it anyway when the socket closes); a station's owned link
-     * ends with the socket, a PF_PACKET link stays for whoever comes next (wext, say).
+     * What custody sends when no successor comes: the link back in default mode (a station's link mode is
+     * DORMANT while driven), and an AP whose BSS the command socket owns stopped and made a station again (the
+     * kernel would stop it anyway when the socket closes). A station's owned link ends with the socket; a
+     * PF_PACKET link stays for whoever comes next (wext, say).
      */
     private List<wpa4j.linux.custody.Will> will() {
+        wpa4j.linux.custody.Will defaultMode = new wpa4j.linux.custody.Will(null, wpa4j.linux.uapi.Uapi.NETLINK_ROUTE,
+                Rtnetlink.defaultModeRequest(iface.ifindex()));
         ApOps ap = apSide.get();
         if (ap == null || !eapol.controlPort() || !ap.beaconing()) {
-            return List.of();
+            return List.of(defaultMode);
         }
         return List.of(sockets.cmdWill(nl.requestOctets(Nl80211.stopApRequest(iface.ifindex()))),
                 new wpa4j.linux.custody.Will(null, wpa4j.linux.uapi.Uapi.NETLINK_ROUTE, Rtnetlink.setUpRequest(iface.ifindex(), false)),
-                sockets.cmdWill(nl.requestOctets(Nl80211.setIftypeRequest(iface.ifindex(), Uapi.NL80211_IFTYPE_STATION))));
+                sockets.cmdWill(nl.requestOctets(Nl80211.setIftypeRequest(iface.ifindex(), Uapi.NL80211_IFTYPE_STATION))), defaultMode);
     }
 
     /** IFLA_OPERSTATE over rtnetlink; with link mode DORMANT (set at open) DORMANT holds IP traffic back. */
@@ -409,6 +416,7 @@ final class Nl80211Interface implements DriverInterface {
     void becomeAp(ApOps ops) throws DriverException {
         apSide.set(ops);
         sockets.note(InterfaceSockets.ROLE, "ap");
+        sockets.note(InterfaceSockets.CONTROL_PORT, eapol.controlPort());
         try {
             eapol.ready();
         } catch (java.io.IOException e) {

@@ -163,8 +163,10 @@ public final class Nl80211Stack implements BackendStack {
         open.values().forEach(Nl80211Interface::handOver);
     }
 
+    /** Interfaces still open are handed over first (a custody of the caller's keeps them for its grace; one of our own ends them). */
     @Override
     public void close() {
+        handOver();
         events.close();
         nl.close();
         if (ownCustody != null) {

@@ -14,6 +14,7 @@ import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.ScanResult;
 import wpa4j.driver.types.ScanResultFlag;
 import wpa4j.nl80211.cmd.Association;
+import wpa4j.nl80211.cmd.Authentication;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.nl80211.cmd.StationRecord;
@@ -68,9 +69,11 @@ final class StationMlme {
     void authenticate(AuthParams p) throws DriverException {
         int authType = authType(p, wiphy);
         try {
+            eapol.forNewLink();
             eapol.ready();
             lastFreq = p.freq();
-            nl.authenticate(iface.ifindex(), p.bssid(), p.freq(), p.ssid(), authType, p.ie(), p.authAlg() == AuthAlg.SAE ? p.saeData() : Bytes.EMPTY);
+            nl.authenticate(iface.ifindex(), new Authentication(p.bssid(), p.freq(), p.ssid(), authType, p.ie(),
+                    p.authAlg() == AuthAlg.SAE ? p.saeData() : Bytes.EMPTY));
         } catch (NetlinkException e) {
             throw failed("authenticate", e);
         } catch (java.io.IOException e) {
@@ -260,6 +263,12 @@ final class StationMlme {
             nl.station(iface.ifindex(), noted.get());
         } catch (NetlinkException e) {
             return; // the link ended while nobody held it: its deauthentication waits in the event queue
+        }
+        try {
+            // the link keeps the EAPOL path it was made with, whatever this instance would choose for a new one
+            eapol.follow(sockets.note(InterfaceSockets.CONTROL_PORT).map(Boolean::parseBoolean).orElse(false));
+        } catch (java.io.IOException e) {
+            return; // no PF_PACKET socket: the link is adopted (or lost) as one made by somebody else
         }
         ssid = sockets.note(InterfaceSockets.SSID).map(h -> new Ssid(Bytes.fromHex(h))).orElse(null);
         lastFreq = sockets.note(InterfaceSockets.FREQ).map(Integer::parseInt).orElse(0);

@@ -54,8 +54,8 @@ class Nl80211HandoverTest {
 
     private Nl80211Interface open(String lessee, Duration grace, List<DriverEvent> events) throws Exception {
         InterfaceSockets sockets = InterfaceSockets.lease(custody, FAMILY, IFINDEX, lessee);
-        boolean controlPort = !sockets.inherited() || sockets.note(InterfaceSockets.CONTROL_PORT).map(Boolean::parseBoolean).orElse(false);
-        Nl80211Interface i = new Nl80211Interface(sockets, IFACE, WIPHY, events::add, controlPort, new Nl80211Interface.Handover(grace, () -> false),
+        // as Nl80211Driver.open: the wiphy's default (control port) for new links; resumeLink follows the note of a link it takes over
+        Nl80211Interface i = new Nl80211Interface(sockets, IFACE, WIPHY, events::add, true, new Nl80211Interface.Handover(grace, () -> false),
                 () -> { });
         if (sockets.inherited()) {
             i.resumeLink();
@@ -110,6 +110,7 @@ class Nl80211HandoverTest {
         Nl80211Interface b = open("B", Duration.ofSeconds(10), bEvents);
 
         assertEquals(Optional.of(AP), b.getBssid(), "the link from the notes, checked with GET_STATION");
+        assertTrue(b.eapolOverControlPort(), "the link's EAPOL path from the notes");
         assertEquals(List.of(Uapi.NL80211_CMD_GET_STATION), cmd.commands.subList(sentBefore, cmd.commands.size()),
                 "no ASSOCIATE, no REGISTER_FRAME, no scan dump");
         assertEquals(List.of(pdu(1), pdu(2)),
@@ -138,6 +139,7 @@ class Nl80211HandoverTest {
         cmd.replies.clear();
         Nl80211Interface b = open("B", Duration.ofSeconds(10), new ArrayList<>());
         assertTrue(cmd.commands.contains(Uapi.NL80211_CMD_GET_STATION));
+        assertEquals(Optional.empty(), b.getBssid(), "not taken over: the scan dump shows no association either");
         assertEquals(AP.toString(), custody.held.get("nl80211/" + IFINDEX).notes.get(InterfaceSockets.BSSID), "notes stay until the deauth event");
         b.close();
     }

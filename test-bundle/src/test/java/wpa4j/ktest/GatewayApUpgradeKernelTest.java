@@ -37,6 +37,82 @@ class GatewayApUpgradeKernelTest {
         return KernelSupport.wpaCli(sta, STA_IF, "status").contains("wpa_state=COMPLETED");
     }
 
+    private static String gatewayOutput(KernelGateway gw) {
+        try {
+            return gw.output();
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** A ping from our AP gets through to wpa_supplicant's side. */
+    private static void awaitPing(String what) throws Exception {
+        KernelSupport.await(() -> {
+            try {
+                return KernelSupport.sh("ping -c 1 -W 1 10.97.1.2").contains("1 received");
+            } catch (Exception e) {
+                return false;
+            }
+        }, what);
+    }
+
+    /** Our AP with SAE and PMF required, Debian's wpa_supplicant as its client: five updates, no new SAE exchange, no deauthentication. */
+    @Test
+    void updatesKeepAnSaeBssWithManagementFrameProtection() throws Exception {
+        List<Path> builds = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            builds.add(LiveUpgrades.nl80211Build(n));
+        }
+        Path ctrl = Files.createTempDirectory(Path.of("/tmp"), "apu-ctrl");
+        Netns sta = Netns.moveInto("apusae", STA_IF);
+        try (KernelGateway gw = new KernelGateway(Map.of("wpa4j.hostapd-up.cfg", "ifname=" + AP_IF + "\nssid=" + SSID
+                + "\nchannel=1\n.passphrase=" + PASS + "\nkeyMgmt=SAE\nieee80211w=2\ngroupRekey=3\nctrlInterface=" + ctrl + "\n"))) {
+            gw.awaitLines(AP_IF + ": AP-ENABLED", 1);
+            KernelSupport.sh("ip addr add 10.97.1.1/24 dev " + AP_IF);
+            KernelSupport.sh(sta.exec("ip addr add 10.97.1.2/24 dev " + STA_IF));
+            KernelSupport.startWpaSupplicantWith(sta, STA_IF, "sae_pwe=0", "ssid=\"" + SSID + "\"\npsk=\"" + PASS
+                    + "\"\nkey_mgmt=SAE\nieee80211w=2\nscan_freq=2412\n");
+            KernelSupport.await(() -> completed(sta), () -> "wpa_supplicant COMPLETED with our SAE AP\n" + KernelSupport.wpaSupplicantLog(STA_IF));
+            String status = KernelSupport.wpaCli(sta, STA_IF, "status");
+            assertTrue(status.contains("key_mgmt=SAE") && status.contains("pmf=2"), status);
+            awaitPing("SAE link up before the updates");
+            long connects = staLines("CTRL-EVENT-CONNECTED");
+            long disconnects = staLines("CTRL-EVENT-DISCONNECTED");
+            long saeAuths = staLines("SME: Trying to authenticate");
+            long rekeys0 = staLines("WPA: Group rekeying completed with");
+
+            LiveUpgrades.Pinger fromAp = new LiveUpgrades.Pinger("the AP", "", "10.97.1.2");
+            LiveUpgrades.Pinger fromSta = new LiveUpgrades.Pinger("the station", sta.exec(""), "10.97.1.1");
+            LiveUpgrades.Figures f = LiveUpgrades.updates(gw, builds, AP_IF, RESYNC, fromAp, fromSta);
+            long rekeys = staLines("WPA: Group rekeying completed with") - rekeys0;
+            String staLog = KernelSupport.wpaSupplicantLog(STA_IF);
+            System.out.printf("%d nl80211 updates under our SAE AP with PMF required: %s; %d group rekeys completed by wpa_supplicant meanwhile%n",
+                    builds.size(), f.describe(fromAp, fromSta), rekeys);
+            assertEquals(0, f.lost(), "no ping lost across the updates:\n" + gw.output() + "\n" + staLog);
+            assertEquals(saeAuths, staLines("SME: Trying to authenticate"), "no new SAE authentication:\n" + staLog);
+            assertEquals(connects, staLines("CTRL-EVENT-CONNECTED"), staLog);
+            assertEquals(disconnects, staLines("CTRL-EVENT-DISCONNECTED"), staLog);
+            assertTrue(rekeys >= builds.size(), "group rekeys every 3 s completed during the updates: " + rekeys + "\n" + staLog);
+
+            // a changed configuration restarts our AP core within the grace: it stops the BSS, the interface goes back to
+            // station and becomes an AP again, so the frame registrations the lease held are gone and must be made anew
+            long enabled = gw.lines(AP_IF + ": AP-ENABLED");
+            Path cfg = gw.dir.resolve("etc/wpa4j.hostapd-up.cfg");
+            Path next = gw.dir.resolve("wpa4j.hostapd-up.cfg.new");
+            Files.writeString(next, Files.readString(cfg).replace("groupRekey=3", "groupRekey=5"));
+            Files.move(next, cfg, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            gw.awaitLines(AP_IF + ": AP-ENABLED", enabled + 1);
+            KernelSupport.await(() -> staLines("CTRL-EVENT-CONNECTED") > connects && completed(sta),
+                    () -> "wpa_supplicant joins the restarted AP (its Authentication must reach the new core)\n" + KernelSupport.wpaSupplicantLog(STA_IF)
+                            + "\n" + gatewayOutput(gw));
+            awaitPing("data after the AP's restart");
+        } finally {
+            KernelSupport.stopWpaSupplicant(sta, STA_IF);
+            KernelSupport.sh("ip addr flush dev " + AP_IF + "; true");
+            sta.close();
+        }
+    }
+
     @Test
     void twentyNl80211UpdatesKeepTheOwnedBssThenAStopEndsItAfterTheGrace() throws Exception {
         List<Path> builds = new ArrayList<>();
@@ -53,13 +129,7 @@ class GatewayApUpgradeKernelTest {
             KernelSupport.sh(sta.exec("ip addr add 10.97.1.2/24 dev " + STA_IF));
             KernelSupport.startWpaSupplicant(sta, STA_IF, SSID, PASS);
             KernelSupport.await(() -> completed(sta), () -> "wpa_supplicant COMPLETED with our AP\n" + KernelSupport.wpaSupplicantLog(STA_IF));
-            KernelSupport.await(() -> {
-                try {
-                    return KernelSupport.sh("ping -c 1 -W 1 10.97.1.2").contains("1 received");
-                } catch (Exception e) {
-                    return false;
-                }
-            }, "link up before the updates");
+            awaitPing("link up before the updates");
             assertEquals(0, KernelSupport.eapolPacketSockets(), "EAPOL over the control port: no PF_PACKET socket");
             long connects = staLines("CTRL-EVENT-CONNECTED");
             long disconnects = staLines("CTRL-EVENT-DISCONNECTED");

@@ -25,8 +25,17 @@ final class LiveUpgrades {
 
     /** The nl80211 bundle as a new build {@code 1.0.0.up<n>}. */
     static Path nl80211Build(int n) throws Exception {
-        Path jar = Path.of("/tmp/nl80211-up" + n + ".jar");
-        try (InputStream in = Jars.withVersion(System.getProperty("nl80211.jar"), "1.0.0.up" + n)) {
+        return newBuild("nl80211.jar", "nl80211-up" + n, n);
+    }
+
+    /** The custody bundle as a new build {@code 1.0.0.up1}. */
+    static Path custodyBuild() throws Exception {
+        return newBuild("custody.jar", "custody-up1", 1);
+    }
+
+    private static Path newBuild(String property, String name, int n) throws Exception {
+        Path jar = Path.of("/tmp/" + name + ".jar");
+        try (InputStream in = Jars.withVersion(System.getProperty(property), "1.0.0.up" + n)) {
             Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
         }
         return jar;

@@ -229,7 +229,7 @@ class Wpa3StationKernelTest {
         NetworkConfig net = new NetworkConfig(0, Ssid.ofUtf8(SSID), new NetworkSecurity(sae.akms(), null, sae.saePassword(), 2, 0, true), false, 0,
                 List.of(2412), Optional.empty(), "");
         KernelSupport.monitorOnChannel1(null, "wlan0");
-        try (LogCapture backend = new LogCapture("wpa4j.nl80211.Nl80211Interface");
+        try (LogCapture backend = new LogCapture("wpa4j.nl80211.Nl80211EventDecoder");
                 KernelStation sta = new KernelStation(stack.driver(STA_IF), STA_IF, net)) {
             connectsAndPings(sta, "SAE", "pmf=2", "00-0f-ac-8");
             KernelSupport.await(() -> sta.events.contains("WPA: BIGTK keyid 6 installed (beacon protection)"), () -> "BIGTK 6: " + sta.describe());

@@ -25,7 +25,12 @@ public final class AesKeyWrap {
         }
     }
 
-    /** Unwraps key data; a wrong KEK or tampered data fails the integrity check and is reported as malformed. */
+    /**
+     * Unwraps key data.
+     *
+     * @throws IntegrityCheckException a wrong KEK or tampered data: the integrity check fails
+     * @throws MalformedFrameException a length that cannot be wrapped key data
+     */
     public static byte[] unwrap(SecretKeyBytes kek, byte[] ciphertext) throws MalformedFrameException {
         if (ciphertext.length < 24 || ciphertext.length % 8 != 0) {
             throw new MalformedFrameException(0, "wrapped key data of " + ciphertext.length + " octets (multiple of 8, at least 24, expected)");
@@ -41,7 +46,7 @@ public final class AesKeyWrap {
             return c.doFinal(ciphertext);
         } catch (GeneralSecurityException e) {
             // the JDK reports a failed integrity check variously (bad padding, illegal block size)
-            throw new MalformedFrameException(0, "key data failed the key wrap integrity check");
+            throw new IntegrityCheckException(0, "key data failed the key wrap integrity check");
         }
     }
 }

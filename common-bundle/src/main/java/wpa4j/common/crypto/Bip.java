@@ -64,7 +64,8 @@ public final class Bip {
     /**
      * Checks the MME of a received frame; returns its IPN when the MIC is right (compared in constant time).
      *
-     * @throws MalformedFrameException no MME at the end of the frame, or a MIC that does not verify
+     * @throws IntegrityCheckException a MIC that does not verify
+     * @throws MalformedFrameException no MME at the end of the frame
      */
     public static long verify(SecretKeyBytes igtk, Bytes frameWithMmie) throws MalformedFrameException {
         checkKey(igtk);
@@ -77,7 +78,7 @@ public final class Bip {
         Arrays.fill(frame, frame.length - MIC_LENGTH, frame.length, (byte) 0);
         byte[] expected = mic(igtk, frame);
         if (!MessageDigest.isEqual(expected, received)) {
-            throw new MalformedFrameException(frame.length - MIC_LENGTH, "BIP MIC does not verify");
+            throw new IntegrityCheckException(frame.length - MIC_LENGTH, "BIP MIC does not verify");
         }
         return ipn(frameWithMmie, m);
     }

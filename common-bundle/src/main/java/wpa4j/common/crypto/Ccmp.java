@@ -72,7 +72,12 @@ public final class Ccmp {
         return out;
     }
 
-    /** Decrypts a protected MPDU; a MIC mismatch, a missing ExtIV bit or a truncated frame is malformed. */
+    /**
+     * Decrypts a protected MPDU.
+     *
+     * @throws IntegrityCheckException a MIC mismatch (tampered with, or under another key)
+     * @throws MalformedFrameException a missing ExtIV bit or a truncated frame
+     */
     public Decrypted decrypt(byte[] mpdu) throws MalformedFrameException {
         int hdrLen = headerLength(mpdu);
         if (mpdu.length < hdrLen + CCMP_HEADER_LENGTH + MIC_LENGTH) {
@@ -97,7 +102,7 @@ public final class Ccmp {
         }
         if (!MessageDigest.isEqual(mic, Arrays.copyOfRange(mpdu, mpdu.length - MIC_LENGTH, mpdu.length))) {
             Arrays.fill(out, (byte) 0);
-            throw new MalformedFrameException(mpdu.length - MIC_LENGTH, "CCMP MIC mismatch");
+            throw new IntegrityCheckException(mpdu.length - MIC_LENGTH, "CCMP MIC mismatch");
         }
         return new Decrypted(out, pn, keyId);
     }

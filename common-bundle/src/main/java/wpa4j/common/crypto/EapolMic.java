@@ -18,7 +18,11 @@ import wpa4j.driver.types.Bytes;
 public final class EapolMic {
     private EapolMic() {}
 
-    /** The 16-octet MIC of {@code key} sent in an EAPOL PDU of {@code eapolVersion}. */
+    /**
+     * The 16-octet MIC of {@code key} sent in an EAPOL PDU of {@code eapolVersion}.
+     *
+     * @throws UnsupportedDescriptorVersionException the key's descriptor version (4..7) defines no MIC
+     */
     public static Bytes compute(SecretKeyBytes kck, EapolKey key, int eapolVersion) {
         byte[] pdu = key.withMic(EapolKey.ZERO_16).toPdu(eapolVersion).toArray();
         return Bytes.of(mic(kck, key.keyInfo().descriptorVersion(), pdu));
@@ -29,7 +33,12 @@ public final class EapolMic {
         return key.withMic(compute(kck, key, eapolVersion));
     }
 
-    /** Whether the MIC of a received frame is right; compares in constant time. */
+    /**
+     * Whether the MIC of a received frame is right; compares in constant time.
+     *
+     * @throws UnsupportedDescriptorVersionException the frame's descriptor version (4..7) defines no MIC; check it
+     *         first ({@link wpa4j.common.eapol.KeyMessage#classify}, {@link wpa4j.common.eapol.Akm#requireDescriptor})
+     */
     public static boolean verify(SecretKeyBytes kck, EapolKey key, int eapolVersion) {
         byte[] expected = compute(kck, key, eapolVersion).toArray();
         try {
@@ -46,7 +55,7 @@ public final class EapolMic {
         String alg = switch (descriptorVersion) {
             case KeyInfo.VERSION_HMAC_MD5_RC4 -> "HmacMD5";
             case KeyInfo.VERSION_HMAC_SHA1_AES -> "HmacSHA1";
-            default -> throw new IllegalArgumentException("descriptorVersion: " + descriptorVersion + " (no such EAPOL-Key MIC)");
+            default -> throw new UnsupportedDescriptorVersionException(descriptorVersion);
         };
         Mac mac = Hmac.init(alg, kck.raw());
         return Arrays.copyOf(mac.doFinal(pdu), 16);

@@ -27,9 +27,10 @@ public record KeyData(List<InformationElement> elements) {
     /** BIGTK KDE (IEEE 802.11-2020 12.7.2, Figure 12-43): the beacon protection key, laid out as the IGTK KDE. */
     public static final int KDE_BIGTK = 14;
     private static final int RSN_OUI = 0x000FAC;
+    private static final int MAX_ELEMENTS = 255;
 
     public KeyData {
-        elements = Validate.list("elements", elements, 255);
+        elements = Validate.list("elements", elements, MAX_ELEMENTS);
     }
 
     /**
@@ -59,6 +60,9 @@ public record KeyData(List<InformationElement> elements) {
             int id = r.u8("key data element id");
             if (id == ElementId.VENDOR_SPECIFIC && (!r.hasRemaining() || octets.u8(start + 1) == 0) && paddingFrom(octets, start)) {
                 break;
+            }
+            if (list.size() == MAX_ELEMENTS) {
+                throw new MalformedFrameException(start, "key data of more than " + MAX_ELEMENTS + " elements");
             }
             int len = r.u8("key data element length");
             list.add(new InformationElement(id, r.bytes(len, "key data element " + id)));

@@ -32,6 +32,9 @@ public record Tim(int dtimCount, int dtimPeriod, int bitmapControl, Bytes partia
         if (!r.hasRemaining()) {
             throw new MalformedFrameException(3, "tim without partial virtual bitmap");
         }
+        if (r.remaining() > 251) {
+            throw new MalformedFrameException(3, "tim partial virtual bitmap of " + r.remaining() + " octets, at most 251");
+        }
         return new Tim(count, period, control, r.rest());
     }
 

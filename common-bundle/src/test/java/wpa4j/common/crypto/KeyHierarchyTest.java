@@ -82,6 +82,23 @@ class KeyHierarchyTest {
         }
     }
 
+    /** A received frame's descriptor version 4..7 (reserved) defines no MIC: a named IllegalArgumentException, as before. */
+    @Test
+    void aReservedDescriptorVersionHasNoMic() throws Exception {
+        Random r = new Random(44);
+        EapolKey k = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(5, KeyInfo.PAIRWISE, KeyInfo.MIC), 16, 3, random(r, 32),
+                EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, random(r, 16), Bytes.EMPTY);
+        EapolKey received = EapolKey.fromPdu(k.toPdu(2));
+        try (SecretKeyBytes kck = SecretKeyBytes.copyOf(random(r, 16).toArray())) {
+            UnsupportedDescriptorVersionException e = assertThrows(UnsupportedDescriptorVersionException.class,
+                    () -> EapolMic.verify(kck, received, 2));
+            assertEquals(5, e.descriptorVersion());
+            assertEquals("descriptorVersion: 5 (no such EAPOL-Key MIC)", e.getMessage());
+            assertTrue(e instanceof IllegalArgumentException);
+            assertThrows(UnsupportedDescriptorVersionException.class, () -> EapolMic.sign(kck, k, 2));
+        }
+    }
+
     @Test
     void hmacSha1MicIsTheFirst16OctetsOfHmacOverThePdu() throws Exception {
         Random r = new Random(43);

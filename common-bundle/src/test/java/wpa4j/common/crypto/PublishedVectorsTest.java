@@ -2,6 +2,7 @@ package wpa4j.common.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HexFormat;
@@ -59,8 +60,11 @@ class PublishedVectorsTest {
             assertArrayEquals(data, AesKeyWrap.unwrap(k, expected));
             byte[] tampered = expected.clone();
             tampered[5] ^= 1;
-            MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> AesKeyWrap.unwrap(k, tampered));
+            IntegrityCheckException e = assertThrows(IntegrityCheckException.class, () -> AesKeyWrap.unwrap(k, tampered));
             assertEquals("key data failed the key wrap integrity check", e.reason());
+            // a length no wrapped key data can have is malformed, not an integrity failure
+            MalformedFrameException shortData = assertThrows(MalformedFrameException.class, () -> AesKeyWrap.unwrap(k, new byte[16]));
+            assertFalse(shortData instanceof IntegrityCheckException);
         }
     }
 
@@ -83,11 +87,13 @@ class PublishedVectorsTest {
                 if (i == 26 || i == 27) {
                     continue; // the CCMP header's reserved octet is not authenticated; the ExtIV/key ID octet is covered below
                 }
-                assertThrows(MalformedFrameException.class, () -> ccmp.decrypt(bad), "flipped octet " + i);
+                assertThrows(IntegrityCheckException.class, () -> ccmp.decrypt(bad), "flipped octet " + i);
             }
             byte[] noExtIv = encrypted.clone();
             noExtIv[27] = 0;
-            assertEquals("CCMP header without the ExtIV bit", assertThrows(MalformedFrameException.class, () -> ccmp.decrypt(noExtIv)).reason());
+            MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> ccmp.decrypt(noExtIv));
+            assertEquals("CCMP header without the ExtIV bit", e.reason());
+            assertFalse(e instanceof IntegrityCheckException);
         }
     }
 
@@ -96,7 +102,7 @@ class PublishedVectorsTest {
         byte[] plain = Vectors.hex(nextLine("plaintext MPDU"));
         try (SecretKeyBytes a = SecretKeyBytes.copyOf(new byte[16]); SecretKeyBytes b = SecretKeyBytes.copyOf(Bytes.fromHex("01".repeat(16)).toArray())) {
             byte[] enc = new Ccmp(a).encrypt(plain, 1, 1);
-            assertEquals("CCMP MIC mismatch", assertThrows(MalformedFrameException.class, () -> new Ccmp(b).decrypt(enc)).reason());
+            assertEquals("CCMP MIC mismatch", assertThrows(IntegrityCheckException.class, () -> new Ccmp(b).decrypt(enc)).reason());
         }
     }
 

@@ -140,6 +140,18 @@ class EapolKeyTest {
         Fuzz.onlyMalformed(b -> KeyData.decode(b).gtk(), padded, 28, 2000);
     }
 
+    /** Key data holds at most 255 elements; more (256 empty ones fit in 512 octets) are malformed, not an IllegalArgumentException. */
+    @Test
+    void keyDataOfTooManyElementsIsMalformed() throws Exception {
+        assertEquals(255, KeyData.decode(Bytes.fromHex("3000".repeat(255))).elements().size());
+        Bytes many = Bytes.fromHex("3000".repeat(256));
+        MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> KeyData.decode(many));
+        assertEquals(510, e.offset());
+        assertEquals("key data of more than 255 elements", e.reason());
+        // padding after the 255th element still ends the key data
+        assertEquals(255, KeyData.decode(Bytes.fromHex("3000".repeat(255) + "dd000000")).elements().size());
+    }
+
     @Test
     void keyInfoBits() {
         KeyInfo ki = new KeyInfo(0x13ca);

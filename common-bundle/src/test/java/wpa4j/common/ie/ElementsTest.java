@@ -1,5 +1,6 @@
 package wpa4j.common.ie;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +153,10 @@ class ElementsTest {
         assertThrows(MalformedFrameException.class, () -> DsParameterSet.decode(Bytes.fromHex("0102")));
         assertThrows(MalformedFrameException.class, () -> Tim.decode(Bytes.fromHex("000100")));
         assertThrows(MalformedFrameException.class, () -> Tim.decode(Bytes.fromHex("00000000")));
+        // a 255-octet element body leaves 252 bitmap octets, one more than a TIM can hold
+        assertEquals(251, assertDoesNotThrow(() -> Tim.decode(Bytes.fromHex("000100" + "00".repeat(251)))).partialVirtualBitmap().length());
+        assertEquals("tim partial virtual bitmap of 252 octets, at most 251",
+                assertThrows(MalformedFrameException.class, () -> Tim.decode(Bytes.fromHex("000100" + "00".repeat(252)))).reason());
         assertThrows(MalformedFrameException.class, () -> Country.decode(Bytes.fromHex("444520010d")));
         assertThrows(MalformedFrameException.class, () -> Country.decode(Bytes.fromHex("444520010d1401")));
         assertThrows(MalformedFrameException.class, () -> HtCapabilities.decode(Bytes.of(new byte[25])));

@@ -27,6 +27,15 @@ public final class Rtnetlink {
         newLink(ifindex, 0, 0, w -> w.u8(Uapi.IFLA_OPERSTATE, up ? Uapi.IF_OPER_UP : Uapi.IF_OPER_DORMANT), " operstate");
     }
 
+    /**
+     * The RTM_NEWLINK request that gives a link back in default mode, as driver_nl80211's deinit: link mode
+     * default, operational state up (sequence number and port id left 0, for whoever sends it later).
+     */
+    public static byte[] defaultModeRequest(int ifindex) {
+        return newLinkRequest(ifindex, 0, 0, w -> w.u8(Uapi.IFLA_LINKMODE, 0).u8(Uapi.IFLA_OPERSTATE, Uapi.IF_OPER_UP))
+                .build(Uapi.RTM_NEWLINK, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK, 0, 0);
+    }
+
     /** The RTM_NEWLINK request of {@link #setUp} (sequence number and port id left 0), for whoever sends it later. */
     public static byte[] setUpRequest(int ifindex, boolean up) {
         return newLinkRequest(ifindex, up ? Uapi.IFF_UP : 0, Uapi.IFF_UP, w -> { }).build(Uapi.RTM_NEWLINK, Uapi.NLM_F_REQUEST | Uapi.NLM_F_ACK, 0, 0);

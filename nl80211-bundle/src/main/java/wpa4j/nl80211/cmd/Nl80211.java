@@ -238,16 +238,16 @@ public final class Nl80211 implements AutoCloseable {
      * mlme. For SAE, {@code saeData} is the frame's SAE part from the transaction sequence number on (the
      * kernel sends it as the body after the algorithm number); empty otherwise.
      */
-    public void authenticate(int ifindex, MacAddress bssid, int freq, Ssid ssid, int authType, Bytes ies, Bytes saeData) throws NetlinkException {
-        request(authenticateRequest(ifindex, bssid, freq, ssid, authType, ies, saeData), 0, "NL80211_CMD_AUTHENTICATE");
+    public void authenticate(int ifindex, Authentication a) throws NetlinkException {
+        request(authenticateRequest(ifindex, a), 0, "NL80211_CMD_AUTHENTICATE");
     }
 
-    static NlWriter authenticateRequest(int ifindex, MacAddress bssid, int freq, Ssid ssid, int authType, Bytes ies, Bytes saeData) {
+    static NlWriter authenticateRequest(int ifindex, Authentication a) {
         NlWriter w = NlWriter.genl(Uapi.NL80211_CMD_AUTHENTICATE, 0).u32(Uapi.NL80211_ATTR_IFINDEX, ifindex)
-                .attr(Uapi.NL80211_ATTR_MAC, bssid.octets()).u32(Uapi.NL80211_ATTR_WIPHY_FREQ, freq).attr(Uapi.NL80211_ATTR_SSID, ssid.octets())
-                .u32(Uapi.NL80211_ATTR_AUTH_TYPE, authType);
-        nonEmpty(w, Uapi.NL80211_ATTR_IE, ies);
-        nonEmpty(w, Uapi.NL80211_ATTR_SAE_DATA, saeData);
+                .attr(Uapi.NL80211_ATTR_MAC, a.bssid().octets()).u32(Uapi.NL80211_ATTR_WIPHY_FREQ, a.freq()).attr(Uapi.NL80211_ATTR_SSID, a.ssid().octets())
+                .u32(Uapi.NL80211_ATTR_AUTH_TYPE, a.authType());
+        nonEmpty(w, Uapi.NL80211_ATTR_IE, a.ies());
+        nonEmpty(w, Uapi.NL80211_ATTR_SAE_DATA, a.saeData());
         return w;
     }
 

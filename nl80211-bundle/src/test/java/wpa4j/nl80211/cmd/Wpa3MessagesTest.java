@@ -47,7 +47,7 @@ class Wpa3MessagesTest {
 
     @Test
     void saeAuthenticateCarriesAuthTypeSaeAndTheCoresSaeData() throws Exception {
-        List<NlAttr> a = attrs(Nl80211.authenticateRequest(7, AP, 2412, SSID, Uapi.NL80211_AUTHTYPE_SAE, Bytes.EMPTY, SAE_COMMIT),
+        List<NlAttr> a = attrs(Nl80211.authenticateRequest(7, new Authentication(AP, 2412, SSID, Uapi.NL80211_AUTHTYPE_SAE, Bytes.EMPTY, SAE_COMMIT)),
                 Uapi.NL80211_CMD_AUTHENTICATE);
         assertEquals(7, attr(a, Uapi.NL80211_ATTR_IFINDEX).u32());
         assertEquals(Bytes.of(AP.octets()), attr(a, Uapi.NL80211_ATTR_MAC).value());
@@ -62,7 +62,7 @@ class Wpa3MessagesTest {
     @Test
     void openSystemAuthenticateIsAsBefore() throws Exception {
         Bytes ie = Bytes.fromHex("dd050050f20400");
-        List<NlAttr> a = attrs(Nl80211.authenticateRequest(7, AP, 2412, SSID, Uapi.NL80211_AUTHTYPE_OPEN_SYSTEM, ie, Bytes.EMPTY),
+        List<NlAttr> a = attrs(Nl80211.authenticateRequest(7, new Authentication(AP, 2412, SSID, Uapi.NL80211_AUTHTYPE_OPEN_SYSTEM, ie, Bytes.EMPTY)),
                 Uapi.NL80211_CMD_AUTHENTICATE);
         assertEquals(0, attr(a, Uapi.NL80211_ATTR_AUTH_TYPE).u32());
         assertEquals(ie, attr(a, Uapi.NL80211_ATTR_IE).value());

@@ -195,8 +195,13 @@ public final class Radio {
         run(() -> ap.start(p));
     }
 
+    /** As mac80211's stop_ap: the BSS ends and its keys go with it (a BIGTK left over would make a later station drop Beacons). */
     public void stopAp() throws DriverException {
-        run(() -> ap.stop());
+        run(() -> {
+            ap.stop();
+            keys.clear();
+            return null;
+        });
     }
 
     /** Sends a management frame; the TX status event follows unless {@code noAck}. */

@@ -109,6 +109,7 @@ public final class Custody implements SocketCustody.Owned {
                 all.addAll(h.channelList());
             }
             holdings.clear();
+            lock.notifyAll();
         }
         closeAll(all);
         spawner.close();
@@ -192,10 +193,17 @@ public final class Custody implements SocketCustody.Owned {
             }
             h.ended = true;
             h.cancelExpiry();
-            holdings.remove(h.key, h);
             channels = h.channelList();
         }
-        closeAll(channels);
+        // the key stays taken until the sockets are closed, as for an expiry (see awaitExpiry)
+        try {
+            closeAll(channels);
+        } finally {
+            synchronized (lock) {
+                holdings.remove(h.key, h);
+                lock.notifyAll();
+            }
+        }
     }
 
     void closeChannel(LeaseHandle lease, HeldChannel c) {

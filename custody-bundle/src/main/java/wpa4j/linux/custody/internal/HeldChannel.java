@@ -27,6 +27,7 @@ final class HeldChannel {
     private final PendingRequests pending;
     private final AtomicInteger seq = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
     private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong lateAnswers = new AtomicLong();
     private final Thread reader;
     private volatile boolean closing;
     private volatile boolean finished;
@@ -131,6 +132,11 @@ final class HeldChannel {
         return new IOException("channel " + name + " closed");
     }
 
+    /** Answers that came after their request gave up (dropped). */
+    long lateAnswers() {
+        return lateAnswers.get();
+    }
+
     private void read() {
         byte[] buf = new byte[DATAGRAM_MAX];
         int[] groups = new int[1];
@@ -139,6 +145,7 @@ final class HeldChannel {
                 int n = receive(buf, groups);
                 if (n == SocketLayer.RawSocket.OVERRUN) {
                     inbox.countOverrun();
+                    pending.failOverrun();
                 } else if (n >= 0) {
                     dispatch(buf, n, groups[0] != 0);
                 }
@@ -169,11 +176,21 @@ final class HeldChannel {
         }
     }
 
-    /** A multicast datagram never answers a request, even when it carries the requester's seq (rtnetlink echoes it). */
+    /**
+     * A multicast datagram never answers a request, even when it carries the requester's seq (rtnetlink echoes
+     * it). A unicast one with a sequence number nobody waits for is a late answer to a request that timed out:
+     * dropped (the kernel's own notifications carry seq 0), so it reaches no receiver, nor a successor.
+     */
     private void dispatch(byte[] buf, int n, boolean multicast) {
         boolean whole = Nlmsg.split(buf, n, m -> {
-            if (multicast || !pending.route(m)) {
+            if (multicast) {
                 inbox.offer(m);
+            } else if (!pending.route(m)) {
+                if (Nlmsg.seq(m) == 0) {
+                    inbox.offer(m);
+                } else {
+                    lateAnswers.incrementAndGet();
+                }
             }
         });
         if (!whole) {

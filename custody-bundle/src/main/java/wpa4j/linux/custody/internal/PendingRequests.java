@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class PendingRequests {
     /** Put into every waiting queue when the channel closes (compared by identity). */
     private static final byte[] CLOSED = new byte[0];
+    /** Put into every waiting queue when the kernel's buffer overran: an answer may be among what was lost. */
+    private static final byte[] OVERRUN = new byte[0];
 
     private final String channel;
     private final Map<Integer, BlockingQueue<byte[]>> bySeq = new ConcurrentHashMap<>();
@@ -44,6 +46,11 @@ final class PendingRequests {
         bySeq.values().forEach(q -> q.offer(CLOSED));
     }
 
+    /** The kernel dropped messages (ENOBUFS): every waiting request fails now instead of waiting out its timeout. */
+    void failOverrun() {
+        bySeq.values().forEach(q -> q.offer(OVERRUN));
+    }
+
     /** Takes the answers of {@code seq} from {@code q} up to and with the one that ends it. */
     List<byte[]> collect(int seq, BlockingQueue<byte[]> q, Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -62,6 +69,9 @@ final class PendingRequests {
             }
             if (m == CLOSED) {
                 throw new IOException("channel " + channel + " closed");
+            }
+            if (m == OVERRUN) {
+                throw new IOException("request " + seq + " on channel " + channel + ": the receive buffer overran, its answer may be lost");
             }
             answer.add(m);
             if (Nlmsg.endsAnswer(m)) {
