@@ -38,6 +38,8 @@ final class ApStation {
     AuthenticatorHandshake keys;
     int attempts;
     EventLoop.Timer timer;
+    /** A key message due while no driver was bound (a backend update): sent, uncounted, once one is. */
+    boolean awaitingDriver;
     /** The association SA Query procedure, made when first needed. */
     SaQueryProcedure saQuery;
     /** PMK and PMKID of its last SAE authentication (or of the PMKSA it reconnected with); owned here. */

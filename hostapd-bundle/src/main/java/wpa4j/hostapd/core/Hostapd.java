@@ -99,6 +99,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 listener.onEvent("AP-DRIVER-RESYNC driver=" + d.driverName() + " stations=" + stations.size());
                 // the stations a pending rekey waited for may have left while no driver was bound
                 rekeyTaken(null);
+                resumeKeyMessages();
                 return;
             } catch (DriverException | UnsupportedOperationException e) {
                 // the BSS did not survive the swap (its owner socket took it down): its stations are gone, start over
@@ -677,6 +678,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
     // ---- EAPOL ---------------------------------------------------------------------------------
 
     private void sendKeyMessage(ApStation sta) {
+        if (driver == null) {
+            // no driver bound (a backend update): the station was not asked, so no retry is spent; the next driver sends it
+            sta.awaitingDriver = true;
+            return;
+        }
         if (sta.attempts >= timing.attempts()) {
             boolean group = sta.keys.step() == AuthenticatorHandshake.Step.GROUP_NEGOTIATING;
             listener.onEvent((group ? "WPA: group key handshake" : "WPA: 4-way handshake") + " timed out for " + sta.addr);
@@ -684,6 +690,16 @@ public final class Hostapd implements CoreDriverSlot.Core {
             return;
         }
         send(sta, sta.keys.nextMessage(groupKeys.current(driver)));
+    }
+
+    /** The key messages that fell due while no driver was bound, sent on the driver that is now. */
+    private void resumeKeyMessages() {
+        for (ApStation sta : new ArrayList<>(stations.values())) {
+            if (sta.awaitingDriver && stations.containsKey(sta.addr)) {
+                sta.awaitingDriver = false;
+                sendKeyMessage(sta);
+            }
+        }
     }
 
     private void send(ApStation sta, Bytes pdu) {

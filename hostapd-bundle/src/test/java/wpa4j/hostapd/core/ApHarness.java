@@ -24,8 +24,13 @@ public final class ApHarness implements AutoCloseable {
 
     /** The core attached to a fake driver that reports {@code capa} (e.g. with {@code BEACON_PROTECTION}). */
     public ApHarness(ApConfig config, Capabilities capa) throws Exception {
+        this(config, capa, FAST);
+    }
+
+    /** As above, with the EAPOL retransmission timing {@code timing}. */
+    public ApHarness(ApConfig config, Capabilities capa, ApTiming timing) throws Exception {
         driver.capa = capa;
-        ap = new Hostapd(loop, "fake0", config, FAST, events::add);
+        ap = new Hostapd(loop, "fake0", config, timing, events::add);
         run(() -> ap.attach(driver));
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import wpa4j.common.eapol.KeyInfo;
+import wpa4j.driver.Capabilities;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.Mfp;
 
@@ -40,6 +41,29 @@ class GroupRekeyTest {
             assertTrue(h.driver.keys.stream().noneMatch(k -> !k.isPairwise() && k.keyIdx() == 2), "b has not the new GTK yet: " + h.driver.keys);
             assertEquals(0, b.authenticate());
             ApHarness.await(() -> h.driver.keys.stream().anyMatch(k -> !k.isPairwise() && k.keyIdx() == 2 && k.setTx()), h.driver.keys::toString);
+        }
+    }
+
+    /**
+     * A key message that falls due while no driver is bound (a backend update) spends no retry: the station was not
+     * asked. It goes out on the next driver, and the station stays however long the update took.
+     */
+    @Test
+    void aKeyMessageDueWhileNoDriverIsBoundWaitsForTheNextDriver() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO), Capabilities.none(), new ApTiming(2000, 200, 2))) {
+            TestStation a = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
+            h.run(h.ap::rekeyGroup);
+            // group message 1 is not answered before the driver goes
+            a.nextEapol();
+            h.run(h.ap::detach);
+            // past the whole retry window (2000 + 200 ms): with retries spent on no driver, the station would be gone
+            Thread.sleep(2700);
+            h.run(() -> h.ap.attach(h.driver));
+            assertTrue(h.events.stream().noneMatch(e -> e.contains("timed out")), h.events.toString());
+            assertTrue(h.events.stream().anyMatch(e -> e.startsWith("AP-DRIVER-RESYNC") && e.endsWith(" stations=1")), h.events.toString());
+            // the retransmission on the new driver completes the rekey
+            a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
+            ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
         }
     }
 }

@@ -83,6 +83,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private final BssIgnoreList ignored = new BssIgnoreList();
     private List<Integer> lastScanFreqs = List.of();
     private long scanStartNanos = System.nanoTime();
+    /** A SCAN asked for while connected: its results may move the link to a network of higher priority. */
+    private boolean scanWhileConnected;
     /** Scans in a row that found no network: the rescan interval grows with it. */
     private int notFound;
     private final SecureRandom random = new SecureRandom();
@@ -479,6 +481,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             driver.scan2(new ScanParams(new ArrayList<>(ssids), Bytes.EMPTY, new ArrayList<>(freqs), List.of(), 0, false));
             lastScanFreqs = List.copyOf(freqs);
             scanStartNanos = asked;
+            scanWhileConnected = !selecting;
             if (!selecting) {
                 return;
             }
@@ -507,6 +510,12 @@ public final class Supplicant implements CoreDriverSlot.Core {
             driverErrors++;
         }
         listener.onEvent("CTRL-EVENT-SCAN-RESULTS");
+        boolean ours = scanWhileConnected;
+        scanWhileConnected = false;
+        if (ours && state == SupplicantState.COMPLETED && !userDisconnected) {
+            roamToHigherPriority();
+            return;
+        }
         if (userDisconnected || state != SupplicantState.SCANNING && state != SupplicantState.DISCONNECTED) {
             return;
         }
@@ -528,6 +537,28 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
         notFound = 0;
         authenticate(c.get());
+    }
+
+    /**
+     * As wpa_supplicant_need_to_roam for another network block: a scan while connected that finds a network of higher
+     * priority leaves the current link for it (wpa_supplicant's first scan can miss an AP that answers probes late).
+     * Only a strictly higher priority moves the link, so two networks of one priority never take turns.
+     */
+    private void roamToHigherPriority() {
+        Optional<Candidate> better = select().filter(c -> current != null && c.network().config.priority() > current.config.priority());
+        if (better.isEmpty()) {
+            return;
+        }
+        dropLink(ReasonCode.DEAUTH_LEAVING);
+        if (scanTimer != null) {
+            scanTimer.cancel();
+        }
+        // straight to the BSS this scan found, after the usual pause: a rescan could miss it again
+        scanTimer = loop.schedule(timing.reconnectDelayMs(), () -> {
+            if (driver != null && !userDisconnected && state == SupplicantState.DISCONNECTED) {
+                authenticate(better.get());
+            }
+        });
     }
 
     private record Candidate(NetworkState network, BssTable.Entry bss, LinkSecurity security) {}

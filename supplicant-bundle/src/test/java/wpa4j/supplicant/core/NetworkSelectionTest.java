@@ -169,6 +169,41 @@ class NetworkSelectionTest {
     }
 
     @Test
+    void aScanWhileConnectedMovesTheLinkToANetworkOfHigherPriorityOnly() throws Exception {
+        try (Air air = new Air().startAp(3, "net-b")) {
+            // only the lower-priority network is there at first (as when the first scan missed the other AP)
+            air.startStation(List.of(net(0, "net-a", 2), net(1, "net-b", 1)));
+            air.awaitConnected(1);
+            air.startAp(2, "net-a");
+            SimPair.await(() -> {
+                try {
+                    // wpa_cli scan, as an operator would; repeated, since a scan can miss an AP that just started
+                    return air.staLoop.call(() -> {
+                        if (air.sta.state() == SupplicantState.COMPLETED && air.sta.currentNetworkId().equals(Optional.of(1))) {
+                            air.sta.scan();
+                        }
+                        return air.sta.state() == SupplicantState.COMPLETED && air.sta.currentNetworkId().equals(Optional.of(0));
+                    });
+                } catch (Exception e) {
+                    return false;
+                }
+            }, () -> "moved to net-a: " + air.staEvents);
+            assertTrue(air.staEvents.contains("CTRL-EVENT-DISCONNECTED bssid=02:00:00:00:03:00 reason=3 locally_generated=1"), air.staEvents.toString());
+            // a scan now finds nothing better: the link stays
+            long connects = air.staEvents.stream().filter(l -> l.startsWith("CTRL-EVENT-CONNECTED")).count();
+            long scans = air.staEvents.stream().filter("CTRL-EVENT-SCAN-RESULTS"::equals).count();
+            air.staLoop.call(() -> {
+                air.sta.scan();
+                return null;
+            });
+            SimPair.await(() -> air.staEvents.stream().filter("CTRL-EVENT-SCAN-RESULTS"::equals).count() > scans, () -> "scanned: " + air.staEvents);
+            Thread.sleep(500);
+            assertEquals(Optional.of(0), air.connectedId());
+            assertEquals(connects, air.staEvents.stream().filter(l -> l.startsWith("CTRL-EVENT-CONNECTED")).count(), air.staEvents.toString());
+        }
+    }
+
+    @Test
     void aPskNetworkOnADriverWithoutWpa2PskIsReportedOnceAndNotTried() throws Exception {
         try (Air air = new Air().startAp(2, "net-a")) {
             Radio r = air.medium.addRadio("sim1", MacAddress.parse("02:00:00:00:01:00"));
