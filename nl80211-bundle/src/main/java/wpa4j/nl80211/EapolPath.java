@@ -9,25 +9,32 @@ import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.event.DriverEventSink;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.MacAddress;
-import wpa4j.linux.packet.EapolSocket;
+import wpa4j.linux.custody.Channel;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 
 /**
  * Where an interface's EAPOL travels: the nl80211 control port (the command socket owns the link, EAPOL
- * comes to it as CONTROL_PORT_FRAME) or a PF_PACKET socket on the interface (a link no socket owns).
+ * comes to it as CONTROL_PORT_FRAME) or a PF_PACKET socket on the interface (a link no socket owns), which
+ * custody holds like the netlink sockets, so EAPOL that arrives during an update waits for the successor.
  */
 final class EapolPath {
+    /** Destination, source, EtherType: what precedes the PDU in a PF_PACKET/SOCK_RAW frame. */
+    private static final int ETHERNET_HEADER = 14;
+    private static final int ETH_P_PAE = 0x888e;
+
     private final Nl80211 nl;
+    private final InterfaceSockets sockets;
     private final InterfaceRecord iface;
     private final DriverEventSink sink;
     /** What this instance uses for links it makes (AUTO and the wiphy's support), whatever a link taken over uses. */
     private final boolean configured;
     private volatile boolean controlPort;
-    private EapolSocket packet;
+    private Channel packet;
 
-    EapolPath(Nl80211 nl, InterfaceRecord iface, DriverEventSink sink, boolean controlPort) {
+    EapolPath(Nl80211 nl, InterfaceSockets sockets, InterfaceRecord iface, DriverEventSink sink, boolean controlPort) {
         this.nl = nl;
+        this.sockets = sockets;
         this.iface = iface;
         this.sink = sink;
         this.configured = controlPort;
@@ -35,8 +42,13 @@ final class EapolPath {
     }
 
     /** A link this instance makes (authentication starts): back to the configured path, after an adopted link used PF_PACKET. */
-    void forNewLink() {
+    synchronized void forNewLink() {
         controlPort = configured;
+        if (controlPort && packet != null) {
+            // the owner socket gets this link's EAPOL: the PF_PACKET socket would only sit in custody
+            sockets.drop(InterfaceSockets.EAPOL_PACKET);
+            packet = null;
+        }
     }
 
     boolean controlPort() {
@@ -71,25 +83,33 @@ final class EapolPath {
             run(op, () -> nl.controlPortFrame(iface.ifindex(), dest, data, noEncrypt));
             return;
         }
+        byte[] frame = new byte[ETHERNET_HEADER + data.length()];
+        dest.writeTo(frame, 0);
+        iface.mac().writeTo(frame, 6);
+        frame[12] = (byte) (ETH_P_PAE >> 8);
+        frame[13] = (byte) ETH_P_PAE;
+        data.asReadOnlyBuffer().get(frame, ETHERNET_HEADER, data.length());
         try {
-            openPacket().send(dest, data);
-        } catch (IOException e) {
+            openPacket().send(frame);
+        } catch (IOException | IllegalStateException e) {
             throw new DriverException(op, e.getMessage(), 0, e);
         }
     }
 
-    private synchronized EapolSocket openPacket() throws IOException {
+    private synchronized Channel openPacket() throws IOException {
         if (packet == null) {
-            packet = EapolSocket.open(iface.ifindex(), (src, pdu) -> sink.onEvent(new DriverEvent.EapolRx(src, pdu)));
+            packet = sockets.eapolPacket(ETH_P_PAE, this::onFrame);
         }
         return packet;
     }
 
-    /** The PF_PACKET socket (the control port belongs to the command socket, which custody keeps). */
+    /** One frame from the PF_PACKET socket (custody delivers none shorter than its header). */
+    private void onFrame(byte[] frame) {
+        sink.onEvent(new DriverEvent.EapolRx(MacAddress.of(frame, 6), Bytes.of(frame, ETHERNET_HEADER, frame.length - ETHERNET_HEADER)));
+    }
+
+    /** This instance stops using the PF_PACKET socket; custody keeps it for a successor or closes it with the lease. */
     synchronized void close() {
-        if (packet != null) {
-            packet.close();
-            packet = null;
-        }
+        packet = null;
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import wpa4j.linux.custody.Channel;
 import wpa4j.linux.custody.ChannelOptions;
 import wpa4j.linux.custody.Lease;
+import wpa4j.linux.custody.Receiver;
 import wpa4j.linux.custody.SocketCustody;
 import wpa4j.linux.custody.Will;
 import wpa4j.linux.netlink.GenlClient;
@@ -20,7 +21,7 @@ import wpa4j.nl80211.uapi.Uapi;
 /**
  * The sockets of one open interface, leased from custody under {@code nl80211/<ifindex>}: the command
  * socket (the SOCKET_OWNER of a control-port link, and where its EAPOL arrives), one socket joined to
- * mlme and scan, and one per frame registration. A successor instance finds them held, with their queues,
+ * mlme and scan, one per frame registration, and the PF_PACKET socket of a link no netlink socket owns. A successor instance finds them held, with their queues,
  * and sends nothing to set them up again: that is what keeps the link across a backend update.
  */
 final class InterfaceSockets {
@@ -30,6 +31,8 @@ final class InterfaceSockets {
     static final String STATION_FRAMES = "frames-station";
     static final String PROBE_REQUESTS = "frames-probe";
     static final String AP_PROBE_REQUESTS = "frames-ap-probe";
+    /** The PF_PACKET socket of a link no netlink socket owns (its EAPOL arrives on the interface). */
+    static final String EAPOL_PACKET = "eapol-packet";
     /** Notes a successor reads: the role, whether the command socket owns the link, and the link itself. */
     static final String ROLE = "role";
     static final String CONTROL_PORT = "controlPort";
@@ -119,6 +122,17 @@ final class InterfaceSockets {
             }
         }
         Nl80211Events.listen(frames, family.id(), handler, "");
+    }
+
+    /**
+     * The interface's PF_PACKET socket for {@code ethertype}, whole Ethernet frames to {@code receiver}: held, so a
+     * frame that comes between two instances queues for the next; opened when no predecessor left one.
+     */
+    Channel eapolPacket(int ethertype, Receiver receiver) throws IOException {
+        Optional<Channel> held = lease.channel(EAPOL_PACKET);
+        Channel c = held.isPresent() ? held.get() : lease.openPacket(EAPOL_PACKET, ifindex, ethertype, IN_ORDER);
+        c.attach(receiver);
+        return c;
     }
 
     /** Closes one socket (its registrations go with it: cfg80211 has no unregister). */

@@ -89,7 +89,7 @@ final class Nl80211Interface implements DriverInterface {
         this.capabilities = Nl80211Capabilities.of(wiphy);
         this.sink = sink;
         this.onClose = onClose;
-        this.eapol = new EapolPath(nl, iface, sink, controlPort);
+        this.eapol = new EapolPath(nl, sockets, iface, sink, controlPort);
         this.station = new StationMlme(nl, sockets, iface, wiphy, eapol);
         java.util.concurrent.atomic.AtomicReference<ApOps> ap = apSide;
         this.events = new Nl80211EventDecoder(iface, sink, station, () -> ap.get() != null);

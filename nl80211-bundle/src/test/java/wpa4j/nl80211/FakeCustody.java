@@ -31,6 +31,8 @@ final class FakeCustody implements SocketCustody {
         final Map<String, String> notes = new ConcurrentHashMap<>();
         boolean released;
         List<Will> will = List.of();
+        /** PF_PACKET sockets opened under this key, by any lessee. */
+        int packetOpens;
     }
 
     @Override
@@ -70,6 +72,15 @@ final class FakeCustody implements SocketCustody {
             }
 
             @Override
+            public Channel openPacket(String name, int ifindex, int ethertype, ChannelOptions options) {
+                FakeChannel c = new FakeChannel(name, 0);
+                c.packet = true;
+                h.channels.put(name, c);
+                h.packetOpens++;
+                return c;
+            }
+
+            @Override
             public void release(Duration grace, List<Will> will) {
                 h.released = true;
                 h.will = will;
@@ -96,6 +107,9 @@ final class FakeCustody implements SocketCustody {
         final List<Integer> commands = new ArrayList<>();
         final List<Integer> groups = new ArrayList<>();
         final List<byte[]> queued = new ArrayList<>();
+        /** Frames sent on a packet socket, as they went. */
+        final List<byte[]> frames = new ArrayList<>();
+        boolean packet;
         /** Canned replies by command (sent before the ack), for requests that expect one. */
         final Map<Integer, byte[]> replies = new HashMap<>();
         volatile Receiver receiver;
@@ -135,6 +149,10 @@ final class FakeCustody implements SocketCustody {
 
         @Override
         public void send(byte[] message) {
+            if (packet) {
+                frames.add(message.clone());
+                return;
+            }
             commands.add(message[16] & 0xff);
         }
 

@@ -53,9 +53,13 @@ class Nl80211HandoverTest {
     }
 
     private Nl80211Interface open(String lessee, Duration grace, List<DriverEvent> events) throws Exception {
+        return open(lessee, grace, events, true);
+    }
+
+    private Nl80211Interface open(String lessee, Duration grace, List<DriverEvent> events, boolean controlPort) throws Exception {
         InterfaceSockets sockets = InterfaceSockets.lease(custody, FAMILY, IFINDEX, lessee);
-        // as Nl80211Driver.open: the wiphy's default (control port) for new links; resumeLink follows the note of a link it takes over
-        Nl80211Interface i = new Nl80211Interface(sockets, IFACE, WIPHY, events::add, true, new Nl80211Interface.Handover(grace, () -> false),
+        // as Nl80211Driver.open: the configured path (control port by default) for new links; resumeLink follows the note of a link it takes over
+        Nl80211Interface i = new Nl80211Interface(sockets, IFACE, WIPHY, events::add, controlPort, new Nl80211Interface.Handover(grace, () -> false),
                 () -> { });
         if (sockets.inherited()) {
             i.resumeLink();
@@ -70,7 +74,11 @@ class Nl80211HandoverTest {
 
     /** A associates as the control-port owner; the AP's Association Response arrives on the events socket. */
     private Nl80211Interface associated(Duration grace, List<DriverEvent> events) throws Exception {
-        Nl80211Interface a = open("A", grace, events);
+        return associated(grace, events, true);
+    }
+
+    private Nl80211Interface associated(Duration grace, List<DriverEvent> events, boolean controlPort) throws Exception {
+        Nl80211Interface a = open("A", grace, events, controlPort);
         a.associate(AssociateParams.builder().bssid(AP).ssid(SSID).freq(2412).wpaIe(Bytes.fromHex("30140100000fac040100000fac040100000fac020000"))
                 .wpaProto(Set.of(Proto.RSN)).pairwiseSuite(Cipher.CCMP).groupSuite(Cipher.CCMP).keyMgmtSuite(KeyMgmt.PSK).build());
         channel(InterfaceSockets.EVENTS).inject(FakeCustody.notification(Uapi.NL80211_CMD_ASSOCIATE, IFINDEX,
@@ -141,6 +149,46 @@ class Nl80211HandoverTest {
         assertTrue(cmd.commands.contains(Uapi.NL80211_CMD_GET_STATION));
         assertEquals(Optional.empty(), b.getBssid(), "not taken over: the scan dump shows no association either");
         assertEquals(AP.toString(), custody.held.get("nl80211/" + IFINDEX).notes.get(InterfaceSockets.BSSID), "notes stay until the deauth event");
+        b.close();
+    }
+
+    /** An EAPOL frame as the PF_PACKET socket receives it: destination, source, EtherType, PDU. */
+    private static byte[] ethernet(MacAddress dst, MacAddress src, Bytes pdu) {
+        byte[] f = new byte[14 + pdu.length()];
+        dst.writeTo(f, 0);
+        src.writeTo(f, 6);
+        f[12] = (byte) 0x88;
+        f[13] = (byte) 0x8e;
+        System.arraycopy(pdu.toArray(), 0, f, 14, pdu.length());
+        return f;
+    }
+
+    /** eapol=PACKET (or a link adopted from wext): the PF_PACKET socket is custody's too, so EAPOL in the gap waits for the successor. */
+    @Test
+    void aPfPacketLinksSocketStaysHeldAndTheEapolThatCameMeanwhileReachesTheNextInstance() throws Exception {
+        Nl80211Interface a = associated(Duration.ofSeconds(10), new ArrayList<>(), false);
+        assertFalse(a.eapolOverControlPort());
+        a.sendEapol(AP, 0x888e, pdu(7));
+        FakeCustody.FakeChannel packet = channel(InterfaceSockets.EAPOL_PACKET);
+        assertEquals(List.of(Bytes.of(ethernet(AP, OWN, pdu(7)))), packet.frames.stream().map(Bytes::of).toList(), "an Ethernet frame from our address");
+
+        a.handOver();
+        a.close();
+        assertFalse(packet.closed, "the socket stays in custody");
+        packet.inject(ethernet(OWN, AP, pdu(1)));
+        packet.inject(ethernet(OWN, AP, pdu(2)));
+
+        FakeCustody.FakeChannel cmd = channel(InterfaceSockets.CMD);
+        cmd.replies.put(Uapi.NL80211_CMD_GET_STATION, NlWriter.genl(Uapi.NL80211_CMD_NEW_STATION, 1).u32(Uapi.NL80211_ATTR_IFINDEX, IFINDEX)
+                .nestStart(Uapi.NL80211_ATTR_STA_INFO).u32(Uapi.NL80211_STA_INFO_INACTIVE_TIME, 10).nestEnd().build(0x1c, 0, 0, 0));
+        List<DriverEvent> bEvents = new ArrayList<>();
+        // the successor is configured for the control port: the link it takes over keeps the path it was made with
+        Nl80211Interface b = open("B", Duration.ofSeconds(10), bEvents, true);
+        assertFalse(b.eapolOverControlPort());
+        assertEquals(List.of(pdu(1), pdu(2)), bEvents.stream().filter(DriverEvent.EapolRx.class::isInstance)
+                .map(e -> ((DriverEvent.EapolRx) e).data()).toList(), "the EAPOL that came in the gap, in order");
+        assertEquals(AP, ((DriverEvent.EapolRx) bEvents.stream().filter(DriverEvent.EapolRx.class::isInstance).findFirst().orElseThrow()).src());
+        assertEquals(1, custody.held.get("nl80211/" + IFINDEX).packetOpens, "the same PF_PACKET socket, not a second one");
         b.close();
     }
 }

@@ -49,10 +49,15 @@ class GatewayRebindKernelTest {
             // an update of nl80211 now: the link was adopted from wext (EAPOL over PF_PACKET, no socket owns it); the next
             // instance takes it over with that path, so hostapd's group rekeys (every 4 s) still complete
             long rekeys = gw.lines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED");
+            // one PF_PACKET socket, custody's (wext's closed when it unbound): the update must keep that very socket
+            KernelSupport.await(() -> eapolPackets().size() == 1, "one PF_PACKET EAPOL socket before the update");
+            java.util.Set<String> held = eapolPackets();
             gw.command("update wpa4j.nl80211 file:" + LiveUpgrades.nl80211Build(1));
             gw.awaitLines(STA_IF + ": driver nl80211 1\\.0\\.0\\.up1 .* bound", 1);
             gw.awaitLines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED", rekeys + 2);
             assertEquals(2, gw.lines(STA_IF + ": CTRL-EVENT-CONNECTED"), "a PF_PACKET link kept through an update:\n" + gw.output());
+            KernelSupport.await(() -> held.equals(eapolPackets()), () -> "custody held the PF_PACKET socket through the update: inode " + held
+                    + ", now " + eapolPackets());
 
             // hot-plug: the netdev goes (both backends lose their service), the core says so and waits; a new
             // netdev under the same name gets services again and the station connects on it
@@ -87,6 +92,14 @@ class GatewayRebindKernelTest {
             assertTrue(!gw.output().contains(PASS), "the passphrase never appears in the output");
         } finally {
             KernelSupport.stopHostapdInNetns(ap, AP_IF, STA_IF);
+        }
+    }
+
+    private static java.util.Set<String> eapolPackets() {
+        try {
+            return KernelSupport.eapolPacketInodes();
+        } catch (Exception e) {
+            return java.util.Set.of();
         }
     }
 }

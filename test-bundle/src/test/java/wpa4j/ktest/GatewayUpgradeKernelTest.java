@@ -149,10 +149,9 @@ class GatewayUpgradeKernelTest {
             gw.awaitLines(STA_IF + ": CTRL-EVENT-CONNECTED", connects + 1);
             gw.awaitLines(STA_IF + ": driver nl80211 .* bound", nl80211Binds + 1);
             // nl80211 is away while custody restarts: the station may reconnect over wext (PF_PACKET EAPOL), which the
-            // returning nl80211 then takes over as it is, or over the returning nl80211 (control port, its socket the owner)
-            String out = gw.output();
-            String untilConnected = out.substring(0, out.lastIndexOf(STA_IF + ": CTRL-EVENT-CONNECTED"));
-            boolean madeByWext = untilConnected.lastIndexOf(STA_IF + ": driver wext") > untilConnected.lastIndexOf(STA_IF + ": driver nl80211");
+            // returning nl80211 then takes over as it is (seen: even between association and 4-way handshake), or over the
+            // returning nl80211 (control port, its socket the owner)
+            boolean madeByWext = "wext".equals(driverBoundAtLastConnect(gw.output()));
             System.out.printf("custody bundle updated: the owned link ended and the station was connected again (over %s) after %d ms%n",
                     madeByWext ? "wext" : "nl80211", (System.nanoTime() - custodyT0) / 1_000_000);
             connects = gw.lines(STA_IF + ": CTRL-EVENT-CONNECTED");
@@ -196,5 +195,28 @@ class GatewayUpgradeKernelTest {
         } finally {
             KernelSupport.stopHostapdInNetns(ap, AP_IF, STA_IF);
         }
+    }
+
+    /**
+     * The backend that made the last link: the one bound when its association was asked for (the last "Trying to
+     * associate" before the last CTRL-EVENT-CONNECTED). Not the one bound at CONNECTED: a returning nl80211 can take a
+     * link over between association and 4-way handshake, keeping the PF_PACKET path wext made it with.
+     */
+    private static String driverBoundAtLastConnect(String output) {
+        java.util.regex.Pattern bound = java.util.regex.Pattern.compile(STA_IF + ": driver (\\w+) .*\\) bound\\b");
+        String last = "none";
+        String atAssociate = "none";
+        String atConnect = "none";
+        for (String line : output.lines().toList()) {
+            java.util.regex.Matcher m = bound.matcher(line);
+            if (m.find()) {
+                last = m.group(1);
+            } else if (line.contains(STA_IF + ": Trying to associate with")) {
+                atAssociate = last;
+            } else if (line.contains(STA_IF + ": CTRL-EVENT-CONNECTED")) {
+                atConnect = atAssociate;
+            }
+        }
+        return atConnect;
     }
 }

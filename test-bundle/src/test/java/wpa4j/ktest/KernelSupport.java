@@ -115,6 +115,12 @@ final class KernelSupport {
         return sh("cat /proc/net/packet").lines().filter(l -> l.contains(" 888e ")).count();
     }
 
+    /** The inodes of the PF_PACKET sockets on ETH_P_PAE (the last column of /proc/net/packet). */
+    static java.util.Set<String> eapolPacketInodes() throws Exception {
+        return sh("cat /proc/net/packet").lines().filter(l -> l.contains(" 888e ")).map(l -> l.trim().split("\\s+"))
+                .map(f -> f[f.length - 1]).collect(java.util.stream.Collectors.toSet());
+    }
+
     static void stopHostapd(String ifname) throws Exception {
         sh("kill $(cat /tmp/hostapd-" + ifname + ".pid) 2>/dev/null; sleep 0.5; true");
     }

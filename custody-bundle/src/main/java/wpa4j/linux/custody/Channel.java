@@ -7,7 +7,7 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * One held netlink socket. Custody reads it on a thread of its own, always, so the kernel's buffer never
+ * One held socket: netlink, or AF_PACKET ({@link Lease#openPacket}: its messages are Ethernet frames). Custody reads it on a thread of its own, always, so the kernel's buffer never
  * fills while no lessee listens; messages answering a {@link #request} go to it, all others to the
  * attached receiver or, while none is, into a bounded queue.
  */
@@ -15,7 +15,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Channel {
     String name();
 
-    /** The socket's netlink port id (the kernel knows its owner by it). */
+    /** The socket's netlink port id (the kernel knows its owner by it); 0 for a packet socket. */
     int portId();
 
     /**
@@ -25,13 +25,14 @@ public interface Channel {
      *
      * @throws java.net.SocketTimeoutException when no answer ends it within {@code timeout}
      * @throws IllegalStateException when the lease was taken over by another lessee
+     * @throws UnsupportedOperationException on a packet socket
      */
     List<byte[]> request(byte[] message, Duration timeout) throws IOException;
 
-    /** Sends one netlink message as it is, expecting no answer. */
+    /** Sends one netlink message (or, on a packet socket, one Ethernet frame) as it is, expecting no answer. */
     void send(byte[] message) throws IOException;
 
-    /** NETLINK_ADD_MEMBERSHIP: the socket receives that multicast group from now on. */
+    /** NETLINK_ADD_MEMBERSHIP: the socket receives that multicast group from now on (not on a packet socket). */
     void joinGroup(int group) throws IOException;
 
     /**

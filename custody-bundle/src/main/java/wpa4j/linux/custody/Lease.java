@@ -34,6 +34,17 @@ public interface Lease extends AutoCloseable {
     Channel openNetlink(String name, int protocol, ChannelOptions options) throws IOException;
 
     /**
+     * Opens an AF_PACKET socket (SOCK_RAW) for {@code ethertype} bound to interface {@code ifindex}, held under
+     * {@code name}: each message is one whole Ethernet frame (destination, source, EtherType, payload), received
+     * and sent alike; a frame that comes while no lessee listens queues as a netlink message does. Such a channel
+     * has no requests, groups or port id ({@link Channel#request} and {@link Channel#joinGroup} refuse).
+     *
+     * @throws IllegalStateException when a channel of that name is held already
+     * @since 1.1
+     */
+    Channel openPacket(String name, int ifindex, int ethertype, ChannelOptions options) throws IOException;
+
+    /**
      * Lets go without ending anything: receivers are detached now and what arrives queues for the next
      * lessee. Sends and requests of this lessee still work until a successor takes the lease. Without a
      * successor within {@code grace}, {@code will} runs in order and every socket closes (the kernel then

@@ -9,6 +9,6 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 @FunctionalInterface
 public interface Receiver {
-    /** One whole netlink message; an exception is counted and the next message delivered. */
+    /** One whole netlink message (an Ethernet frame on a packet socket); an exception is counted and the next message delivered. */
     void receive(byte[] message);
 }

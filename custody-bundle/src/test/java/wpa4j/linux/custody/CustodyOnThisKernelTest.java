@@ -45,6 +45,30 @@ class CustodyOnThisKernelTest {
         }
     }
 
+    /** An Ethernet frame sent on the loopback through a held AF_PACKET socket comes back to it, whole. */
+    @Test
+    void aPacketChannelOnTheLoopbackReceivesTheFrameItSent() throws Exception {
+        int localExperimental = 0x88b5;
+        try (SocketCustody.Owned custody = PlainCustody.create()) {
+            Lease lease = custody.lease("test/packet", "CustodyOnThisKernelTest");
+            Channel lo;
+            try {
+                lo = lease.openPacket("lo", 1, localExperimental, ChannelOptions.defaults());
+            } catch (IOException | LinkageError e) {
+                Assumptions.abort("no AF_PACKET here (CAP_NET_RAW needed): " + e);
+                return;
+            }
+            java.util.concurrent.BlockingQueue<byte[]> got = new java.util.concurrent.LinkedBlockingQueue<>();
+            lo.attach(got::add);
+            byte[] frame = ByteBuffer.allocate(14 + 6).put(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}).putShort((short) localExperimental)
+                    .put("wpa4j!".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).array();
+            lo.send(frame);
+            byte[] back = got.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(back != null && java.util.Arrays.equals(frame, java.util.Arrays.copyOf(back, frame.length)),
+                    "the frame came back: " + (back == null ? "nothing" : java.util.HexFormat.of().formatHex(back)));
+        }
+    }
+
     private static int type(byte[] m) {
         return ByteBuffer.wrap(m).order(ByteOrder.LITTLE_ENDIAN).getShort(4) & 0xffff;
     }

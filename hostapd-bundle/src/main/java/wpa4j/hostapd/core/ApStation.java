@@ -91,6 +91,7 @@ final class ApStation {
     }
 
     void cancelTimers() {
+        awaitingDriver = false;
         if (timer != null) {
             timer.cancel();
         }

@@ -319,6 +319,15 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     @Override
     public void onEvent(DriverEvent e) {
+        if (driver == null && !(e instanceof DriverEvent.InterfaceStatus)) {
+            // queued by the driver that went: nothing can answer it now; the peer retries as after a lost frame
+            if (e instanceof DriverEvent.EapolRx) {
+                eapolDropped++;
+            } else {
+                mgmtDropped++;
+            }
+            return;
+        }
         if (e instanceof DriverEvent.RxMgmt m) {
             onMgmt(m.frame());
         } else if (e instanceof DriverEvent.EapolRx x) {
@@ -695,7 +704,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     /** The key messages that fell due while no driver was bound, sent on the driver that is now. */
     private void resumeKeyMessages() {
         for (ApStation sta : new ArrayList<>(stations.values())) {
-            if (sta.awaitingDriver && stations.containsKey(sta.addr)) {
+            if (sta.awaitingDriver && sta.keys != null && sta.keys.step() != AuthenticatorHandshake.Step.PTK_DONE) {
                 sta.awaitingDriver = false;
                 sendKeyMessage(sta);
             }
@@ -703,6 +712,10 @@ public final class Hostapd implements CoreDriverSlot.Core {
     }
 
     private void send(ApStation sta, Bytes pdu) {
+        if (driver == null) {
+            sta.awaitingDriver = true;
+            return;
+        }
         int wait = sta.attempts == 0 ? timing.firstTimeoutMs() : timing.timeoutMs();
         sta.attempts++;
         try {
@@ -745,11 +758,13 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 }
             } else if (a instanceof ApKeyAction.PairwiseDone) {
                 sta.timer.cancel();
+                sta.awaitingDriver = false;
                 authorize(sta);
                 // its message 3 carried the keys of a rekey in progress
                 rekeyTaken(src);
             } else if (a instanceof ApKeyAction.GroupDone) {
                 sta.timer.cancel();
+                sta.awaitingDriver = false;
                 listener.onEvent("WPA-GROUP-KEY-COMPLETED " + src + " keyid=" + groupKeys.gtk().keyId());
                 rekeyTaken(src);
             } else if (a instanceof ApKeyAction.PskMismatch) {

@@ -50,14 +50,14 @@ class GroupRekeyTest {
      */
     @Test
     void aKeyMessageDueWhileNoDriverIsBoundWaitsForTheNextDriver() throws Exception {
-        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO), Capabilities.none(), new ApTiming(2000, 200, 2))) {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO), Capabilities.none(), new ApTiming(1000, 1000, 2))) {
             TestStation a = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
             h.run(h.ap::rekeyGroup);
             // group message 1 is not answered before the driver goes
             a.nextEapol();
             h.run(h.ap::detach);
-            // past the whole retry window (2000 + 200 ms): with retries spent on no driver, the station would be gone
-            Thread.sleep(2700);
+            // past the whole retry window (1000 + 1000 ms): with retries spent on no driver, the station would be gone
+            Thread.sleep(2500);
             h.run(() -> h.ap.attach(h.driver));
             assertTrue(h.events.stream().noneMatch(e -> e.contains("timed out")), h.events.toString());
             assertTrue(h.events.stream().anyMatch(e -> e.startsWith("AP-DRIVER-RESYNC") && e.endsWith(" stations=1")), h.events.toString());

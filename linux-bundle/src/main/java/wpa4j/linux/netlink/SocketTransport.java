@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +17,12 @@ import java.util.function.Consumer;
  * sequence number and everything else to the handler.
  */
 public final class SocketTransport implements NetlinkTransport {
+    private static final System.Logger LOG = System.getLogger(SocketTransport.class.getName());
+
     private final NetlinkSocket socket;
+    /** Datagrams whose netlink framing did not hold (the rest of each skipped), and handler failures. */
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong handlerFailures = new AtomicLong();
     private final AtomicInteger seq = new AtomicInteger((int) (System.nanoTime() & 0x3fffffff));
     private final byte[] buf = new byte[256 * 1024];
     private final Map<Integer, BlockingQueue<byte[]>> pending = new ConcurrentHashMap<>();
@@ -115,9 +121,19 @@ public final class SocketTransport implements NetlinkTransport {
                         handler.accept(m);
                     }
                 }
-            } catch (NetlinkException | RuntimeException e) {
-                // bad input or a handler bug must not end the reader; the handler counts what it rejects
+            } catch (NetlinkException e) {
+                // bad input must not end the reader: counted, and said at 1, 2, 4, 8... so a flood cannot flood the log
+                counted(malformed, "malformed netlink datagram skipped: " + e.getMessage());
+            } catch (RuntimeException e) {
+                counted(handlerFailures, "a netlink handler failed: " + e);
             }
+        }
+    }
+
+    private static void counted(AtomicLong counter, String what) {
+        long n = counter.incrementAndGet();
+        if (Long.bitCount(n) == 1) {
+            LOG.log(System.Logger.Level.WARNING, what + " (" + n + " so far)");
         }
     }
 

@@ -545,18 +545,21 @@ public final class Supplicant implements CoreDriverSlot.Core {
      * Only a strictly higher priority moves the link, so two networks of one priority never take turns.
      */
     private void roamToHigherPriority() {
-        Optional<Candidate> better = select().filter(c -> current != null && c.network().config.priority() > current.config.priority());
-        if (better.isEmpty()) {
+        // only what this scan saw (as wpa_supplicant picks from last_scan_res): an entry kept from earlier may be gone
+        long since = scanStartNanos - 1_000_000L;
+        java.util.function.Predicate<BssTable.Entry> seenNow = e -> e.seenNanos() >= since;
+        if (select(seenNow).filter(c -> current != null && c.network().config.priority() > current.config.priority()).isEmpty()) {
             return;
         }
         dropLink(ReasonCode.DEAUTH_LEAVING);
         if (scanTimer != null) {
             scanTimer.cancel();
         }
-        // straight to the BSS this scan found, after the usual pause: a rescan could miss it again
+        // straight to what this scan found, after the usual pause (a rescan could miss it again), selected anew then:
+        // the networks, their disabling and the ignore list may have changed meanwhile
         scanTimer = loop.schedule(timing.reconnectDelayMs(), () -> {
             if (driver != null && !userDisconnected && state == SupplicantState.DISCONNECTED) {
-                authenticate(better.get());
+                select(seenNow).ifPresentOrElse(this::authenticate, () -> requestScan(0));
             }
         });
     }
@@ -568,13 +571,18 @@ public final class Supplicant implements CoreDriverSlot.Core {
      * then the stronger signal. A BSS that failed lately (ignored) and a temporarily disabled network are skipped.
      */
     private Optional<Candidate> select() {
+        return select(e -> true);
+    }
+
+    /** {@link #select()} among the BSS entries {@code eligible} lets through. */
+    private Optional<Candidate> select(java.util.function.Predicate<BssTable.Entry> eligible) {
         List<NetworkState> usable = networks.stream().filter(n -> !n.tempDisabled() && driverCan(n.config)).toList();
         Comparator<Candidate> order = Comparator.comparingInt((Candidate c) -> c.network().config.priority())
                 .thenComparingInt(c -> strength(c.security())).thenComparingInt(c -> c.bss().result().level());
         List<Candidate> all = new ArrayList<>();
         for (NetworkState n : usable) {
             for (BssTable.Entry e : bss.all()) {
-                if (!e.ssid().equals(n.config.ssid()) || !n.config.bssid().map(b -> b.equals(e.bssid())).orElse(true) || ignored.ignored(e.bssid())) {
+                if (!eligible.test(e) || !e.ssid().equals(n.config.ssid()) || !n.config.bssid().map(b -> b.equals(e.bssid())).orElse(true) || ignored.ignored(e.bssid())) {
                     continue;
                 }
                 RsnMatch.Verdict v = RsnMatch.evaluate(n.config.security(), e, driver.getCapa(), driver.driverName());
@@ -1276,6 +1284,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private void onLeft(MacAddress addr, int reason, boolean locally) {
         if (currentBss == null) {
             // no link to lose (already ended from our side, or never made)
+            return;
+        }
+        if (addr != null && !addr.equals(MacAddress.ZERO) && !addr.equals(currentBss.bssid())) {
+            // another BSS's (the late report of a link we left to join this one): it cannot end this attempt
             return;
         }
         disconnected(addr == null ? MacAddress.ZERO : addr, reason, locally);

@@ -141,11 +141,24 @@ public final class Custody implements SocketCustody.Owned {
     }
 
     HeldChannel openNetlink(LeaseHandle lease, String name, int protocol, ChannelOptions options) throws IOException {
+        return hold(lease, name, () -> openChannel(lease.holding.key, name, protocol, options));
+    }
+
+    HeldChannel openPacket(LeaseHandle lease, String name, int ifindex, int ethertype, ChannelOptions options) throws IOException {
+        return hold(lease, name, () -> HeldChannel.openPacket(lease.holding.key, name, ifindex, ethertype, options, layer, spawner));
+    }
+
+    private interface Opener {
+        HeldChannel open() throws IOException;
+    }
+
+    /** Opens a channel and holds it under {@code name}, unless the name was taken (or the lease lost) meanwhile. */
+    private HeldChannel hold(LeaseHandle lease, String name, Opener opener) throws IOException {
         Holding h = lease.holding;
         synchronized (lock) {
             requireFree(lease, name);
         }
-        HeldChannel c = openChannel(h.key, name, protocol, options);
+        HeldChannel c = opener.open();
         synchronized (lock) {
             try {
                 requireFree(lease, name); // a racing open of the same name, a takeover or an end

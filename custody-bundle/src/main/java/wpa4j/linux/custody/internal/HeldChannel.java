@@ -2,6 +2,7 @@ package wpa4j.linux.custody.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +22,13 @@ final class HeldChannel {
     /** What a close waits for the reader: its receive timeout and a margin. */
     private static final long CLOSE_WAIT_MS = 1000;
 
+    /** An Ethernet header: what a packet socket's frame has at least. */
+    private static final int ETHERNET_HEADER = 14;
+
     private final String name;
     private final SocketLayer.RawSocket socket;
+    /** An AF_PACKET socket: each datagram is one frame, no requests or groups. */
+    private final boolean packet;
     private final Inbox inbox;
     private final PendingRequests pending;
     private final AtomicInteger seq = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
@@ -32,9 +38,11 @@ final class HeldChannel {
     private volatile boolean closing;
     private volatile boolean finished;
 
-    private HeldChannel(String key, String name, SocketLayer.RawSocket socket, ChannelOptions options, Spawner spawner) throws IOException {
+    private HeldChannel(String key, String name, SocketLayer.RawSocket socket, boolean packet, ChannelOptions options, Spawner spawner)
+            throws IOException {
         this.name = name;
         this.socket = socket;
+        this.packet = packet;
         this.inbox = new Inbox(name, options);
         this.pending = new PendingRequests(name);
         this.reader = spawner.start("wpa4j-custody-" + key + "-" + name, this::read);
@@ -42,9 +50,19 @@ final class HeldChannel {
 
     static HeldChannel open(String key, String name, int protocol, ChannelOptions options, SocketLayer layer, Spawner spawner)
             throws IOException {
-        SocketLayer.RawSocket s = layer.open(protocol, options.receiveBuffer());
+        return start(key, name, layer.open(protocol, options.receiveBuffer()), false, options, spawner);
+    }
+
+    /** A held AF_PACKET socket of {@code ethertype} on {@code ifindex}: its messages are whole Ethernet frames. */
+    static HeldChannel openPacket(String key, String name, int ifindex, int ethertype, ChannelOptions options, SocketLayer layer, Spawner spawner)
+            throws IOException {
+        return start(key, name, layer.openPacket(ifindex, ethertype, options.receiveBuffer()), true, options, spawner);
+    }
+
+    private static HeldChannel start(String key, String name, SocketLayer.RawSocket s, boolean packet, ChannelOptions options, Spawner spawner)
+            throws IOException {
         try {
-            return new HeldChannel(key, name, s, options, spawner);
+            return new HeldChannel(key, name, s, packet, options, spawner);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -72,6 +90,7 @@ final class HeldChannel {
     }
 
     List<byte[]> request(byte[] message, Duration timeout) throws IOException {
+        requireNetlink("request");
         if (Thread.currentThread() == reader) {
             // the answer could only come through this very thread
             throw new IllegalStateException("request on channel " + name + " from its own reader (a receiver must not block)");
@@ -92,7 +111,13 @@ final class HeldChannel {
     }
 
     void send(byte[] message) throws IOException {
-        Nlmsg.requireHeader(message);
+        if (packet) {
+            if (message.length < ETHERNET_HEADER) {
+                throw new IllegalArgumentException("an Ethernet frame has at least " + ETHERNET_HEADER + " octets, not " + message.length);
+            }
+        } else {
+            Nlmsg.requireHeader(message);
+        }
         if (closing) {
             throw closedException();
         }
@@ -100,6 +125,7 @@ final class HeldChannel {
     }
 
     void joinGroup(int group) throws IOException {
+        requireNetlink("joinGroup");
         if (closing) {
             throw closedException();
         }
@@ -125,6 +151,12 @@ final class HeldChannel {
             reader.join(CLOSE_WAIT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void requireNetlink(String call) {
+        if (packet) {
+            throw new UnsupportedOperationException(call + " on packet channel " + name + ": only netlink channels have it");
         }
     }
 
@@ -182,6 +214,15 @@ final class HeldChannel {
      * dropped (the kernel's own notifications carry seq 0), so it reaches no receiver, nor a successor.
      */
     private void dispatch(byte[] buf, int n, boolean multicast) {
+        if (packet) {
+            // one datagram, one frame; shorter than a header it cannot be one (the kernel never delivers that)
+            if (n >= ETHERNET_HEADER) {
+                inbox.offer(Arrays.copyOf(buf, n));
+            } else {
+                malformed.incrementAndGet();
+            }
+            return;
+        }
         boolean whole = Nlmsg.split(buf, n, m -> {
             if (multicast) {
                 inbox.offer(m);

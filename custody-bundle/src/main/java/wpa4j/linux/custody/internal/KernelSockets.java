@@ -6,7 +6,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import com.sun.jna.Native;
 
-/** AF_NETLINK sockets of the running kernel through {@link LibC}. */
+/**
+ * AF_NETLINK and AF_PACKET sockets of the running kernel through {@link LibC}. The few struct layouts (sockaddr_nl,
+ * sockaddr_ll, timeval) are written here again, deliberately: custody imports no other wpa4j bundle.
+ */
 final class KernelSockets implements SocketLayer {
     /** Long enough to cost no CPU, short enough that a closing channel's reader notices soon. */
     static final int RECEIVE_TIMEOUT_MS = 200;
@@ -24,19 +27,55 @@ final class KernelSockets implements SocketLayer {
             // kernels before 4.12 lack extended acks; the answers are then plainer, not wrong
             c.setsockopt(fd, LibC.SOL_NETLINK, LibC.NETLINK_EXT_ACK, new int[] {1}, 4);
             c.setsockopt(fd, LibC.SOL_NETLINK, LibC.NETLINK_CAP_ACK, new int[] {1}, 4);
-            // FORCE passes net.core.rmem_max when we may (CAP_NET_ADMIN): custody's buffer bridges a lessee gap
-            if (c.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUFFORCE, new int[] {receiveBuffer}, 4) < 0) {
-                check(c.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, new int[] {receiveBuffer}, 4), "SO_RCVBUF");
-            }
-            byte[] tv = timeval(RECEIVE_TIMEOUT_MS);
-            check(c.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, tv, tv.length), "SO_RCVTIMEO");
+            buffers(c, fd, receiveBuffer);
             byte[] bound = new byte[12];
             check(c.getsockname(fd, bound, new int[] {bound.length}), "getsockname");
-            return new Fd(fd, Nlmsg.u32(bound, 4));
+            return new Fd(fd, Nlmsg.u32(bound, 4), sockaddr());
         } catch (IOException | RuntimeException e) {
             c.close(fd);
             throw e;
         }
+    }
+
+    @Override
+    public RawSocket openPacket(int ifindex, int ethertype, int receiveBuffer) throws IOException {
+        LibC c = libc();
+        int fd = c.socket(LibC.AF_PACKET, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, Short.toUnsignedInt(Short.reverseBytes((short) ethertype)));
+        if (fd < 0) {
+            throw errno("socket(AF_PACKET, 0x" + Integer.toHexString(ethertype) + ")");
+        }
+        try {
+            byte[] sll = sockaddrLl(ifindex, ethertype);
+            check(c.bind(fd, sll, sll.length), "bind(AF_PACKET, ifindex " + ifindex + ")");
+            buffers(c, fd, receiveBuffer);
+            // bound to one interface and EtherType: a send without an address goes out there
+            return new Fd(fd, 0, null);
+        } catch (IOException | RuntimeException e) {
+            c.close(fd);
+            throw e;
+        }
+    }
+
+    /** The receive buffer and the receive timeout the reader polls its closing flag with. */
+    private static void buffers(LibC c, int fd, int receiveBuffer) throws IOException {
+        // FORCE passes net.core.rmem_max when we may (CAP_NET_ADMIN): custody's buffer bridges a lessee gap
+        if (c.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUFFORCE, new int[] {receiveBuffer}, 4) < 0) {
+            check(c.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, new int[] {receiveBuffer}, 4), "SO_RCVBUF");
+        }
+        byte[] tv = timeval(RECEIVE_TIMEOUT_MS);
+        check(c.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, tv, tv.length), "SO_RCVTIMEO");
+    }
+
+    /** struct sockaddr_ll: family, protocol (network order), ifindex; the rest (hatype, pkttype, address) zero. */
+    private static byte[] sockaddrLl(int ifindex, int ethertype) {
+        byte[] a = new byte[20];
+        a[0] = (byte) LibC.AF_PACKET;
+        a[2] = (byte) (ethertype >> 8);
+        a[3] = (byte) ethertype;
+        for (int i = 0; i < 4; i++) {
+            a[4 + i] = (byte) (ifindex >> (8 * i));
+        }
+        return a;
     }
 
     private static LibC libc() throws IOException {
@@ -83,12 +122,15 @@ final class KernelSockets implements SocketLayer {
     private static final class Fd implements RawSocket {
         private final int fd;
         private final int portId;
+        /** Where sends go: the kernel's sockaddr_nl; null for a bound packet socket (its interface). */
+        private final byte[] peer;
         private final ReadWriteLock guard = new ReentrantReadWriteLock();
         private boolean closed;
 
-        Fd(int fd, int portId) {
+        Fd(int fd, int portId, byte[] peer) {
             this.fd = fd;
             this.portId = portId;
+            this.peer = peer;
         }
 
         @Override
@@ -98,13 +140,12 @@ final class KernelSockets implements SocketLayer {
 
         @Override
         public void send(byte[] datagram) throws IOException {
-            byte[] kernel = sockaddr();
             guard.readLock().lock();
             try {
                 requireOpen("sendto");
                 long n;
                 do {
-                    n = libc().sendto(fd, datagram, datagram.length, 0, kernel, kernel.length);
+                    n = libc().sendto(fd, datagram, datagram.length, 0, peer, peer == null ? 0 : peer.length);
                 } while (n < 0 && Native.getLastError() == LibC.EINTR);
                 check(n, "sendto");
             } finally {
@@ -114,14 +155,15 @@ final class KernelSockets implements SocketLayer {
 
         @Override
         public int receive(byte[] buf, int[] groups) throws IOException {
-            byte[] source = new byte[12];
+            // sockaddr_nl (12 octets) or sockaddr_ll (20)
+            byte[] source = new byte[20];
             guard.readLock().lock();
             try {
                 requireOpen("recvfrom");
                 while (true) {
                     long n = libc().recvfrom(fd, buf, buf.length, 0, source, new int[] {source.length});
                     if (n >= 0) {
-                        groups[0] = Nlmsg.u32(source, 8);
+                        groups[0] = peer == null ? 0 : Nlmsg.u32(source, 8);
                         return (int) n;
                     }
                     int e = Native.getLastError();

@@ -53,6 +53,15 @@ final class LeaseHandle implements Lease {
     }
 
     @Override
+    public Channel openPacket(String name, int ifindex, int ethertype, ChannelOptions options) throws IOException {
+        if (ifindex <= 0 || ethertype < 0 || ethertype > 0xffff) {
+            throw new IllegalArgumentException("ifindex > 0 and a 16-bit EtherType are required: " + ifindex + ", " + ethertype);
+        }
+        return new ChannelHandle(custody.openPacket(this, Objects.requireNonNull(name, "name"), ifindex, ethertype,
+                Objects.requireNonNull(options, "options")), this);
+    }
+
+    @Override
     public void release(Duration grace, List<Will> will) {
         custody.release(this, Objects.requireNonNull(grace, "grace"), List.copyOf(will));
     }

@@ -11,6 +11,7 @@ import com.sun.jna.Native;
  */
 interface LibC extends Library {
     int AF_NETLINK = 16;
+    int AF_PACKET = 17;
     int SOCK_RAW = 3;
     int SOCK_CLOEXEC = 02000000;
     int SOL_SOCKET = 1;

@@ -10,6 +10,12 @@ interface SocketLayer {
      */
     RawSocket open(int protocol, int receiveBuffer) throws IOException;
 
+    /**
+     * Opens an AF_PACKET/SOCK_RAW socket for {@code ethertype} bound to {@code ifindex}, with a receive buffer of
+     * {@code receiveBuffer} octets and the same short receive timeout; its port id is 0, it sends on its interface.
+     */
+    RawSocket openPacket(int ifindex, int ethertype, int receiveBuffer) throws IOException;
+
     /** One open socket. Its channel's reader alone receives on it and closes it. */
     interface RawSocket {
         /** {@link #receive} found nothing within the receive timeout. */
@@ -19,7 +25,7 @@ interface SocketLayer {
 
         int portId();
 
-        /** sendto the kernel (port 0). */
+        /** sendto the kernel (port 0); a packet socket sends the frame on its interface. */
         void send(byte[] datagram) throws IOException;
 
         /**

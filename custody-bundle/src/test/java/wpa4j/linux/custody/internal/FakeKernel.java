@@ -12,6 +12,9 @@ import java.util.function.Function;
 
 /** An in-memory socket layer: tests push datagrams in, see what was sent, and may answer requests. */
 final class FakeKernel implements SocketLayer {
+    /** The protocol a packet socket is listed with. */
+    static final int PACKET = -1;
+
     /** Everything sent, on every socket, in order ("portId:type"), so tests can check order across sockets. */
     final List<String> sent = new CopyOnWriteArrayList<>();
     final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -22,6 +25,13 @@ final class FakeKernel implements SocketLayer {
     @Override
     public RawSocket open(int protocol, int receiveBuffer) {
         Socket s = new Socket(protocol, ports.incrementAndGet());
+        sockets.add(s);
+        return s;
+    }
+
+    @Override
+    public RawSocket openPacket(int ifindex, int ethertype, int receiveBuffer) {
+        Socket s = new Socket(PACKET, 0);
         sockets.add(s);
         return s;
     }
@@ -80,7 +90,7 @@ final class FakeKernel implements SocketLayer {
                 throw new IOException("sendto: errno 9");
             }
             sentHere.add(datagram.clone());
-            sent.add(portId + ":" + Nlmsg.type(datagram));
+            sent.add(portId + ":" + (protocol == PACKET ? "frame" : String.valueOf(Nlmsg.type(datagram))));
             for (byte[] d : answer.apply(datagram)) {
                 deliver(d);
             }
