@@ -22,6 +22,8 @@ final class EapolPath {
     /** Destination, source, EtherType: what precedes the PDU in a PF_PACKET/SOCK_RAW frame. */
     private static final int ETHERNET_HEADER = 14;
     private static final int ETH_P_PAE = 0x888e;
+    /** IEEE 802.1X's PAE group address (a port's EAPOL may go there instead of to us). */
+    private static final MacAddress PAE_GROUP = MacAddress.parse("01:80:c2:00:00:03");
 
     private final Nl80211 nl;
     private final InterfaceSockets sockets;
@@ -44,8 +46,9 @@ final class EapolPath {
     /** A link this instance makes (authentication starts): back to the configured path, after an adopted link used PF_PACKET. */
     synchronized void forNewLink() {
         controlPort = configured;
-        if (controlPort && packet != null) {
-            // the owner socket gets this link's EAPOL: the PF_PACKET socket would only sit in custody
+        if (controlPort || packet == null) {
+            // over the control port the PF_PACKET socket would only sit in custody; one a predecessor left (its link
+            // ended in the gap) holds that link's frames, which a new handshake must not see
             sockets.drop(InterfaceSockets.EAPOL_PACKET);
             packet = null;
         }
@@ -103,8 +106,12 @@ final class EapolPath {
         return packet;
     }
 
-    /** One frame from the PF_PACKET socket (custody delivers none shorter than its header). */
+    /** One frame from the PF_PACKET socket (custody delivers none shorter than its header), if it is for us. */
     private void onFrame(byte[] frame) {
+        MacAddress dst = MacAddress.of(frame, 0);
+        if (!dst.equals(iface.mac()) && !dst.equals(PAE_GROUP)) {
+            return;
+        }
         sink.onEvent(new DriverEvent.EapolRx(MacAddress.of(frame, 6), Bytes.of(frame, ETHERNET_HEADER, frame.length - ETHERNET_HEADER)));
     }
 

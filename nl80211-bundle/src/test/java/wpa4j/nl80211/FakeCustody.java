@@ -61,11 +61,19 @@ final class FakeCustody implements SocketCustody {
 
             @Override
             public Optional<Channel> channel(String name) {
-                return Optional.ofNullable(h.channels.get(name));
+                return Optional.<Channel>ofNullable(h.channels.get(name)).filter(c -> !((FakeChannel) c).closed);
+            }
+
+            /** As the real custody: a name held (and open) is refused. */
+            private void requireFree(String name) {
+                if (channel(name).isPresent()) {
+                    throw new IllegalStateException("channel " + name + " is held");
+                }
             }
 
             @Override
             public Channel openNetlink(String name, int protocol, ChannelOptions options) {
+                requireFree(name);
                 FakeChannel c = new FakeChannel(name, 100 + h.channels.size());
                 h.channels.put(name, c);
                 return c;
@@ -73,6 +81,7 @@ final class FakeCustody implements SocketCustody {
 
             @Override
             public Channel openPacket(String name, int ifindex, int ethertype, ChannelOptions options) {
+                requireFree(name);
                 FakeChannel c = new FakeChannel(name, 0);
                 c.packet = true;
                 h.channels.put(name, c);
@@ -132,6 +141,7 @@ final class FakeCustody implements SocketCustody {
 
         @Override
         public synchronized List<byte[]> request(byte[] message, Duration timeout) {
+            requireNetlink();
             int cmd = message[16] & 0xff; // the genl command after the netlink header
             commands.add(cmd);
             byte[] ack = new byte[36];
@@ -158,7 +168,14 @@ final class FakeCustody implements SocketCustody {
 
         @Override
         public void joinGroup(int group) {
+            requireNetlink();
             groups.add(group);
+        }
+
+        private void requireNetlink() {
+            if (packet) {
+                throw new UnsupportedOperationException("packet channel " + name);
+            }
         }
 
         @Override

@@ -191,4 +191,23 @@ class Nl80211HandoverTest {
         assertEquals(1, custody.held.get("nl80211/" + IFINDEX).packetOpens, "the same PF_PACKET socket, not a second one");
         b.close();
     }
+
+    /** A PF_PACKET socket a predecessor left for a link that ended in the gap is dropped by the next link: its frames are stale. */
+    @Test
+    void aNewLinkDropsThePfPacketSocketOfALinkThatEndedInTheGap() throws Exception {
+        Nl80211Interface a = associated(Duration.ofSeconds(10), new ArrayList<>(), false);
+        a.sendEapol(AP, 0x888e, pdu(7));
+        a.handOver();
+        a.close();
+        FakeCustody.FakeChannel packet = channel(InterfaceSockets.EAPOL_PACKET);
+        packet.inject(ethernet(OWN, AP, pdu(1))); // the old link's, queued
+        channel(InterfaceSockets.CMD).replies.clear(); // GET_STATION: the AP is gone, the link is not taken over
+        List<DriverEvent> bEvents = new ArrayList<>();
+        Nl80211Interface b = open("B", Duration.ofSeconds(10), bEvents, true);
+        assertEquals(Optional.empty(), b.getBssid());
+        b.authenticate(Wpa3BackendTest.auth(wpa4j.driver.types.AuthAlg.OPEN, Bytes.EMPTY));
+        assertTrue(packet.closed, "the stale PF_PACKET socket went with the new link over the control port");
+        assertTrue(bEvents.stream().noneMatch(DriverEvent.EapolRx.class::isInstance), "no stale EAPOL reached the new link: " + bEvents);
+        b.close();
+    }
 }

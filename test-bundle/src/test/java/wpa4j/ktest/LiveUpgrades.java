@@ -108,10 +108,11 @@ final class LiveUpgrades {
     record Pinger(String name, String prefix, String target) {}
 
     /** What the updates cost: the time from each update command to the core's re-sync, pings sent and lost, the longest gap per side. */
-    record Figures(List<Long> updateMs, int sent, int lost, long longestGapA, long longestGapB) {
+    record Figures(List<Long> updateMs, int sent, int lost, long longestGapA, long longestGapB, long longestGapLoopback) {
         String describe(Pinger a, Pinger b) {
             return "update to re-synced " + spread(updateMs) + "; pings " + sent + " sent, " + lost + " lost; longest gap " + longestGapA + " ms from "
-                    + a.name() + ", " + longestGapB + " ms from " + b.name();
+                    + a.name() + ", " + longestGapB + " ms from " + b.name() + " (a loopback ping meanwhile, no radio involved: " + longestGapLoopback
+                    + " ms)";
         }
     }
 
@@ -126,9 +127,12 @@ final class LiveUpgrades {
         int lost = 0;
         long gapA = 0;
         long gapB = 0;
+        long gapLo = 0;
         for (int n = 1; n <= builds.size(); n++) {
             Path pa = startPing(a.prefix(), a.target(), 80, a.name().replace(' ', '-') + "-" + n);
             Path pb = startPing(b.prefix(), b.target(), 80, b.name().replace(' ', '-') + "-" + n);
+            // the control: the same ping over the loopback shows what the VM's one busy vCPU alone costs a ping
+            Path pl = startPing("", "127.0.0.1", 80, "loopback-" + n);
             Thread.sleep(1000);
             long resyncs = gw.lines(resync);
             long t0 = System.nanoTime();
@@ -138,13 +142,16 @@ final class LiveUpgrades {
             ms.add((System.nanoTime() - t0) / 1_000_000);
             Pings ra = result(pa);
             Pings rb = result(pb);
-            System.out.printf("%s update %d: %d ms; from %s %s; from %s %s%n", ifname, n, ms.get(n - 1), a.name(), ra, b.name(), rb);
+            Pings rl = result(pl);
+            System.out.printf("%s update %d: %d ms; from %s %s; from %s %s; loopback longest gap %d ms%n", ifname, n, ms.get(n - 1), a.name(), ra,
+                    b.name(), rb, rl.longestGapMs());
             sent += ra.sent() + rb.sent();
             lost += ra.lost() + rb.lost();
             gapA = Math.max(gapA, ra.longestGapMs());
             gapB = Math.max(gapB, rb.longestGapMs());
+            gapLo = Math.max(gapLo, rl.longestGapMs());
         }
-        return new Figures(ms, sent, lost, gapA, gapB);
+        return new Figures(ms, sent, lost, gapA, gapB, gapLo);
     }
 
     /** The median and the largest of {@code ms}. */

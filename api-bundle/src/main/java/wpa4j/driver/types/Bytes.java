@@ -77,6 +77,35 @@ public final class Bytes {
         return of(data, offset, length);
     }
 
+    /**
+     * The octets escaped as wpa_supplicant prints text (printf_encode): printable ASCII as is, {@code \" \\ \e \n \r \t}
+     * escaped, every other octet as {@code \xNN}. Not for secrets.
+     *
+     * @since 1.2
+     */
+    public String toPrintable() {
+        StringBuilder sb = new StringBuilder(data.length);
+        for (int i = 0; i < data.length; i++) {
+            int c = data[i] & 0xff;
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case 0x1b -> sb.append("\\e");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c >= 32 && c <= 126) {
+                        sb.append((char) c);
+                    } else {
+                        sb.append(String.format("\\x%02x", c));
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
     /** A read-only view, for writing into buffers without another copy. */
     public ByteBuffer asReadOnlyBuffer() {
         return ByteBuffer.wrap(data).asReadOnlyBuffer();

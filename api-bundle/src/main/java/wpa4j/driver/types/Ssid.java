@@ -38,26 +38,7 @@ public record Ssid(Bytes octets) {
      * {@code \" \\ \e \n \r \t} escaped, every other octet as {@code \xNN}.
      */
     public String toPrintable() {
-        StringBuilder sb = new StringBuilder(octets.length());
-        for (int i = 0; i < octets.length(); i++) {
-            int c = octets.u8(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case 0x1b -> sb.append("\\e");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c >= 32 && c <= 126) {
-                        sb.append((char) c);
-                    } else {
-                        sb.append(String.format("\\x%02x", c));
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return octets.toPrintable();
     }
 
     @Override

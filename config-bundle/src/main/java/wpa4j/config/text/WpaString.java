@@ -2,6 +2,8 @@ package wpa4j.config.text;
 
 import java.io.ByteArrayOutputStream;
 
+import wpa4j.driver.types.Bytes;
+
 /**
  * wpa_supplicant's string values ({@code wpa_config_parse_string} and {@code wpa_config_write_string}) on
  * octet strings. Three forms decode to octets:
@@ -116,25 +118,6 @@ public final class WpaString {
 
     /** {@code printf_encode}: printable ASCII as is, {@code \" \\ \e \n \r \t}, others {@code \xNN}. */
     public static String printable(byte[] value) {
-        StringBuilder sb = new StringBuilder(value.length);
-        for (byte b : value) {
-            int c = b & 0xff;
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case 0x1b -> sb.append("\\e");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c >= 32 && c <= 126) {
-                        sb.append((char) c);
-                    } else {
-                        sb.append(String.format("\\x%02x", c));
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return Bytes.of(value).toPrintable();
     }
 }

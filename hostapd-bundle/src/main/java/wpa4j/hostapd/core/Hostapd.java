@@ -1,6 +1,7 @@
 package wpa4j.hostapd.core;
 
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
@@ -58,7 +59,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private final ApTiming timing;
     private final ApListener listener;
     private final SecureRandom random = new SecureRandom();
+    /** At most this many events wait while no driver is bound. */
+    private static final int DETACHED_EVENTS = 256;
+
     private final Map<MacAddress, ApStation> stations = new LinkedHashMap<>();
+    /** Events that came while no driver was bound, handled in order once the next one carries the BSS on. */
+    private final ArrayDeque<DriverEvent> detachedEvents = new ArrayDeque<>();
     private final BitSet aids = new BitSet();
     private final GroupKeyring groupKeys = new GroupKeyring(random);
     private final PmksaCache pmksa = new PmksaCache(PMKSA_CACHE_SIZE);
@@ -99,6 +105,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 listener.onEvent("AP-DRIVER-RESYNC driver=" + d.driverName() + " stations=" + stations.size());
                 // the stations a pending rekey waited for may have left while no driver was bound
                 rekeyTaken(null);
+                replayDetachedEvents();
                 resumeKeyMessages();
                 return;
             } catch (DriverException | UnsupportedOperationException e) {
@@ -108,6 +115,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 forgetBss();
             }
         }
+        // a BSS started afresh: what its predecessor's stations sent is moot
+        mgmtDropped += detachedEvents.size();
+        detachedEvents.clear();
         own = d.getMacAddr();
         clearLeftovers();
         if (!operatorDisabled) {
@@ -320,9 +330,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
     @Override
     public void onEvent(DriverEvent e) {
         if (driver == null && !(e instanceof DriverEvent.InterfaceStatus)) {
-            // queued by the driver that went: nothing can answer it now; the peer retries as after a lost frame
-            if (e instanceof DriverEvent.EapolRx) {
-                eapolDropped++;
+            // queued by the driver that went (an update): nothing can answer it now, the next driver will
+            if (detachedEvents.size() < DETACHED_EVENTS) {
+                detachedEvents.add(e);
             } else {
                 mgmtDropped++;
             }
@@ -701,6 +711,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
         send(sta, sta.keys.nextMessage(groupKeys.current(driver)));
     }
 
+    private void replayDetachedEvents() {
+        while (!detachedEvents.isEmpty() && driver != null) {
+            onEvent(detachedEvents.poll());
+        }
+    }
+
     /** The key messages that fell due while no driver was bound, sent on the driver that is now. */
     private void resumeKeyMessages() {
         for (ApStation sta : new ArrayList<>(stations.values())) {
@@ -716,6 +732,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             sta.awaitingDriver = true;
             return;
         }
+        sta.awaitingDriver = false;
         int wait = sta.attempts == 0 ? timing.firstTimeoutMs() : timing.timeoutMs();
         sta.attempts++;
         try {

@@ -66,4 +66,19 @@ class GroupRekeyTest {
             ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
         }
     }
+
+    /** A station's reply that the old driver delivered after it was detached is handled once the next driver is bound. */
+    @Test
+    void aReplyThatCameWhileNoDriverWasBoundIsHandledOnTheNextDriver() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
+            TestStation a = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
+            h.run(h.ap::rekeyGroup);
+            h.run(h.ap::detach);
+            a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
+            h.run(() -> { });
+            assertTrue(h.events.stream().noneMatch(e -> e.startsWith("WPA-GROUP-KEY-COMPLETED")), h.events.toString());
+            h.run(() -> h.ap.attach(h.driver));
+            assertTrue(h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events.toString());
+        }
+    }
 }

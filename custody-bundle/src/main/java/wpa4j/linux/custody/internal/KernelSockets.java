@@ -40,7 +40,9 @@ final class KernelSockets implements SocketLayer {
     @Override
     public RawSocket openPacket(int ifindex, int ethertype, int receiveBuffer) throws IOException {
         LibC c = libc();
-        int fd = c.socket(LibC.AF_PACKET, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, Short.toUnsignedInt(Short.reverseBytes((short) ethertype)));
+        // protocol 0: nothing is received until bind names the EtherType and the interface (else, in between, that
+        // EtherType of every interface would queue)
+        int fd = c.socket(LibC.AF_PACKET, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, 0);
         if (fd < 0) {
             throw errno("socket(AF_PACKET, 0x" + Integer.toHexString(ethertype) + ")");
         }
@@ -167,7 +169,8 @@ final class KernelSockets implements SocketLayer {
                         return (int) n;
                     }
                     int e = Native.getLastError();
-                    if (e == LibC.EAGAIN) {
+                    if (e == LibC.EAGAIN || e == LibC.ENETDOWN) {
+                        // ENETDOWN: a packet socket's interface went down (an iftype change); it reads on once it is up
                         return TIMEOUT;
                     }
                     if (e == LibC.ENOBUFS) {

@@ -25,6 +25,7 @@ interface LibC extends Library {
     int EINTR = 4;
     int EAGAIN = 11;
     int ENOBUFS = 105;
+    int ENETDOWN = 100;
 
     int socket(int domain, int type, int protocol);
 
