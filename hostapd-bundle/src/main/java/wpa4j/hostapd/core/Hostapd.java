@@ -50,6 +50,8 @@ import wpa4j.hostapd.StationInfo;
  */
 public final class Hostapd implements CoreDriverSlot.Core {
     private static final System.Logger LOG = System.getLogger(Hostapd.class.getName());
+    /** At most this many events wait while no driver is bound. */
+    private static final int DETACHED_EVENTS = 256;
     /** hostapd's pmksa_cache_auth size. */
     private static final int PMKSA_CACHE_SIZE = 1024;
 
@@ -59,9 +61,6 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private final ApTiming timing;
     private final ApListener listener;
     private final SecureRandom random = new SecureRandom();
-    /** At most this many events wait while no driver is bound. */
-    private static final int DETACHED_EVENTS = 256;
-
     private final Map<MacAddress, ApStation> stations = new LinkedHashMap<>();
     /** Events that came while no driver was bound, handled in order once the next one carries the BSS on. */
     private final ArrayDeque<DriverEvent> detachedEvents = new ArrayDeque<>();
@@ -728,10 +727,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     }
 
     private void send(ApStation sta, Bytes pdu) {
-        if (driver == null) {
-            sta.awaitingDriver = true;
-            return;
-        }
+        // sent now: a retransmission that fell due while no driver was bound is this one
         sta.awaitingDriver = false;
         int wait = sta.attempts == 0 ? timing.firstTimeoutMs() : timing.timeoutMs();
         sta.attempts++;
@@ -775,13 +771,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 }
             } else if (a instanceof ApKeyAction.PairwiseDone) {
                 sta.timer.cancel();
-                sta.awaitingDriver = false;
                 authorize(sta);
                 // its message 3 carried the keys of a rekey in progress
                 rekeyTaken(src);
             } else if (a instanceof ApKeyAction.GroupDone) {
                 sta.timer.cancel();
-                sta.awaitingDriver = false;
                 listener.onEvent("WPA-GROUP-KEY-COMPLETED " + src + " keyid=" + groupKeys.gtk().keyId());
                 rekeyTaken(src);
             } else if (a instanceof ApKeyAction.PskMismatch) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import wpa4j.runtime.binding.CoreDriverSlot;
 import wpa4j.common.codec.FrameWriter;
@@ -547,7 +548,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private void roamToHigherPriority() {
         // only what this scan saw (as wpa_supplicant picks from last_scan_res): an entry kept from earlier may be gone
         long since = scanStartNanos - 1_000_000L;
-        java.util.function.Predicate<BssTable.Entry> seenNow = e -> e.seenNanos() >= since;
+        Predicate<BssTable.Entry> seenNow = e -> e.seenNanos() >= since;
         if (select(seenNow).filter(c -> current != null && c.network().config.priority() > current.config.priority()).isEmpty()) {
             return;
         }
@@ -575,7 +576,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     /** {@link #select()} among the BSS entries {@code eligible} lets through. */
-    private Optional<Candidate> select(java.util.function.Predicate<BssTable.Entry> eligible) {
+    private Optional<Candidate> select(Predicate<BssTable.Entry> eligible) {
         List<NetworkState> usable = networks.stream().filter(n -> !n.tempDisabled() && driverCan(n.config)).toList();
         Comparator<Candidate> order = Comparator.comparingInt((Candidate c) -> c.network().config.priority())
                 .thenComparingInt(c -> strength(c.security())).thenComparingInt(c -> c.bss().result().level());
