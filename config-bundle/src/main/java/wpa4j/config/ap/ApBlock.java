@@ -48,7 +48,7 @@ public final class ApBlock {
     /** The keys this class implements. */
     static final Set<String> SUPPORTED = Set.of("interface", "driver", "ssid", "ssid2", "hw_mode", "channel", "country_code",
             "ignore_broadcast_ssid", "wpa", "wpa_passphrase", "wpa_psk", "wpa_psk_file", "wpa_key_mgmt", "rsn_pairwise",
-            "wpa_pairwise", "wpa_group_rekey", "max_num_sta", "ap_max_inactivity", "macaddr_acl", "accept_mac_file",
+            "wpa_pairwise", "wpa_group_rekey", "wpa_ptk_rekey", "max_num_sta", "ap_max_inactivity", "macaddr_acl", "accept_mac_file",
             "deny_mac_file", "ieee80211w", "beacon_int", "dtim_period", "sae_password", "sae_pwe", "sae_groups",
             "sae_anti_clogging_threshold", "anti_clogging_threshold", "group_mgmt_cipher", "assoc_sa_query_max_timeout",
             "assoc_sa_query_retry_timeout", "beacon_prot", "ctrl_interface", "ctrl_interface_group");
@@ -87,6 +87,7 @@ public final class ApBlock {
     private Set<String> rsnPairwise;
     private Set<String> wpaPairwise;
     private Integer wpaGroupRekey;
+    private int wpaPtkRekey;
     private int maxNumSta = MAX_STA_COUNT;
     private int apMaxInactivity = AP_MAX_INACTIVITY;
     private MacAcl macaddrAcl = MacAcl.ACCEPT_UNLESS_DENIED;
@@ -156,6 +157,7 @@ public final class ApBlock {
             case "rsn_pairwise" -> rsnPairwise = parseRsnPairwise(value, src);
             case "wpa_pairwise" -> wpaPairwise = parsePairwise(key, value, src);
             case "wpa_group_rekey" -> wpaGroupRekey = Values.decimal(key, value, src, 0, Integer.MAX_VALUE, "seconds, 0 for never");
+            case "wpa_ptk_rekey" -> wpaPtkRekey = Values.decimal(key, value, src, 0, Integer.MAX_VALUE, "seconds, 0 for never");
             case "max_num_sta" -> maxNumSta = Values.decimal(key, value, src, 0, MAX_STA_COUNT, "0.." + MAX_STA_COUNT);
             case "ap_max_inactivity" -> apMaxInactivity = Values.decimal(key, value, src, 0, Integer.MAX_VALUE, "seconds");
             case "macaddr_acl" -> macaddrAcl = parseAcl(value, src);
@@ -463,7 +465,7 @@ public final class ApBlock {
                 wpaGroupRekey == null ? 86400 : wpaGroupRekey, maxNumSta, apMaxInactivity, macaddrAcl, acceptMacs, denyMacs,
                 ieee80211w, beaconInt, dtimPeriod, open ? List.of() : saePasswords, saePwe, Optional.ofNullable(ctrlInterface),
                 Optional.ofNullable(ctrlInterfaceGroup), saeGroups, saeAntiCloggingThreshold, assocSaQueryMaxTimeout, assocSaQueryRetryTimeout,
-                beaconProt);
+                beaconProt, wpaPtkRekey);
     }
 
     private void checkSecurity(Source src, List<Problem> problems) {

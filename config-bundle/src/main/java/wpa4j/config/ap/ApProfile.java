@@ -51,6 +51,7 @@ import wpa4j.driver.types.Ssid;
  * @param assocSaQueryRetryTimeout {@code assoc_sa_query_retry_timeout} in TUs (default 201)
  * @param beaconProt          {@code beacon_prot}: protect Beacons with a BIGTK (default off); as configured, it takes
  *                            effect only with {@code ieee80211w} 1 or 2 and a driver that can, as in hostapd
+ * @param wpaPtkRekey         {@code wpa_ptk_rekey}: seconds between PTK rekeys of each station, 0 for never (default)
  */
 public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid, HwModeType hwMode, int channel,
         Optional<String> countryCode, int ignoreBroadcastSsid, int wpa, Optional<PskSetting> wpaPsk,
@@ -58,7 +59,7 @@ public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid
         int wpaGroupRekey, int maxNumSta, int apMaxInactivity, MacAcl macaddrAcl, Set<MacAddress> acceptMacs,
         Set<MacAddress> denyMacs, int ieee80211w, int beaconInt, int dtimPeriod, List<SaePassword> saePasswords,
         int saePwe, Optional<Path> ctrlInterface, Optional<String> ctrlInterfaceGroup, List<Integer> saeGroups,
-        int saeAntiCloggingThreshold, int assocSaQueryMaxTimeout, int assocSaQueryRetryTimeout, boolean beaconProt) {
+        int saeAntiCloggingThreshold, int assocSaQueryMaxTimeout, int assocSaQueryRetryTimeout, boolean beaconProt, int wpaPtkRekey) {
 
     /** hostapd's defaults of the keys that came with WPA3: {@code sae_groups=19}, threshold 5, SA Query 1000 and 201 TUs. */
     public static final List<Integer> DEFAULT_SAE_GROUPS = List.of(19);
@@ -96,6 +97,23 @@ public record ApProfile(String interfaceName, Optional<String> driver, Ssid ssid
         if (assocSaQueryMaxTimeout < 1 || assocSaQueryRetryTimeout < 1) {
             throw new IllegalArgumentException("assoc_sa_query timeouts: must be above 0 TUs");
         }
+        if (wpaPtkRekey < 0) {
+            throw new IllegalArgumentException("wpaPtkRekey: " + wpaPtkRekey + " is negative");
+        }
+    }
+
+    /** A BSS as 1.2 described it: without PTK rekeying. */
+    public ApProfile(String interfaceName, Optional<String> driver, Ssid ssid, HwModeType hwMode, int channel,
+            Optional<String> countryCode, int ignoreBroadcastSsid, int wpa, Optional<PskSetting> wpaPsk,
+            Optional<Path> wpaPskFile, List<PskFileEntry> pskFileEntries, Set<KeyMgmt> wpaKeyMgmt, Set<String> rsnPairwise,
+            int wpaGroupRekey, int maxNumSta, int apMaxInactivity, MacAcl macaddrAcl, Set<MacAddress> acceptMacs,
+            Set<MacAddress> denyMacs, int ieee80211w, int beaconInt, int dtimPeriod, List<SaePassword> saePasswords,
+            int saePwe, Optional<Path> ctrlInterface, Optional<String> ctrlInterfaceGroup, List<Integer> saeGroups,
+            int saeAntiCloggingThreshold, int assocSaQueryMaxTimeout, int assocSaQueryRetryTimeout, boolean beaconProt) {
+        this(interfaceName, driver, ssid, hwMode, channel, countryCode, ignoreBroadcastSsid, wpa, wpaPsk, wpaPskFile, pskFileEntries, wpaKeyMgmt,
+                rsnPairwise, wpaGroupRekey, maxNumSta, apMaxInactivity, macaddrAcl, acceptMacs, denyMacs, ieee80211w, beaconInt, dtimPeriod,
+                saePasswords, saePwe, ctrlInterface, ctrlInterfaceGroup, saeGroups, saeAntiCloggingThreshold, assocSaQueryMaxTimeout,
+                assocSaQueryRetryTimeout, beaconProt, 0);
     }
 
     /** A BSS as 1.1 described it: without beacon protection. */

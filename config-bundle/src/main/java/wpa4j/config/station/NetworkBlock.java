@@ -65,7 +65,8 @@ public final class NetworkBlock {
             "P2P group formation", "mesh");
     /** The keys this class implements. */
     static final Set<String> SUPPORTED = Set.of("ssid", "psk", "key_mgmt", "scan_ssid", "priority", "bssid", "disabled",
-            "id_str", "proto", "pairwise", "group", "ieee80211w", "sae_password", "scan_freq", "freq_list", "beacon_prot");
+            "id_str", "proto", "pairwise", "group", "ieee80211w", "sae_password", "scan_freq", "freq_list", "beacon_prot",
+            "wpa_ptk_rekey");
 
     private final int id;
     private final Source source;
@@ -75,6 +76,7 @@ public final class NetworkBlock {
     private Set<KeyMgmt> keyMgmt;
     private int scanSsid;
     private int priority;
+    private int wpaPtkRekey;
     private MacAddress bssid;
     private int disabled;
     private byte[] idStr;
@@ -144,6 +146,7 @@ public final class NetworkBlock {
             case "priority" -> priority = Values.strtol(key, value, src, Integer.MIN_VALUE, Integer.MAX_VALUE,
                     Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
             case "bssid" -> bssid = parseBssid(value, src);
+            case "wpa_ptk_rekey" -> wpaPtkRekey = Values.strtol(key, value, src, 0, Integer.MAX_VALUE, "seconds, 0 for never");
             case "disabled" -> disabled = parseDisabled(value, src);
             case "id_str" -> idStr = "NULL".equals(value) ? null : Values.wpaString(key, value, src, false);
             case "proto" -> proto = parseProto(value, src);
@@ -370,6 +373,7 @@ public final class NetworkBlock {
             case "key_mgmt" -> keyMgmtNames(effectiveKeyMgmt());
             case "scan_ssid" -> Integer.toString(scanSsid);
             case "priority" -> Integer.toString(priority);
+            case "wpa_ptk_rekey" -> Integer.toString(wpaPtkRekey);
             case "bssid" -> bssid == null ? null : bssid.toString();
             case "disabled" -> Integer.toString(disabled);
             case "id_str" -> idStr == null ? null : WpaString.encode(idStr);
@@ -432,7 +436,7 @@ public final class NetworkBlock {
                 pairwise == null ? DEFAULT_CIPHERS : pairwise,
                 group == null ? DEFAULT_CIPHERS : group,
                 ieee80211w == null ? globalPmf : ieee80211w,
-                scanFreq == null ? List.of() : scanFreq, freqList == null ? List.of() : freqList, beaconProt != 0);
+                scanFreq == null ? List.of() : scanFreq, freqList == null ? List.of() : freqList, beaconProt != 0, wpaPtkRekey);
     }
 
     /**
@@ -486,6 +490,9 @@ public final class NetworkBlock {
         }
         if (priority != 0) {
             out.add("priority=" + priority);
+        }
+        if (wpaPtkRekey != 0) {
+            out.add("wpa_ptk_rekey=" + wpaPtkRekey);
         }
         if (disabled != 0) {
             out.add("disabled=" + disabled);

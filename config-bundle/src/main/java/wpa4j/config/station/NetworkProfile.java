@@ -35,13 +35,17 @@ import wpa4j.driver.types.Ssid;
  * @param freqList    the frequencies (MHz) this network may use, empty for all
  * @param beaconProt  {@code beacon_prot=1}: use beacon protection (install the AP's BIGTK, IEEE 802.11-2020 12.7.2) when
  *                    PMF is in use and the driver verifies protected Beacons; otherwise it changes nothing
+ * @param wpaPtkRekey {@code wpa_ptk_rekey}: seconds after each 4-way handshake to ask the AP for a new PTK, 0 for never
  */
 public record NetworkProfile(int id, Ssid ssid, Optional<PskSetting> psk, Optional<SecretText> saePassword,
         Set<KeyMgmt> keyMgmt, boolean scanSsid, int priority, Optional<MacAddress> bssid, boolean disabled,
         String idStr, Set<String> proto, Set<String> pairwise, Set<String> group, int ieee80211w,
-        List<Integer> scanFreq, List<Integer> freqList, boolean beaconProt) {
+        List<Integer> scanFreq, List<Integer> freqList, boolean beaconProt, int wpaPtkRekey) {
 
     public NetworkProfile {
+        if (wpaPtkRekey < 0) {
+            throw new IllegalArgumentException("wpaPtkRekey: " + wpaPtkRekey + " is negative");
+        }
         Objects.requireNonNull(ssid, "ssid");
         Objects.requireNonNull(psk, "psk");
         Objects.requireNonNull(saePassword, "saePassword");
@@ -61,13 +65,22 @@ public record NetworkProfile(int id, Ssid ssid, Optional<PskSetting> psk, Option
         freqList = List.copyOf(freqList);
     }
 
+    /** A network without PTK rekeying ({@code wpa_ptk_rekey=0}, the default); the form of version 1.2. */
+    public NetworkProfile(int id, Ssid ssid, Optional<PskSetting> psk, Optional<SecretText> saePassword,
+            Set<KeyMgmt> keyMgmt, boolean scanSsid, int priority, Optional<MacAddress> bssid, boolean disabled,
+            String idStr, Set<String> proto, Set<String> pairwise, Set<String> group, int ieee80211w,
+            List<Integer> scanFreq, List<Integer> freqList, boolean beaconProt) {
+        this(id, ssid, psk, saePassword, keyMgmt, scanSsid, priority, bssid, disabled, idStr, proto, pairwise, group, ieee80211w,
+                scanFreq, freqList, beaconProt, 0);
+    }
+
     /** A network without beacon protection ({@code beacon_prot=0}, the default); the form before version 1.2. */
     public NetworkProfile(int id, Ssid ssid, Optional<PskSetting> psk, Optional<SecretText> saePassword,
             Set<KeyMgmt> keyMgmt, boolean scanSsid, int priority, Optional<MacAddress> bssid, boolean disabled,
             String idStr, Set<String> proto, Set<String> pairwise, Set<String> group, int ieee80211w,
             List<Integer> scanFreq, List<Integer> freqList) {
         this(id, ssid, psk, saePassword, keyMgmt, scanSsid, priority, bssid, disabled, idStr, proto, pairwise, group, ieee80211w,
-                scanFreq, freqList, false);
+                scanFreq, freqList, false, 0);
     }
 
     private static Set<String> ordered(Set<String> names) {

@@ -6,5 +6,5 @@
  * {@link wpa4j.config.station.WpaSupplicantConf} parses, formats ({@code SAVE_CONFIG}) and saves the file.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package wpa4j.config.station;

@@ -28,10 +28,13 @@ import wpa4j.driver.types.Validate;
  * @param macFilter which stations may authenticate (macaddr_acl)
  * @param stationPsks per-station PSKs (wpa_psk_file entries naming a station), used instead of {@code psk}
  * @param security AKMs, PMF and SAE; {@link ApSecurity#OPEN} for an open BSS
+ * @param ptkRekeyMs wpa_ptk_rekey in ms: each station's PTK renewed with a new 4-way handshake this often, 0 for never
  */
 public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hidden, int beaconInt, int dtimPeriod, int maxStations,
-        long groupRekeyMs, long maxInactivityMs, MacFilter macFilter, Map<MacAddress, SecretKeyBytes> stationPsks, ApSecurity security) {
+        long groupRekeyMs, long maxInactivityMs, MacFilter macFilter, Map<MacAddress, SecretKeyBytes> stationPsks, ApSecurity security,
+        long ptkRekeyMs) {
     public ApConfig {
+        Validate.range("ptkRekeyMs", ptkRekeyMs, 0, Long.MAX_VALUE);
         Validate.nonNull("ssid", ssid);
         Validate.range("channel", channel, 1, 14);
         if (psk != null && psk.length() != 32) {
@@ -58,6 +61,18 @@ public record ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hi
         if (!security.isRsn() && anyPsk) {
             throw new IllegalArgumentException("psk: given for an open BSS");
         }
+    }
+
+    /** No PTK rekey (wpa_ptk_rekey=0, hostapd's default). */
+    public ApConfig(Ssid ssid, int channel, SecretKeyBytes psk, HiddenSsid hidden, int beaconInt, int dtimPeriod, int maxStations,
+            long groupRekeyMs, long maxInactivityMs, MacFilter macFilter, Map<MacAddress, SecretKeyBytes> stationPsks, ApSecurity security) {
+        this(ssid, channel, psk, hidden, beaconInt, dtimPeriod, maxStations, groupRekeyMs, maxInactivityMs, macFilter, stationPsks, security, 0);
+    }
+
+    /** The same settings with wpa_ptk_rekey {@code ms}. */
+    public ApConfig withPtkRekeyMs(long ms) {
+        return new ApConfig(ssid, channel, psk, hidden, beaconInt, dtimPeriod, maxStations, groupRekeyMs, maxInactivityMs, macFilter, stationPsks,
+                security, ms);
     }
 
     /** WPA2-PSK (or open without a PSK) with a MAC filter and per-station PSKs. */

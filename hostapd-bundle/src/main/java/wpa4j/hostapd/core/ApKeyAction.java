@@ -14,6 +14,9 @@ sealed interface ApKeyAction {
     /** The 4-way handshake is done: authorize the port. */
     record PairwiseDone() implements ApKeyAction {}
 
+    /** The station asked for a new PTK (an EAPOL-Key Request): start a PTK rekey. */
+    record PtkRekeyRequested() implements ApKeyAction {}
+
     /** The group key handshake is done. */
     record GroupDone() implements ApKeyAction {}
 

@@ -38,6 +38,8 @@ final class ApStation {
     AuthenticatorHandshake keys;
     int attempts;
     EventLoop.Timer timer;
+    /** The next PTK rekey (wpa_ptk_rekey), while one is scheduled. */
+    EventLoop.Timer ptkRekeyTimer;
     /** A key message due while no driver was bound (a backend update): sent, uncounted, once one is. */
     boolean awaitingDriver;
     /** The association SA Query procedure, made when first needed. */
@@ -97,6 +99,14 @@ final class ApStation {
         }
         if (saQuery != null) {
             saQuery.stop();
+        }
+        cancelPtkRekey();
+    }
+
+    void cancelPtkRekey() {
+        if (ptkRekeyTimer != null) {
+            ptkRekeyTimer.cancel();
+            ptkRekeyTimer = null;
         }
     }
 

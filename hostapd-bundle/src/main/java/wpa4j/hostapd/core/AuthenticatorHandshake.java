@@ -67,7 +67,10 @@ final class AuthenticatorHandshake implements AutoCloseable {
     private final Setup setup;
     private final MacAddress aa;
     private final MacAddress spa;
-    private final Bytes anonce;
+    private final SecureRandom random;
+    private Bytes anonce;
+    /** The replay counter of the station's last accepted EAPOL-Key Request (hostapd's req_replay_counter), null before one. */
+    private Long lastRequest;
     private long replayCounter;
     /** The counters of the copies sent of the current message; a reply to any of them is valid. */
     private final Set<Long> pending = new HashSet<>();
@@ -82,9 +85,14 @@ final class AuthenticatorHandshake implements AutoCloseable {
         this.setup = setup;
         this.aa = aa;
         this.spa = spa;
+        this.random = random;
+        this.anonce = nonce(random);
+    }
+
+    private static Bytes nonce(SecureRandom random) {
         byte[] n = new byte[32];
         random.nextBytes(n);
-        this.anonce = Bytes.of(n);
+        return Bytes.of(n);
     }
 
     Akm akm() {
@@ -107,6 +115,20 @@ final class AuthenticatorHandshake implements AutoCloseable {
             case GROUP_NEGOTIATING -> group1(keys);
             case PTK_DONE -> throw new IllegalStateException("nothing to send after the handshake");
         };
+    }
+
+    /**
+     * Starts a PTK rekey over the running association (hostapd's wpa_ptk_rekey, or the station's Request): a 4-way
+     * handshake with a new ANonce. The installed PTK protects the link until message 4 installs the new one.
+     */
+    Bytes startPtkRekey() {
+        if (step != Step.PTK_DONE) {
+            throw new IllegalStateException("a PTK rekey needs a finished handshake, not " + step);
+        }
+        anonce = nonce(random);
+        step = Step.PTK_START;
+        pending.clear();
+        return message1();
     }
 
     /** Starts a group key handshake with the new GTK (and IGTK, BIGTK). */
@@ -178,11 +200,14 @@ final class AuthenticatorHandshake implements AutoCloseable {
     List<ApKeyAction> onEapol(Bytes pdu, GroupKeys keys) throws MalformedFrameException {
         EapolKey key = EapolKey.fromPdu(pdu);
         setup.akm().rsn().requireDescriptor(key);
+        int version = EapolFrame.decode(pdu).version();
+        KeyMessage msg = KeyMessage.classify(key, KeyMessage.Role.AUTHENTICATOR);
+        if (msg == KeyMessage.REQUEST) {
+            return request(key, version);
+        }
         if (!pending.contains(key.replayCounter())) {
             throw new MalformedFrameException(9, "replay counter " + Long.toUnsignedString(key.replayCounter()) + " is not one of the message being negotiated");
         }
-        int version = EapolFrame.decode(pdu).version();
-        KeyMessage msg = KeyMessage.classify(key, KeyMessage.Role.AUTHENTICATOR);
         if (msg == KeyMessage.PAIRWISE_2 && step == Step.PTK_START) {
             return message2(key, version, keys);
         }
@@ -229,6 +254,23 @@ final class AuthenticatorHandshake implements AutoCloseable {
         step = Step.PTK_NEGOTIATING;
         pending.clear();
         return List.of(new ApKeyAction.Send(message3(keys)));
+    }
+
+    /**
+     * An EAPOL-Key Request from the station, as hostapd's wpa_receive takes it: MIC under the current PTK, a replay
+     * counter above the last Request's. A pairwise Request asks for a new PTK (wpa_supplicant's wpa_ptk_rekey); an
+     * Error (Michael MIC failure report) concerns TKIP only, which is not offered here, and changes nothing.
+     */
+    private List<ApKeyAction> request(EapolKey key, int version) throws MalformedFrameException {
+        verify(key, version, "EAPOL-Key Request");
+        if (lastRequest != null && Long.compareUnsigned(key.replayCounter(), lastRequest) <= 0) {
+            throw new MalformedFrameException(9, "Request replay counter " + Long.toUnsignedString(key.replayCounter()) + " did not increase");
+        }
+        lastRequest = key.replayCounter();
+        if (key.keyInfo().pairwise() && !key.keyInfo().error() && step == Step.PTK_DONE) {
+            return List.of(new ApKeyAction.PtkRekeyRequested());
+        }
+        return List.of();
     }
 
     private void verify(EapolKey key, int version, String what) throws MalformedFrameException {

@@ -68,6 +68,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private final GroupKeyring groupKeys = new GroupKeyring(random);
     private final PmksaCache pmksa = new PmksaCache(PMKSA_CACHE_SIZE);
     private final PmfGuard pmf;
+    private final StationAdmission admission;
     /** SAE of the running BSS when it offers SAE, else null. */
     private SaeAuthenticator sae;
     private DriverInterface driver;
@@ -78,12 +79,19 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private boolean operatorDisabled;
     private EventLoop.Timer rekeyTimer;
     private EventLoop.Timer inactivityTimer;
+    /** Sweeps pre-association entries that did not associate in time; set while there are any. */
+    private EventLoop.Timer pendingTimer;
     private long eapolDropped;
     private long mgmtDropped;
     private long driverErrors;
 
     public Hostapd(EventLoop loop, String ifname, ApConfig config, ApTiming timing, ApListener listener) {
+        this(loop, ifname, config, timing, AdmissionLimits.DEFAULT, listener);
+    }
+
+    public Hostapd(EventLoop loop, String ifname, ApConfig config, ApTiming timing, AdmissionLimits limits, ApListener listener) {
         this.loop = loop;
+        this.admission = new StationAdmission(limits, System::nanoTime);
         this.ifname = ifname;
         this.config = config;
         this.timing = timing;
@@ -212,6 +220,10 @@ public final class Hostapd implements CoreDriverSlot.Core {
         if (inactivityTimer != null) {
             inactivityTimer.cancel();
         }
+        if (pendingTimer != null) {
+            pendingTimer.cancel();
+            pendingTimer = null;
+        }
     }
 
     /** ENABLE (hostapd_cli enable): starts the BSS again after {@link #disable()}. */
@@ -319,6 +331,16 @@ public final class Hostapd implements CoreDriverSlot.Core {
         return mgmtDropped;
     }
 
+    /** Probe, Authentication and (Re)Association Requests, and Deauthentications to strangers, over their rate limits. */
+    public long rateLimited() {
+        return admission.limited();
+    }
+
+    /** Station entries, associated or not: bounded by max_num_sta, the pre-association ones by their own cap. */
+    public int stationEntries() {
+        return stations.size();
+    }
+
     /** Unprotected Deauthentication/Disassociation (and robust Action) frames from PMF stations that were ignored. */
     public long unprotectedIgnored() {
         return pmf.unprotectedIgnored();
@@ -349,7 +371,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
         } else if (e instanceof DriverEvent.UnprotDisassoc u) {
             pmf.countUnprotectedEvent(u.sa(), "Disassociation");
         } else if (e instanceof DriverEvent.RxFromUnknown u && !u.addr().isMulticast()) {
-            sendDeauth(u.addr(), ReasonCode.CLASS3_FRAME_FROM_NONASSOC_STA);
+            deauthStranger(u.addr(), ReasonCode.CLASS3_FRAME_FROM_NONASSOC_STA);
         } else if (e instanceof DriverEvent.InterfaceStatus s && s.change() == InterfaceChange.REMOVED && s.ifname().equals(ifname) && enabled) {
             // the BSS and its stations went with the netdev; the next driver for the name starts a fresh BSS
             forgetBss();
@@ -385,7 +407,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
             // no other subtype we answer is ever protected
             mgmtDropped++;
         } else if (f instanceof MgmtFrame.ProbeRequest p) {
-            onProbe(sa, p);
+            if (admission.allowProbe(sa)) {
+                onProbe(sa, p);
+            }
+        } else if (!admission.allowRequest(sa)) {
+            // an Authentication or (Re)Association Request over its source's rate: not answered, counted
+            return;
         } else if (f instanceof MgmtFrame.Authentication a) {
             onAuth(sa, a);
         } else if (f instanceof MgmtFrame.AssocRequest a) {
@@ -435,7 +462,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             // as hostapd: a station the MAC lists refuse, or that has no PSK here, is refused at authentication
             status = StatusCode.UNSPECIFIED_FAILURE;
             listener.onEvent("Station " + sa + " not allowed to authenticate");
-        } else if (!stations.containsKey(sa) && stations.size() >= config.maxStations()) {
+        } else if (!makeRoom(sa)) {
             status = StatusCode.AP_UNABLE_TO_HANDLE_NEW_STA;
         }
         if (status == StatusCode.SUCCESS) {
@@ -453,8 +480,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private ApStation authenticated(MacAddress sa, int algorithm) {
         ApStation sta = stations.get(sa);
         if (sta == null) {
-            sta = new ApStation(sa);
-            stations.put(sa, sta);
+            sta = newEntry(sa);
         } else if (sta.associated && !sta.protectedLink()) {
             dropFromDriver(sta);
             listener.onEvent("AP-STA-DISCONNECTED " + sa);
@@ -475,20 +501,25 @@ public final class Hostapd implements CoreDriverSlot.Core {
             mgmtDropped++;
             return;
         }
+        if (!admission.allowRequest(sa)) {
+            return;
+        }
         int status = StatusCode.SUCCESS;
         if (sae == null) {
             status = StatusCode.NOT_SUPPORTED_AUTH_ALG;
         } else if (!config.macFilter().allows(sa)) {
             status = StatusCode.UNSPECIFIED_FAILURE;
             listener.onEvent("Station " + sa + " not allowed to authenticate");
-        } else if (!stations.containsKey(sa) && stations.size() >= config.maxStations()) {
+        } else if (!makeRoom(sa)) {
             status = StatusCode.AP_UNABLE_TO_HANDLE_NEW_STA;
         }
         if (status != StatusCode.SUCCESS) {
             mlme(AuthenticationBody.sae(sa, own, own, f.transaction(), status, Bytes.EMPTY).encode(), false);
             return;
         }
-        stations.computeIfAbsent(sa, ApStation::new);
+        if (!stations.containsKey(sa)) {
+            newEntry(sa);
+        }
         sae.receive(f);
         if (sae != null && !sae.active(sa)) {
             forgetUnauthenticated(sa);
@@ -527,19 +558,61 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private void forgetUnauthenticated(MacAddress addr) {
         ApStation sta = stations.get(addr);
         if (sta != null && !sta.authenticated && !sta.associated) {
-            stations.remove(addr);
-            sta.release();
-            rekeyTaken(addr);
-            if (sae != null) {
-                sae.remove(addr);
+            removeStation(addr);
+        }
+    }
+
+    /**
+     * Whether {@code sa} has or can get a station entry. A newcomer displaces the oldest entry that has not associated
+     * when those reach their cap or the table is full, so forged Authentication frames from random addresses cannot
+     * lock real stations out; only a table full of associated stations refuses one (max_num_sta, as hostapd).
+     */
+    private boolean makeRoom(MacAddress sa) {
+        if (stations.containsKey(sa)) {
+            return true;
+        }
+        if (admission.pendingFull() || stations.size() >= config.maxStations()) {
+            admission.oldestPending().ifPresent(oldest -> {
+                LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": " + oldest + " has not associated yet: its entry gives way to " + sa);
+                removeStation(oldest);
+            });
+        }
+        return stations.size() < config.maxStations();
+    }
+
+    /** A station entry, not associated yet: forgotten if it does not associate within the pre-association timeout. */
+    private ApStation newEntry(MacAddress sa) {
+        ApStation sta = new ApStation(sa);
+        stations.put(sa, sta);
+        awaitAssociation(sta);
+        return sta;
+    }
+
+    private void awaitAssociation(ApStation sta) {
+        admission.pending(sta.addr);
+        if (pendingTimer == null) {
+            pendingTimer = loop.schedule(admission.sweepPeriodMs(), this::expirePending);
+        }
+    }
+
+    private void expirePending() {
+        pendingTimer = null;
+        for (MacAddress addr : admission.expired()) {
+            ApStation sta = stations.get(addr);
+            if (sta != null && !sta.associated) {
+                LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": " + addr + " did not associate in time: forgotten");
+                removeStation(addr);
             }
+        }
+        if (admission.anyPending()) {
+            pendingTimer = loop.schedule(admission.sweepPeriodMs(), this::expirePending);
         }
     }
 
     private void onAssoc(MacAddress sa, int capability, int listenInterval, IeList ies, boolean reassoc) {
         ApStation sta = stations.get(sa);
         if (sta == null || !sta.authenticated) {
-            sendDeauth(sa, ReasonCode.CLASS2_FRAME_FROM_NONAUTH_STA);
+            deauthStranger(sa, ReasonCode.CLASS2_FRAME_FROM_NONAUTH_STA);
             return;
         }
         AssocDecision d = AssocDecision.decide(config, sta, ies, pmksa, pmf, own);
@@ -632,12 +705,16 @@ public final class Hostapd implements CoreDriverSlot.Core {
         if (sta.timer != null) {
             sta.timer.cancel();
         }
+        sta.cancelPtkRekey();
         if (sta.keys != null) {
             sta.keys.close();
             sta.keys = null;
         }
         // as hostapd's WPA_ASSOC/WPA_REAUTH: a station starting over no longer holds up a group rekey
         rekeyTaken(sta.addr);
+        if (stations.get(sta.addr) == sta) {
+            awaitAssociation(sta);
+        }
     }
 
     /** The station's rates in 500 kbps units for sta_add; a membership selector it echoes is no rate. */
@@ -672,6 +749,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             return;
         }
         sta.associated = true;
+        admission.settled(sta.addr);
         if (sta.saQuery != null) {
             sta.saQuery.associated();
         }
@@ -729,10 +807,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private void send(ApStation sta, Bytes pdu) {
         // sent now: a retransmission that fell due while no driver was bound is this one
         sta.awaitingDriver = false;
-        int wait = sta.attempts == 0 ? timing.firstTimeoutMs() : timing.timeoutMs();
+        boolean group = sta.keys.step() == AuthenticatorHandshake.Step.GROUP_NEGOTIATING;
+        int wait = sta.attempts > 0 ? timing.timeoutMs() : group ? timing.firstGroupTimeoutMs() : timing.firstTimeoutMs();
         sta.attempts++;
         try {
-            driver.hapdSendEapol(sta.addr, pdu, sta.keys.step() != AuthenticatorHandshake.Step.PTK_START, own, sta.driverFlags());
+            // encrypted once the station has a pairwise key (hostapd's pairwise_set): a PTK rekey's messages go protected
+            driver.hapdSendEapol(sta.addr, pdu, sta.ptkInstalled, own, sta.driverFlags());
         } catch (DriverException | UnsupportedOperationException | NullPointerException e) {
             driverErrors++;
         }
@@ -771,9 +851,17 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 }
             } else if (a instanceof ApKeyAction.PairwiseDone) {
                 sta.timer.cancel();
-                authorize(sta);
+                if (sta.authorized) {
+                    LOG.log(System.Logger.Level.INFO, () -> ifname + ": PTK rekey with " + src + " completed");
+                } else {
+                    authorize(sta);
+                }
+                schedulePtkRekey(sta);
                 // its message 3 carried the keys of a rekey in progress
                 rekeyTaken(src);
+            } else if (a instanceof ApKeyAction.PtkRekeyRequested) {
+                LOG.log(System.Logger.Level.INFO, () -> ifname + ": " + src + " asked for a new PTK");
+                rekeyPtk(sta);
             } else if (a instanceof ApKeyAction.GroupDone) {
                 sta.timer.cancel();
                 listener.onEvent("WPA-GROUP-KEY-COMPLETED " + src + " keyid=" + groupKeys.gtk().keyId());
@@ -786,6 +874,48 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 return;
             }
         }
+    }
+
+    /** The station's next PTK rekey, wpa_ptk_rekey from now (none when 0). */
+    private void schedulePtkRekey(ApStation sta) {
+        sta.cancelPtkRekey();
+        if (config.ptkRekeyMs() > 0) {
+            sta.ptkRekeyTimer = loop.schedule(config.ptkRekeyMs(), () -> {
+                sta.ptkRekeyTimer = null;
+                rekeyPtk(sta);
+            });
+        }
+    }
+
+    /**
+     * A new 4-way handshake over the station's association, as hostapd's wpa_rekey_ptk: a new ANonce and PTK, the
+     * installed one protecting the link until message 4. A station in a group key handshake gets it afterwards.
+     */
+    public void rekeyPtk(MacAddress addr) {
+        ApStation sta = stations.get(addr);
+        if (sta != null) {
+            rekeyPtk(sta);
+        }
+    }
+
+    private void rekeyPtk(ApStation sta) {
+        if (stations.get(sta.addr) != sta || sta.keys == null || !sta.authorized) {
+            return;
+        }
+        if (sta.keys.step() != AuthenticatorHandshake.Step.PTK_DONE) {
+            schedulePtkRekeyRetry(sta);
+            return;
+        }
+        sta.attempts = 0;
+        send(sta, sta.keys.startPtkRekey());
+    }
+
+    private void schedulePtkRekeyRetry(ApStation sta) {
+        sta.cancelPtkRekey();
+        sta.ptkRekeyTimer = loop.schedule(timing.timeoutMs(), () -> {
+            sta.ptkRekeyTimer = null;
+            rekeyPtk(sta);
+        });
     }
 
     private void authorize(ApStation sta) {
@@ -888,6 +1018,13 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
     }
 
+    /** A Deauthentication to a sender with no association here, within the global rate for those. */
+    private void deauthStranger(MacAddress addr, int reason) {
+        if (admission.allowStrangerDeauth()) {
+            sendDeauth(addr, reason);
+        }
+    }
+
     private void sendDeauth(MacAddress addr, int reason) {
         if (driver == null) {
             return;
@@ -902,6 +1039,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private void removeStation(MacAddress addr) {
         ApStation sta = stations.remove(addr);
         sta.release();
+        admission.settled(addr);
         rekeyTaken(addr);
         if (sae != null) {
             sae.remove(addr);
@@ -910,7 +1048,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             aids.clear(sta.aid);
         }
         try {
-            if (driver != null) {
+            if (driver != null && sta.added) {
                 driver.staRemove(addr);
             }
         } catch (DriverException | UnsupportedOperationException e) {

@@ -57,7 +57,7 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
     static final Path DEFAULT_CTRL_DIR = Path.of("/var/run/hostapd");
     /** The keys of a wpa4j.hostapd configuration (HostapdConfig describes them for Metatype). */
     static final Set<String> KEYS = Set.of("ifname", "ssid", "ssidHex", "confFile", "channel", "countryCode", "ignoreBroadcastSsid", "beaconInt",
-            "dtimPeriod", "maxStations", "groupRekey", "maxInactivity", "passphraseFile", ".passphrase", ".psk", "keyMgmt", "ieee80211w", "saePwe",
+            "dtimPeriod", "maxStations", "groupRekey", "ptkRekey", "maxInactivity", "passphraseFile", ".passphrase", ".psk", "keyMgmt", "ieee80211w", "saePwe",
             "saeGroups", "saePasswordFile", "beaconProt", "driver", "capabilities", "ctrlInterface", "ctrlInterfaceGroup");
 
     /** Reads a configuration's properties; relative paths resolve against {@code home}. */
@@ -94,6 +94,7 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
             set(b, props, "dtimPeriod", "dtim_period", src, w);
             set(b, props, "maxStations", "max_num_sta", src, w);
             set(b, props, "groupRekey", "wpa_group_rekey", src, w);
+            set(b, props, "ptkRekey", "wpa_ptk_rekey", src, w);
             set(b, props, "maxInactivity", "ap_max_inactivity", src, w);
             // also for an open BSS, so that the configuration layer says it has no effect there
             set(b, props, "beaconProt", "beacon_prot", src, w);
@@ -209,7 +210,7 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
         };
         MacFilter acl = new MacFilter(p.macaddrAcl() == MacAcl.DENY_UNLESS_ACCEPTED, p.acceptMacs(), p.denyMacs());
         return new ApConfig(p.ssid(), p.channel(), psk, hidden, p.beaconInt(), p.dtimPeriod(), p.maxNumSta(), p.wpaGroupRekey() * 1000L,
-                p.apMaxInactivity() * 1000L, acl, perStation, security);
+                p.apMaxInactivity() * 1000L, acl, perStation, security, p.wpaPtkRekey() * 1000L);
     }
 
     /**

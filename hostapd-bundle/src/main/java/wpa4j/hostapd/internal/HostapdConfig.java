@@ -69,6 +69,9 @@ public @interface HostapdConfig {
     @AttributeDefinition(description = "wpa_group_rekey in seconds, 0 for never")
     int groupRekey() default 86400;
 
+    @AttributeDefinition(description = "wpa_ptk_rekey in seconds: each station's PTK renewed this often, 0 for never")
+    int ptkRekey() default 0;
+
     @AttributeDefinition(description = "ap_max_inactivity in seconds, 0 for never")
     int maxInactivity() default 300;
 

@@ -29,8 +29,13 @@ public final class ApHarness implements AutoCloseable {
 
     /** As above, with the EAPOL retransmission timing {@code timing}. */
     public ApHarness(ApConfig config, Capabilities capa, ApTiming timing) throws Exception {
+        this(config, capa, timing, AdmissionLimits.DEFAULT);
+    }
+
+    /** As above, with the limits on strangers {@code limits}. */
+    public ApHarness(ApConfig config, Capabilities capa, ApTiming timing, AdmissionLimits limits) throws Exception {
         driver.capa = capa;
-        ap = new Hostapd(loop, "fake0", config, timing, events::add);
+        ap = new Hostapd(loop, "fake0", config, timing, limits, events::add);
         run(() -> ap.attach(driver));
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverInterface;
@@ -27,6 +28,11 @@ public final class FakeApDriver implements DriverInterface {
     public record Eapol(MacAddress addr, Bytes pdu, Set<StaFlag> flags) {}
 
     public final List<Bytes> mlme = new CopyOnWriteArrayList<>();
+    /** Every send_mlme call, also those not recorded in {@link #mlme} while {@link #recordMlme} is off (a flood). */
+    public final AtomicLong mlmeSent = new AtomicLong();
+    public volatile boolean recordMlme = true;
+    /** The stations sta_deauth was called for. */
+    public final List<MacAddress> deauths = new CopyOnWriteArrayList<>();
     public final List<KeyParams> keys = new CopyOnWriteArrayList<>();
     public final List<StaAddParams> added = new CopyOnWriteArrayList<>();
     public final List<MacAddress> removed = new CopyOnWriteArrayList<>();
@@ -50,10 +56,15 @@ public final class FakeApDriver implements DriverInterface {
     @Override public void flush() {}
     @Override public void setKey(KeyParams params) { keys.add(params); }
     @Override public Bytes getSeqnum(String ifname, MacAddress addr, int idx) { return seqnums.getOrDefault(idx, Bytes.of(new byte[8])); }
-    @Override public void sendMlme(Bytes frame, boolean noAck) { mlme.add(frame); }
+    @Override public void sendMlme(Bytes frame, boolean noAck) {
+        mlmeSent.incrementAndGet();
+        if (recordMlme) {
+            mlme.add(frame);
+        }
+    }
     @Override public void staAdd(StaAddParams params) { added.add(params); }
     @Override public void staRemove(MacAddress addr) { removed.add(addr); }
-    @Override public void staDeauth(MacAddress ownAddr, MacAddress addr, int reason) {}
+    @Override public void staDeauth(MacAddress ownAddr, MacAddress addr, int reason) { deauths.add(addr); }
     @Override public void staDisassoc(MacAddress ownAddr, MacAddress addr, int reason) {}
     @Override public void staSetFlags(MacAddress addr, Set<StaFlag> total, Set<StaFlag> flagsOr, Set<StaFlag> flagsAnd) {
         flags.add(new Flags(addr, total, flagsOr, flagsAnd));

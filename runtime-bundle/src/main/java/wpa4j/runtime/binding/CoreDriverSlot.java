@@ -57,7 +57,7 @@ public final class CoreDriverSlot implements DriverBinder.Target {
     @Override
     public boolean bind(DriverCandidate next) {
         try {
-            open = opener.open(next, e -> loop.execute(() -> core.onEvent(e)));
+            open = opener.open(next, e -> loop.offer(() -> core.onEvent(e)));
         } catch (DriverException | RuntimeException e) {
             log.accept("driver " + next + " could not be opened: " + e.getMessage());
             return false;

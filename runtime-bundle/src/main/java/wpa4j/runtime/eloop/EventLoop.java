@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +21,9 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     private final ScheduledThreadPoolExecutor executor;
     private final AtomicLong failures = new AtomicLong();
+    private final int maxQueuedEvents;
+    private final AtomicInteger queuedEvents = new AtomicInteger();
+    private final AtomicLong droppedEvents = new AtomicLong();
     private volatile Thread thread;
 
     /** A pending timer; cancelling a timer that already ran does nothing. */
@@ -28,7 +32,19 @@ public final class EventLoop implements Executor, AutoCloseable {
         void cancel();
     }
 
+    /** Events from outside that may wait at once by default: a flood beyond it is dropped and counted. */
+    public static final int DEFAULT_MAX_QUEUED_EVENTS = 4096;
+
     public EventLoop(String name) {
+        this(name, DEFAULT_MAX_QUEUED_EVENTS);
+    }
+
+    /** A loop where at most {@code maxQueuedEvents} events {@linkplain #offer offered} from outside wait at once. */
+    public EventLoop(String name, int maxQueuedEvents) {
+        if (maxQueuedEvents < 1) {
+            throw new IllegalArgumentException("maxQueuedEvents: " + maxQueuedEvents + ", expected at least 1");
+        }
+        this.maxQueuedEvents = maxQueuedEvents;
         executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -46,6 +62,35 @@ public final class EventLoop implements Executor, AutoCloseable {
         } catch (RejectedExecutionException closed) {
             LOG.log(System.Logger.Level.DEBUG, "event loop closed, task dropped");
         }
+    }
+
+    /**
+     * Queues an event from outside the loop (a driver's, the air's) unless the loop's bound of waiting events is
+     * reached: then it is dropped and counted, as the kernel drops what overflows a socket's buffer, so a flood of
+     * frames costs bounded memory. Commands and timers ({@link #execute}, {@link #schedule}) are not bounded here.
+     *
+     * @return false when the event was dropped
+     */
+    public boolean offer(Runnable event) {
+        if (queuedEvents.incrementAndGet() > maxQueuedEvents) {
+            queuedEvents.decrementAndGet();
+            long n = droppedEvents.incrementAndGet();
+            if (n == 1 || n % 10_000 == 0) {
+                LOG.log(System.Logger.Level.WARNING, () -> "event loop " + thread.getName() + ": " + maxQueuedEvents + " events waiting, "
+                        + n + " dropped so far (a flood, or a loop that cannot keep up)");
+            }
+            return false;
+        }
+        execute(() -> {
+            queuedEvents.decrementAndGet();
+            event.run();
+        });
+        return true;
+    }
+
+    /** Events {@link #offer} dropped because the loop's bound was reached. */
+    public long droppedEvents() {
+        return droppedEvents.get();
     }
 
     /** Runs {@code task} after {@code delayMs} on the loop. */

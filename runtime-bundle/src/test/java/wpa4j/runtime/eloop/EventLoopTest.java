@@ -40,4 +40,33 @@ class EventLoopTest {
             assertEquals(List.of("fired"), loop.call(() -> List.copyOf(seen)));
         }
     }
+
+    /** A flood of events into a loop that is busy costs bounded memory: beyond the bound they are dropped and counted. */
+    @Test
+    void offeredEventsAreBoundedAndDropsCounted() throws Exception {
+        try (EventLoop loop = new EventLoop("bounded-loop", 100)) {
+            CountDownLatch release = new CountDownLatch(1);
+            loop.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            int[] ran = new int[1];
+            int accepted = 0;
+            for (int i = 0; i < 10_000; i++) {
+                if (loop.offer(() -> ran[0]++)) {
+                    accepted++;
+                }
+            }
+            release.countDown();
+            assertEquals(100, accepted);
+            assertEquals(9_900, loop.droppedEvents());
+            assertEquals(100, (int) loop.call(() -> ran[0]));
+            // once drained, events are taken again
+            assertTrue(loop.offer(() -> ran[0]++));
+            assertEquals(101, (int) loop.call(() -> ran[0]));
+        }
+    }
 }

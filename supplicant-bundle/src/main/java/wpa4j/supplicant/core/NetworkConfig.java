@@ -19,10 +19,12 @@ import wpa4j.driver.types.Validate;
  * @param scanFreqs frequencies to scan for this network (scan_freq), empty for all
  * @param bssid only this BSS (bssid=), or empty for any
  * @param idStr id_str, reported with CTRL-EVENT-CONNECTED
+ * @param ptkRekeyMs wpa_ptk_rekey in ms: ask the AP for a new PTK this long after each 4-way handshake, 0 for never
  */
 public record NetworkConfig(int id, Ssid ssid, NetworkSecurity security, boolean scanSsid, int priority, List<Integer> scanFreqs,
-        Optional<MacAddress> bssid, String idStr) {
+        Optional<MacAddress> bssid, String idStr, long ptkRekeyMs) {
     public NetworkConfig {
+        Validate.range("ptkRekeyMs", ptkRekeyMs, 0, Long.MAX_VALUE);
         Validate.nonNegative("id", id);
         Validate.nonNull("ssid", ssid);
         Validate.nonNull("security", security);
@@ -30,6 +32,17 @@ public record NetworkConfig(int id, Ssid ssid, NetworkSecurity security, boolean
         scanFreqs.forEach(f -> Validate.frequency("scanFreqs", f));
         Validate.nonNull("bssid", bssid);
         Validate.nonNull("idStr", idStr);
+    }
+
+    /** Without PTK rekeying (wpa_ptk_rekey=0, wpa_supplicant's default). */
+    public NetworkConfig(int id, Ssid ssid, NetworkSecurity security, boolean scanSsid, int priority, List<Integer> scanFreqs,
+            Optional<MacAddress> bssid, String idStr) {
+        this(id, ssid, security, scanSsid, priority, scanFreqs, bssid, idStr, 0);
+    }
+
+    /** The same network with wpa_ptk_rekey {@code ms}. */
+    public NetworkConfig withPtkRekeyMs(long ms) {
+        return new NetworkConfig(id, ssid, security, scanSsid, priority, scanFreqs, bssid, idStr, ms);
     }
 
     /** A WPA2-PSK network (open when {@code psk} is null) for any BSS of the SSID, without id_str. */
@@ -59,12 +72,12 @@ public record NetworkConfig(int id, Ssid ssid, NetworkSecurity security, boolean
 
     /** Whether {@code other} would be scanned for and selected the same way (a rescan would find nothing new). */
     boolean sameSelection(NetworkConfig other) {
-        return sameLink(other) && priority == other.priority && scanSsid == other.scanSsid && scanFreqs.equals(other.scanFreqs);
+        return sameLink(other) && priority == other.priority && ptkRekeyMs == other.ptkRekeyMs && scanSsid == other.scanSsid && scanFreqs.equals(other.scanFreqs);
     }
 
     @Override
     public String toString() {
         return "NetworkConfig[id=" + id + ", ssid=" + ssid + ", " + security + ", scan_ssid=" + scanSsid + ", priority=" + priority
-                + ", scan_freq=" + scanFreqs + bssid.map(b -> ", bssid=" + b).orElse("") + "]";
+                + ", scan_freq=" + scanFreqs + bssid.map(b -> ", bssid=" + b).orElse("") + (ptkRekeyMs > 0 ? ", wpa_ptk_rekey=" + ptkRekeyMs / 1000 : "") + "]";
     }
 }

@@ -47,6 +47,8 @@ final class StationKeyHandshake implements AutoCloseable {
     private final Optional<Bytes> apRsnxFromBeacon;
     private final SecureRandom random;
     private Long lastReplay;
+    /** The replay counter of our next EAPOL-Key Request (wpa_supplicant's request_counter). */
+    private long requestCounter;
     private Bytes anonce;
     private Bytes snonce;
     private Ptk tptk;
@@ -73,6 +75,38 @@ final class StationKeyHandshake implements AutoCloseable {
 
     boolean ptkInstalled() {
         return ptk != null;
+    }
+
+    /** Whether message 2 went out for this association's first handshake and no valid message 3 came. */
+    boolean awaitingFirstMessage3() {
+        return ptk == null && tptk != null;
+    }
+
+    /**
+     * An EAPOL-Key Request for a new PTK (wpa_supplicant's wpa_sm_key_request with pairwise set, as for wpa_ptk_rekey),
+     * under the installed PTK; the AP answers with a new 4-way handshake.
+     */
+    Bytes ptkRekeyRequest() {
+        if (ptk == null) {
+            throw new IllegalStateException("no PTK to renew yet");
+        }
+        EapolKey req = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(link.descriptorVersion(), KeyInfo.REQUEST, KeyInfo.PAIRWISE, KeyInfo.MIC,
+                KeyInfo.SECURE), 0, requestCounter++, EapolKey.ZERO_NONCE, EapolKey.ZERO_16, EapolKey.ZERO_8, EapolKey.ZERO_8, EapolKey.ZERO_16,
+                Bytes.EMPTY);
+        return EapolMic.sign(ptk.kck(), req, EAPOL_VERSION).toPdu(EAPOL_VERSION);
+    }
+
+    /**
+     * A PTK rekey (message 1 while a PTK is installed) that did not complete: its temporary PTK goes, the installed keys
+     * stay, and a message 3 for that ANonce is refused. Message 1 needs no MIC, so anybody in range can start one.
+     */
+    void abandonRekey() {
+        if (tptk != null && tptk != ptk) {
+            tptk.destroy();
+        }
+        tptk = ptk;
+        anonce = null;
+        snonce = null;
     }
 
     List<KeyAction> onEapol(Bytes pdu) throws MalformedFrameException {

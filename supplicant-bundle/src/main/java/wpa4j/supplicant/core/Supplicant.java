@@ -131,6 +131,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private boolean newConnection;
     private EventLoop.Timer scanTimer;
     private EventLoop.Timer timeout;
+    /** A PTK rekey in progress (message 1 while keys are installed): given up with the keys kept when it times out. */
+    private EventLoop.Timer rekeyTimeout;
+    /** The next Request for a new PTK (wpa_ptk_rekey), while one is scheduled. */
+    private EventLoop.Timer ptkRekeyTimer;
     private long eapolDropped;
     private long driverErrors;
     /** Networks already reported as needing what the bound driver cannot do. */
@@ -991,6 +995,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
                 if (en.state() == SupplicantState.COMPLETED) {
                     completed();
                 } else {
+                    if (en.state() == SupplicantState.FOUR_WAY_HANDSHAKE && keys.ptkInstalled()) {
+                        rekeyStarted();
+                    }
                     setState(en.state());
                 }
             } else if (a instanceof KeyAction.Deauth d) {
@@ -1006,10 +1013,62 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
     }
 
+    /**
+     * Message 1 while the link has its keys: the AP's PTK rekey, or a stranger's forgery (message 1 has no MIC). The
+     * installed keys carry on; if no valid message 3 follows within the handshake timeout, the attempt is dropped and
+     * the link is COMPLETED again, never stuck in 4WAY_HANDSHAKE. Repeated message 1s do not extend the time.
+     */
+    private void rekeyStarted() {
+        if (rekeyTimeout != null) {
+            return;
+        }
+        MacAddress bssid = currentBss.bssid();
+        rekeyTimeout = loop.schedule(timing.handshakeTimeoutMs(), () -> {
+            rekeyTimeout = null;
+            if (keys != null && state == SupplicantState.FOUR_WAY_HANDSHAKE) {
+                keys.abandonRekey();
+                listener.onEvent("WPA: PTK rekey with " + bssid + " did not complete in " + timing.handshakeTimeoutMs() + " ms: the installed keys stay");
+                setState(SupplicantState.COMPLETED);
+            }
+        });
+    }
+
+    /**
+     * As wpa_supplicant's wpa_ptk_rekey: this long after a 4-way handshake, an EAPOL-Key Request asks the AP for a new
+     * PTK. A group key handshake meanwhile does not move it (the timer is set once per PTK).
+     */
+    private void schedulePtkRekey() {
+        long ms = current == null ? 0 : current.config.ptkRekeyMs();
+        if (ms <= 0 || ptkRekeyTimer != null || link.isOpen()) {
+            return;
+        }
+        ptkRekeyTimer = loop.schedule(ms, () -> {
+            ptkRekeyTimer = null;
+            if (state != SupplicantState.COMPLETED || keys == null || !keys.ptkInstalled()) {
+                return;
+            }
+            LOG.log(System.Logger.Level.INFO, () -> ifname + ": asking " + currentBss.bssid() + " for a new PTK (wpa_ptk_rekey)");
+            try {
+                driver.sendEapol(currentBss.bssid(), 0x888e, keys.ptkRekeyRequest());
+            } catch (DriverException | UnsupportedOperationException e) {
+                driverErrors++;
+            }
+        });
+    }
+
+    private void cancelRekeyTimeout() {
+        if (rekeyTimeout != null) {
+            rekeyTimeout.cancel();
+            rekeyTimeout = null;
+        }
+    }
+
     private void completed() {
+        cancelRekeyTimeout();
         if (timeout != null) {
             timeout.cancel();
         }
+        schedulePtkRekey();
         setState(SupplicantState.COMPLETED);
         current.authFailures = 0;
         ignored.remove(currentBss.bssid());
@@ -1056,11 +1115,12 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private void disconnected(MacAddress bssid, int reason, boolean locally) {
         SupplicantState was = state;
         NetworkState network = current;
+        boolean mismatch = couldBePskMismatch(reason, locally);
         listener.onEvent("CTRL-EVENT-DISCONNECTED bssid=" + bssid + " reason=" + reason + (locally ? " locally_generated=1" : ""));
-        if (was == SupplicantState.FOUR_WAY_HANDSHAKE) {
+        if (was == SupplicantState.FOUR_WAY_HANDSHAKE && keys != null && !keys.ptkInstalled()) {
             forgetCachedPmksa("4-way handshake failed");
         }
-        if (was == SupplicantState.FOUR_WAY_HANDSHAKE && network != null && !link.isOpen() && !userDisconnected && !link.sae()) {
+        if (mismatch && network != null && !link.isOpen() && !userDisconnected && !link.sae()) {
             listener.onEvent("WPA: 4-Way Handshake failed - pre-shared key may be incorrect");
             authFailed(network, "WRONG_KEY");
         }
@@ -1072,6 +1132,18 @@ public final class Supplicant implements CoreDriverSlot.Core {
         if (!userDisconnected) {
             requestScan(timing.reconnectDelayMs());
         }
+    }
+
+    /**
+     * As wpa_supplicant's could_be_psk_mismatch, narrowed so a forged Deauthentication (no PMF) cannot pass for a wrong
+     * passphrase and disable the network: only the first handshake of the association, after our message 2 and before
+     * any valid message 3, ended by the AP's 4-way handshake timeout (15; 2 from older APs) or by our own timeout.
+     */
+    private boolean couldBePskMismatch(int reason, boolean locally) {
+        if (state != SupplicantState.FOUR_WAY_HANDSHAKE || keys == null || !keys.awaitingFirstMessage3()) {
+            return false;
+        }
+        return reason == ReasonCode.FOURWAY_HANDSHAKE_TIMEOUT || (!locally && reason == ReasonCode.PREV_AUTH_NOT_VALID);
     }
 
     private void authFailed(NetworkState n, String reason) {
@@ -1103,6 +1175,11 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private void endAssociation() {
         if (timeout != null) {
             timeout.cancel();
+        }
+        cancelRekeyTimeout();
+        if (ptkRekeyTimer != null) {
+            ptkRekeyTimer.cancel();
+            ptkRekeyTimer = null;
         }
         closeSae();
         // per-attempt state: a later attempt (another BSS, or a driver without SME) must not inherit it

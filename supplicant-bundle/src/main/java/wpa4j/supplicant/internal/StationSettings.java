@@ -36,7 +36,7 @@ record StationSettings(String pid, String ifname, Optional<NetworkBlock> network
     static final Path DEFAULT_CTRL_DIR = Path.of("/var/run/wpa_supplicant");
     /** The keys of a wpa4j.supplicant configuration (SupplicantConfig describes them for Metatype). */
     static final java.util.Set<String> KEYS = java.util.Set.of("ifname", "ssid", "ssidHex", "keyMgmt", "passphraseFile", ".passphrase", ".psk",
-            "scanSsid", "priority", "scanFreq", "bssid", "idStr", "disabled", "ieee80211w", "beaconProt", "confFile", "driver", "capabilities", "ctrlInterface", "ctrlInterfaceGroup");
+            "scanSsid", "priority", "ptkRekey", "scanFreq", "bssid", "idStr", "disabled", "ieee80211w", "beaconProt", "confFile", "driver", "capabilities", "ctrlInterface", "ctrlInterfaceGroup");
 
     /** Reads and validates a configuration; relative file names resolve against {@code home} (the gateway's directory). */
     static StationSettings parse(String pid, Dictionary<String, ?> props, Path home) throws ConfigException {
@@ -76,6 +76,7 @@ record StationSettings(String pid, String ifname, Optional<NetworkBlock> network
             }
             v.string("scanSsid").ifPresent(s -> b.set("scan_ssid", bool(s), src));
             v.string("priority").ifPresent(s -> b.set("priority", s, src));
+            v.string("ptkRekey").ifPresent(s -> b.set("wpa_ptk_rekey", s, src));
             List<String> freqs = v.list("scanFreq");
             if (!freqs.isEmpty()) {
                 b.set("scan_freq", String.join(" ", freqs), src);

@@ -72,6 +72,9 @@ public @interface SupplicantConfig {
     @AttributeDefinition(description = "Network priority (higher preferred)")
     int priority() default 0;
 
+    @AttributeDefinition(description = "wpa_ptk_rekey in seconds: ask the AP for a new PTK this often, 0 for never")
+    int ptkRekey() default 0;
+
     @AttributeDefinition(description = "Frequencies in MHz to scan (scan_freq); empty for all")
     int[] scanFreq() default {};
 

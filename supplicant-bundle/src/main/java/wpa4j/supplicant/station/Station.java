@@ -306,6 +306,6 @@ public final class Station {
             }
         }
         NetworkSecurity security = new NetworkSecurity(akms, psk, sae, p.ieee80211w(), saePwe, p.beaconProt());
-        return new NetworkConfig(id, p.ssid(), security, p.scanSsid(), p.priority(), p.scanFreq(), p.bssid(), p.idStr());
+        return new NetworkConfig(id, p.ssid(), security, p.scanSsid(), p.priority(), p.scanFreq(), p.bssid(), p.idStr(), p.wpaPtkRekey() * 1000L);
     }
 }
