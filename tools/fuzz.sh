@@ -34,7 +34,7 @@ if [ ${#targets[@]} -eq 0 ]; then
     cls=$(sed -n 's/^package \(.*\);/\1/p' "$f").$(basename "$f" .java)
     while IFS= read -r sig; do
       targets+=("$cls#$sig")
-    done < <(grep -A1 '@FuzzTest' "$f" | sed -n 's/.*void \([a-zA-Z0-9_]*\)(\(@NotNull \)\{0,1\}\([A-Za-z.\[\]]*\) .*/\1(\3)/p')
+    done < <(grep -A1 '@FuzzTest' "$f" | sed -n 's/.*void \([a-zA-Z0-9_]*\)(\(@NotNull \)\{0,1\}\([^ ]*\) .*/\1(\3)/p')
   done < <(grep -rl '@FuzzTest' fuzz/src/test/java | sort)
 fi
 summary=()
@@ -46,7 +46,10 @@ for t in "${targets[@]}"; do
   simple=${cls##*.}
   param=${sig#*(}
   param=${param%)}
-  [ "$param" = "FuzzedDataProvider" ] && param="com.code_intelligence.jazzer.api.FuzzedDataProvider"
+  case "$param" in
+    FuzzedDataProvider) param="com.code_intelligence.jazzer.api.FuzzedDataProvider" ;;
+    String) param="java.lang.String" ;;
+  esac
   inputs="src/test/resources/$(echo "${cls%.*}" | tr . /)/${simple}Inputs/$m"
   work=".cifuzz-corpus/$cls/$m"
   log="target/fuzz-$simple-$m.log"
@@ -54,15 +57,15 @@ for t in "${targets[@]}"; do
   before=$(ls "$inputs" | wc -l)
   set +e
   JAZZER_FUZZ=1 java -Xmx1g -cp "$cp" org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=none \
-    --select-method "$cls#$m($param)" --config "jazzer.internal.basedir=$here/fuzz" \
+    --select-method "$cls#$m($param)" --config "jazzer.internal.basedir=$here/fuzz" --config 'jazzer.instrumentation_includes=wpa4j.**' \
     --config jazzer.internal.arg.0=fuzz --config "jazzer.internal.arg.1=-max_total_time=$secs" \
     --config jazzer.internal.arg.2=-print_final_stats=1 --config jazzer.internal.arg.3=-timeout=20 > "$log" 2>&1
   rc=$?
   set -e
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | tr -dc '0-9')
-  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | tr -dc '0-9')
+  cov=$( (grep -o 'cov: [0-9]*' "$log" || true) | tail -1 | tr -dc '0-9')
+  ft=$( (grep -o 'ft: [0-9]*' "$log" || true) | tail -1 | tr -dc '0-9')
   found=$(( $(ls "$inputs" | wc -l) - before ))
   if [ $keep = 1 ] && [ $rc = 0 ]; then
     cp -n "$work"/* "$inputs"/ 2>/dev/null || true

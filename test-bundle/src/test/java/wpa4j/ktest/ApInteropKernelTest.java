@@ -156,6 +156,9 @@ class ApInteropKernelTest {
         loop.execute(ap::rekeyGroup);
         KernelSupport.await(() -> count("WPA-GROUP-KEY-COMPLETED " + STA_MAC) == 1, "group key handshake with real wpa_supplicant: " + apEvents);
         assertTrue(wpaCli("status").contains("wpa_state=COMPLETED"));
+        // message 3 and group message 1 carry the GTK KDE without the Tx bit, as hostapd's (wpa_supplicant would say so)
+        assertTrue(!KernelSupport.sh("cat /tmp/wpa_supplicant-" + STA_IF + ".log").contains("Tx bit set for GTK"),
+                "wpa_supplicant found the Tx bit set in our GTK KDE");
 
         loop.execute(() -> ap.deauthenticate(STA_MAC, ReasonCode.UNSPECIFIED));
         KernelSupport.await(() -> count("AP-STA-CONNECTED " + STA_MAC) == 2, "wpa_supplicant reconnected after our deauthentication: " + apEvents);

@@ -2,10 +2,10 @@ package wpa4j.supplicant.core;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -23,7 +23,6 @@ import wpa4j.common.ie.RsnElement;
 import wpa4j.common.ie.Suite;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.KeyMgmt;
-import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.MacAddress;
 
 /**
@@ -52,9 +51,18 @@ class StationHandshakeFuzzTest {
                 Optional.empty(), new SecureRandom())) {
             Bytes anonce = Bytes.of(padded(in.consumeBytes(32), 32));
             Ptk ptk = null;
-            Set<String> installed = new HashSet<>();
+            Bytes ptkAnonce = null;
+            // the key installed now per algorithm and index: installing that same key again is the KRACK condition
+            Map<String, String> current = new HashMap<>();
             for (int step = 0; step < 8 && in.remainingBytes() > 0; step++) {
-                Bytes pdu = switch (in.consumeInt(0, 3)) {
+                int kind = in.consumeInt(0, 4);
+                if (kind == 4) {
+                    // a new ANonce: the AP's PTK rekey (or a forger's message 1)
+                    anonce = Bytes.of(padded(in.consumeBytes(32), 32));
+                    ptkAnonce = null;
+                    kind = 1;
+                }
+                Bytes pdu = switch (kind) {
                     case 0 -> Bytes.of(in.consumeBytes(in.consumeInt(0, 300)));
                     case 1 -> message(in, KeyInfo.of(2, KeyInfo.PAIRWISE, KeyInfo.ACK), anonce, Bytes.EMPTY, null);
                     case 2 -> message(in, flags(in), anonce, keyData(in, true), ptk);
@@ -67,20 +75,22 @@ class StationHandshakeFuzzTest {
                     continue;
                 }
                 for (KeyAction a : actions) {
-                    if (a instanceof KeyAction.Send s && ptk == null) {
-                        EapolKey m2 = EapolKey.fromPdu(s.pdu());
-                        ptk = Ptk.derive(SecretKeyBytes.copyOf(pmkOctets), AA, SPA, anonce, m2.nonce(), 16, false);
-                    } else if (a instanceof KeyAction.Install i && !installed.add(identity(i.key()))) {
-                        throw new IllegalStateException("key installed twice: " + i.key());
+                    EapolKey sent = a instanceof KeyAction.Send s ? EapolKey.fromPdu(s.pdu()) : null;
+                    if (sent != null && sent.keyInfo().pairwise() && !sent.nonce().equals(EapolKey.ZERO_NONCE) && !anonce.equals(ptkAnonce)) {
+                        // message 2 for this ANonce: the PTK the authenticator now shares
+                        ptk = Ptk.derive(SecretKeyBytes.copyOf(pmkOctets), AA, SPA, anonce, sent.nonce(), 16, false);
+                        ptkAnonce = anonce;
+                    } else if (a instanceof KeyAction.Install i) {
+                        String slot = i.key().alg() + "/" + i.key().keyIdx() + "/" + i.key().isPairwise();
+                        if (i.key().key().toHex().equals(current.put(slot, i.key().key().toHex()))) {
+                            throw new IllegalStateException("the installed key installed again: " + i.key());
+                        }
                     }
                 }
             }
         }
     }
 
-    private static String identity(KeyParams k) {
-        return k.alg() + "/" + k.keyIdx() + "/" + k.key().toHex();
-    }
 
     private static KeyInfo flags(FuzzedDataProvider in) {
         List<Integer> chosen = new ArrayList<>();

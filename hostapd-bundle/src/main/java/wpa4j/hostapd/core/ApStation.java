@@ -36,8 +36,15 @@ final class ApStation {
     Bytes rsnBody = Bytes.EMPTY;
     Optional<Bytes> rsnxeBody = Optional.empty();
     AuthenticatorHandshake keys;
+    /** Where the replay counter of its last handshake ended; the next one continues above it. */
+    long replayCounter;
     int attempts;
+    /** The key message last sent, and how often it went again because the driver reported it unacknowledged. */
+    Bytes lastSent;
+    int unackedResends;
     EventLoop.Timer timer;
+    /** A group rekey came while its PTK rekey ran: its group key handshake follows message 4. */
+    boolean groupRekeyDue;
     /** The next PTK rekey (wpa_ptk_rekey), while one is scheduled. */
     EventLoop.Timer ptkRekeyTimer;
     /** A key message due while no driver was bound (a backend update): sent, uncounted, once one is. */
@@ -110,13 +117,19 @@ final class ApStation {
         }
     }
 
-    /** Forgets keys and timers when the station goes. */
-    void release() {
-        cancelTimers();
+    /** Ends the key handshake (and zeroes its PTK), keeping where its replay counter got to. */
+    void closeKeys() {
         if (keys != null) {
+            replayCounter = keys.replayCounter();
             keys.close();
             keys = null;
         }
+    }
+
+    /** Forgets keys and timers when the station goes. */
+    void release() {
+        cancelTimers();
+        closeKeys();
         dropPmk();
     }
 }

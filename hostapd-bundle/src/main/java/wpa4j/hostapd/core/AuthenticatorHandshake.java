@@ -82,6 +82,16 @@ final class AuthenticatorHandshake implements AutoCloseable {
     }
 
     AuthenticatorHandshake(Setup setup, MacAddress aa, MacAddress spa, SecureRandom random) {
+        this(setup, aa, spa, random, 0);
+    }
+
+    /**
+     * @param lastCounter the replay counter the station's previous handshake with us ended at: this one continues
+     *        above it, so a message of that handshake still in flight (a retried association under loss) is refused
+     *        as a replay rather than failing its MIC and passing for a wrong passphrase
+     */
+    AuthenticatorHandshake(Setup setup, MacAddress aa, MacAddress spa, SecureRandom random, long lastCounter) {
+        this.replayCounter = lastCounter;
         this.setup = setup;
         this.aa = aa;
         this.spa = spa;
@@ -93,6 +103,11 @@ final class AuthenticatorHandshake implements AutoCloseable {
         byte[] n = new byte[32];
         random.nextBytes(n);
         return Bytes.of(n);
+    }
+
+    /** The replay counter of the last message sent. */
+    long replayCounter() {
+        return replayCounter;
     }
 
     Akm akm() {
@@ -267,7 +282,8 @@ final class AuthenticatorHandshake implements AutoCloseable {
             throw new MalformedFrameException(9, "Request replay counter " + Long.toUnsignedString(key.replayCounter()) + " did not increase");
         }
         lastRequest = key.replayCounter();
-        if (key.keyInfo().pairwise() && !key.keyInfo().error() && step == Step.PTK_DONE) {
+        if (key.keyInfo().pairwise() && !key.keyInfo().error() && (step == Step.PTK_DONE || step == Step.GROUP_NEGOTIATING)) {
+            // during a group handshake too, as hostapd's wpa_request_new_ptk: the AP core starts it once that is done
             return List.of(new ApKeyAction.PtkRekeyRequested());
         }
         return List.of();

@@ -52,6 +52,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private static final System.Logger LOG = System.getLogger(Hostapd.class.getName());
     /** At most this many events wait while no driver is bound. */
     private static final int DETACHED_EVENTS = 256;
+    /** Immediate resends of one key message the driver reported unacknowledged (the station never got it). */
+    private static final int UNACKED_RESENDS = 8;
     /** hostapd's pmksa_cache_auth size. */
     private static final int PMKSA_CACHE_SIZE = 1024;
 
@@ -365,6 +367,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
             onEapol(x.src(), x.data());
         } else if (e instanceof DriverEvent.TxStatus t) {
             onTxStatus(t);
+        } else if (e instanceof DriverEvent.EapolTxStatus t) {
+            onEapolTxStatus(t);
         } else if (e instanceof DriverEvent.UnprotDeauth u) {
             // the kernel dropped it: a forged frame must not end a protected association, so only count it
             pmf.countUnprotectedEvent(u.sa(), "Deauthentication");
@@ -410,18 +414,31 @@ public final class Hostapd implements CoreDriverSlot.Core {
             if (admission.allowProbe(sa)) {
                 onProbe(sa, p);
             }
-        } else if (!admission.allowRequest(sa)) {
-            // an Authentication or (Re)Association Request over its source's rate: not answered, counted
-            return;
         } else if (f instanceof MgmtFrame.Authentication a) {
-            onAuth(sa, a);
+            if (allowRequest(sa)) {
+                onAuth(sa, a);
+            }
         } else if (f instanceof MgmtFrame.AssocRequest a) {
-            onAssoc(sa, a.capability(), a.listenInterval(), a.ies(), false);
+            if (allowRequest(sa)) {
+                onAssoc(sa, a.capability(), a.listenInterval(), a.ies(), false);
+            }
         } else if (f instanceof MgmtFrame.ReassocRequest a) {
-            onAssoc(sa, a.capability(), a.listenInterval(), a.ies(), true);
+            if (allowRequest(sa)) {
+                onAssoc(sa, a.capability(), a.listenInterval(), a.ies(), true);
+            }
         } else {
             mgmtDropped++;
         }
+    }
+
+    /**
+     * An Authentication or (Re)Association Request within its source's rate. A station with a protected association
+     * is exempt: its address can be forged, and a stranger's flood in its name must not keep it from re-associating
+     * (its requests meet the SA Query instead).
+     */
+    private boolean allowRequest(MacAddress sa) {
+        ApStation sta = stations.get(sa);
+        return (sta != null && sta.protectedLink()) || admission.allowRequest(sa);
     }
 
     private void onLeave(MacAddress sa, String what, boolean wasProtected) {
@@ -501,7 +518,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             mgmtDropped++;
             return;
         }
-        if (!admission.allowRequest(sa)) {
+        if (!allowRequest(sa)) {
             return;
         }
         int status = StatusCode.SUCCESS;
@@ -572,12 +589,21 @@ public final class Hostapd implements CoreDriverSlot.Core {
             return true;
         }
         if (admission.pendingFull() || stations.size() >= config.maxStations()) {
-            admission.oldestPending().ifPresent(oldest -> {
+            admission.oldestPending(this::withoutProgress).ifPresent(oldest -> {
                 LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": " + oldest + " has not associated yet: its entry gives way to " + sa);
                 removeStation(oldest);
             });
         }
         return stations.size() < config.maxStations();
+    }
+
+    /**
+     * A pre-association entry that may give way: neither an SAE exchange under way nor an Association Response
+     * outstanding, so a forged Commit or Authentication cannot end a real station's progress.
+     */
+    private boolean withoutProgress(MacAddress addr) {
+        ApStation sta = stations.get(addr);
+        return sta == null || (sta.aid == 0 && (sae == null || !sae.active(addr) || sta.authenticated));
     }
 
     /** A station entry, not associated yet: forgotten if it does not associate within the pre-association timeout. */
@@ -597,6 +623,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     private void expirePending() {
         pendingTimer = null;
+        if (driver == null) {
+            // an entry the kernel has too could not leave it now: wait for the next driver
+            pendingTimer = loop.schedule(admission.sweepPeriodMs(), this::expirePending);
+            return;
+        }
         for (MacAddress addr : admission.expired()) {
             ApStation sta = stations.get(addr);
             if (sta != null && !sta.associated) {
@@ -706,10 +737,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
             sta.timer.cancel();
         }
         sta.cancelPtkRekey();
-        if (sta.keys != null) {
-            sta.keys.close();
-            sta.keys = null;
-        }
+        sta.groupRekeyDue = false;
+        sta.closeKeys();
         // as hostapd's WPA_ASSOC/WPA_REAUTH: a station starting over no longer holds up a group rekey
         rekeyTaken(sta.addr);
         if (stations.get(sta.addr) == sta) {
@@ -758,7 +787,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
             authorize(sta);
             return;
         }
-        sta.keys = new AuthenticatorHandshake(handshakeSetup(sta), own, sta.addr, random);
+        sta.closeKeys();
+        sta.keys = new AuthenticatorHandshake(handshakeSetup(sta), own, sta.addr, random, sta.replayCounter);
         sta.attempts = 0;
         sendKeyMessage(sta);
     }
@@ -807,6 +837,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private void send(ApStation sta, Bytes pdu) {
         // sent now: a retransmission that fell due while no driver was bound is this one
         sta.awaitingDriver = false;
+        sta.lastSent = pdu;
+        sta.unackedResends = 0;
         boolean group = sta.keys.step() == AuthenticatorHandshake.Step.GROUP_NEGOTIATING;
         int wait = sta.attempts > 0 ? timing.timeoutMs() : group ? timing.firstGroupTimeoutMs() : timing.firstTimeoutMs();
         sta.attempts++;
@@ -820,6 +852,35 @@ public final class Hostapd implements CoreDriverSlot.Core {
             sta.timer.cancel();
         }
         sta.timer = loop.schedule(wait, () -> sendKeyMessage(sta));
+    }
+
+    /**
+     * The driver's word on a key message, after its own retries (drivers that report EAPOL TX status). Acknowledged
+     * message 1: the station has it, so its reply gets the longer timeout, as hostapd's wpa_auth_eapol_key_tx_status.
+     * Not acknowledged: the station never got it, so it goes again at once without spending one of the handshake's
+     * attempts, which are for a station that does not answer, not for frames the air lost.
+     */
+    private void onEapolTxStatus(DriverEvent.EapolTxStatus t) {
+        ApStation sta = stations.get(t.dst());
+        if (sta == null || sta.keys == null || sta.timer == null || !t.data().equals(sta.lastSent)) {
+            return;
+        }
+        boolean first = sta.attempts == 1;
+        if (t.ack()) {
+            if (first && sta.keys.step() == AuthenticatorHandshake.Step.PTK_START) {
+                sta.timer.cancel();
+                sta.timer = loop.schedule(timing.timeoutMs(), () -> sendKeyMessage(sta));
+            }
+            return;
+        }
+        if (sta.unackedResends++ >= UNACKED_RESENDS || driver == null) {
+            return;
+        }
+        try {
+            driver.hapdSendEapol(sta.addr, sta.lastSent, sta.ptkInstalled, own, sta.driverFlags());
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+        }
     }
 
     private void onEapol(MacAddress src, Bytes pdu) {
@@ -856,7 +917,18 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 } else {
                     authorize(sta);
                 }
+                if (stations.get(src) != sta) {
+                    // authorizing failed and the station was sent away
+                    return;
+                }
                 schedulePtkRekey(sta);
+                if (sta.groupRekeyDue) {
+                    // a group rekey came during its PTK rekey: its message 3 may have carried the older keys
+                    sta.groupRekeyDue = false;
+                    sta.attempts = 0;
+                    send(sta, sta.keys.startGroupRekey(groupKeys.current(driver)));
+                    return;
+                }
                 // its message 3 carried the keys of a rekey in progress
                 rekeyTaken(src);
             } else if (a instanceof ApKeyAction.PtkRekeyRequested) {
@@ -902,12 +974,22 @@ public final class Hostapd implements CoreDriverSlot.Core {
         if (stations.get(sta.addr) != sta || sta.keys == null || !sta.authorized) {
             return;
         }
-        if (sta.keys.step() != AuthenticatorHandshake.Step.PTK_DONE) {
+        if (ptkRekeyRunning(sta)) {
+            return;
+        }
+        if (sta.keys.step() != AuthenticatorHandshake.Step.PTK_DONE || driver == null) {
+            // a group handshake first, or no driver bound (an update): shortly
             schedulePtkRekeyRetry(sta);
             return;
         }
         sta.attempts = 0;
         send(sta, sta.keys.startPtkRekey());
+    }
+
+    /** Whether the station is in a 4-way handshake over its running association (a PTK rekey). */
+    private static boolean ptkRekeyRunning(ApStation sta) {
+        AuthenticatorHandshake.Step step = sta.keys.step();
+        return sta.authorized && (step == AuthenticatorHandshake.Step.PTK_START || step == AuthenticatorHandshake.Step.PTK_NEGOTIATING);
     }
 
     private void schedulePtkRekeyRetry(ApStation sta) {
@@ -960,6 +1042,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
         for (ApStation sta : stations.values()) {
             if (sta.authorized && sta.keys != null) {
                 groupKeys.awaiting(sta.addr);
+                if (ptkRekeyRunning(sta)) {
+                    // as hostapd's wpa_group_update_sta (not in PTKINITDONE): its group handshake follows message 4
+                    sta.groupRekeyDue = true;
+                    continue;
+                }
                 sta.attempts = 0;
                 send(sta, sta.keys.startGroupRekey(keys));
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 import wpa4j.driver.types.MacAddress;
 
@@ -60,9 +61,9 @@ final class StationAdmission {
         return pending.size() >= limits.pendingMax();
     }
 
-    /** The oldest pre-association entry, the first to give way. */
-    Optional<MacAddress> oldestPending() {
-        return pending.isEmpty() ? Optional.empty() : Optional.of(pending.keySet().iterator().next());
+    /** The oldest pre-association entry that {@code mayGo} allows to give way, if any. */
+    Optional<MacAddress> oldestPending(Predicate<MacAddress> mayGo) {
+        return pending.keySet().stream().filter(mayGo).findFirst();
     }
 
     /** {@code sa} has an entry and no association (again): its clock starts now. */

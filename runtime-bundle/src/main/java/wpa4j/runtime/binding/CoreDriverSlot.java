@@ -57,7 +57,14 @@ public final class CoreDriverSlot implements DriverBinder.Target {
     @Override
     public boolean bind(DriverCandidate next) {
         try {
-            open = opener.open(next, e -> loop.offer(() -> core.onEvent(e)));
+            open = opener.open(next, e -> {
+                if (fromTheAir(e)) {
+                    // frames anybody in range can send: a flood of them is dropped (counted) beyond the loop's bound
+                    loop.offer(() -> core.onEvent(e));
+                } else {
+                    loop.execute(() -> core.onEvent(e));
+                }
+            });
         } catch (DriverException | RuntimeException e) {
             log.accept("driver " + next + " could not be opened: " + e.getMessage());
             return false;
@@ -75,5 +82,10 @@ public final class CoreDriverSlot implements DriverBinder.Target {
 
     public String ifname() {
         return ifname;
+    }
+
+    private static boolean fromTheAir(DriverEvent e) {
+        return e instanceof DriverEvent.RxMgmt || e instanceof DriverEvent.EapolRx || e instanceof DriverEvent.RxFromUnknown
+                || e instanceof DriverEvent.UnprotDeauth || e instanceof DriverEvent.UnprotDisassoc;
     }
 }

@@ -30,6 +30,9 @@ public final class Medium implements AutoCloseable {
     private final Random random;
     private final SimTiming timing;
     private LinkParams defaultLink = LinkParams.DEFAULT;
+    /** Raw loss per direction (from, to), in percent: frames the receiver never gets, whatever the retries. */
+    private final Map<Long, Integer> rawLoss = new java.util.HashMap<>();
+    private int defaultRawLoss;
     private final long startNanos = System.nanoTime();
 
     public Medium(long seed, SimTiming timing) {
@@ -130,6 +133,22 @@ public final class Medium implements AutoCloseable {
         call(() -> defaultLink = Validate.nonNull("link", p));
     }
 
+    /**
+     * Raw loss from {@code from} to {@code to} (one direction): {@code percent} of the frames are lost before any
+     * retry could help (the receiver never gets them, the sender gets no acknowledgement), as a deep fade or
+     * interference burst would do; drawn from the medium's seeded generator. On top of the link's per-attempt loss.
+     */
+    public void setRawLoss(MacAddress from, MacAddress to, int percent) throws Exception {
+        Validate.range("percent", percent, 0, 100);
+        call(() -> rawLoss.put(key(from, to), percent));
+    }
+
+    /** Raw loss on every direction that has none of its own. */
+    public void setDefaultRawLoss(int percent) throws Exception {
+        Validate.range("percent", percent, 0, 100);
+        call(() -> defaultRawLoss = percent);
+    }
+
     LinkParams link(MacAddress from, MacAddress to) {
         return links.getOrDefault(key(from, to), defaultLink);
     }
@@ -159,6 +178,10 @@ public final class Medium implements AutoCloseable {
             boolean delivered = false;
             for (int i = 0; i < attempts && !delivered; i++) {
                 delivered = random.nextInt(100) >= p.lossPercent();
+            }
+            int raw = rawLoss.getOrDefault(key(from.mac(), to.mac()), defaultRawLoss);
+            if (delivered && raw > 0 && random.nextInt(100) < raw) {
+                delivered = false;
             }
             if (!delivered) {
                 continue;

@@ -173,10 +173,13 @@ public final class Radio {
         });
     }
 
-    /** Sends an EAPOL PDU to the AP (station) or to a station (AP); encrypted once a pairwise key is set. */
+    /**
+     * Sends an EAPOL PDU to the AP (station) or to a station (AP); encrypted once a pairwise key is set. Its TX status
+     * follows (acknowledged or not, after the retries), as mac80211 reports it for the control port.
+     */
     public void sendEapol(MacAddress dst, Bytes pdu, boolean encrypt) throws DriverException {
         run(() -> {
-            sendDataFrame(dst, EapolFrame.ETHERTYPE, pdu, encrypt);
+            sendDataFrame(dst, EapolFrame.ETHERTYPE, pdu, encrypt, dst.isMulticast() ? null : ack -> emit(new DriverEvent.EapolTxStatus(dst, pdu, ack)));
             return null;
         });
     }
@@ -252,7 +255,7 @@ public final class Radio {
     /** Sends a data frame as the network stack would: encrypted when a key is installed. */
     public void sendData(MacAddress dst, int ethertype, Bytes payload) throws DriverException {
         run(() -> {
-            sendDataFrame(dst, ethertype, payload, true);
+            sendDataFrame(dst, ethertype, payload, true, null);
             return null;
         });
     }
@@ -346,7 +349,7 @@ public final class Radio {
         }
     }
 
-    private void sendDataFrame(MacAddress dst, int ethertype, Bytes payload, boolean encrypt) throws DriverException {
+    private void sendDataFrame(MacAddress dst, int ethertype, Bytes payload, boolean encrypt, Consumer<Boolean> onAck) throws DriverException {
         MacAddress peer;
         byte[] frame;
         if (ap.active()) {
@@ -367,7 +370,7 @@ public final class Radio {
                 throw new IllegalStateException("own data frame did not encrypt", e);
             }
         }
-        transmit(frame, freq, MacAddress.of(frame, 4), null);
+        transmit(frame, freq, MacAddress.of(frame, 4), onAck);
     }
 
     private void onData(byte[] frame) throws MalformedFrameException {

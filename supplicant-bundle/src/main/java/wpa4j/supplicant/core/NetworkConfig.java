@@ -72,7 +72,7 @@ public record NetworkConfig(int id, Ssid ssid, NetworkSecurity security, boolean
 
     /** Whether {@code other} would be scanned for and selected the same way (a rescan would find nothing new). */
     boolean sameSelection(NetworkConfig other) {
-        return sameLink(other) && priority == other.priority && ptkRekeyMs == other.ptkRekeyMs && scanSsid == other.scanSsid && scanFreqs.equals(other.scanFreqs);
+        return sameLink(other) && priority == other.priority && scanSsid == other.scanSsid && scanFreqs.equals(other.scanFreqs);
     }
 
     @Override

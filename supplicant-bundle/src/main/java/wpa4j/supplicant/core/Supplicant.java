@@ -123,6 +123,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private DriverEvent.EapolRx pendingEapol;
     private long lastSaQueryNanos;
     private static final long SA_QUERY_INTERVAL_NANOS = 10_000_000_000L;
+    /** When a PTK rekey falls due during another handshake, it is asked for this much later. */
+    private static final long PTK_REKEY_BUSY_RETRY_MS = 1000;
+    /** Immediate resends of one EAPOL-Key reply the driver reported unacknowledged. */
+    private static final int UNACKED_RESENDS = 8;
     /** (BSSID, network id) pairs whose reason for being unusable was already shown, so each is said once. */
     private final Map<String, String> unusableShown = new HashMap<>();
     private StationKeyHandshake keys;
@@ -135,6 +139,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private EventLoop.Timer rekeyTimeout;
     /** The next Request for a new PTK (wpa_ptk_rekey), while one is scheduled. */
     private EventLoop.Timer ptkRekeyTimer;
+    /** Our last EAPOL-Key reply, and how often it went again because the driver reported it unacknowledged. */
+    private Bytes lastEapol;
+    private int unackedResends;
     private long eapolDropped;
     private long driverErrors;
     /** Networks already reported as needing what the bound driver cannot do. */
@@ -981,13 +988,36 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
     }
 
+    /**
+     * Our reply the driver reported unacknowledged after its retries (drivers that report EAPOL TX status): the AP
+     * never got it, so it goes again at once (a few times), instead of waiting for the AP's next retransmission, of
+     * which it has only four before it gives the handshake up.
+     */
+    private void onEapolTxStatus(DriverEvent.EapolTxStatus t) {
+        if (t.ack() || currentBss == null || lastEapol == null || !t.data().equals(lastEapol) || unackedResends >= UNACKED_RESENDS) {
+            return;
+        }
+        unackedResends++;
+        try {
+            driver.sendEapol(currentBss.bssid(), 0x888e, lastEapol);
+        } catch (DriverException | UnsupportedOperationException e) {
+            driverErrors++;
+        }
+    }
+
     /** Carries out one key action; false when the association ended. */
     private boolean perform(KeyAction a) {
         try {
             if (a instanceof KeyAction.Send s) {
+                lastEapol = s.pdu();
+                unackedResends = 0;
                 driver.sendEapol(currentBss.bssid(), 0x888e, s.pdu());
             } else if (a instanceof KeyAction.Install i) {
                 driver.setKey(i.key());
+                if (i.key().isPairwise()) {
+                    // as wpa_supplicant's wpa_supplicant_install_ptk: wpa_ptk_rekey counts from each new PTK
+                    schedulePtkRekey(0);
+                }
                 if (i.key().isBigtk()) {
                     listener.onEvent("WPA: BIGTK keyid " + i.key().keyIdx() + " installed (beacon protection)");
                 }
@@ -1034,17 +1064,24 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     /**
-     * As wpa_supplicant's wpa_ptk_rekey: this long after a 4-way handshake, an EAPOL-Key Request asks the AP for a new
-     * PTK. A group key handshake meanwhile does not move it (the timer is set once per PTK).
+     * As wpa_supplicant's wpa_ptk_rekey: this long after each PTK install, an EAPOL-Key Request asks the AP for a new
+     * PTK ({@code delayMs} 0), or shortly ({@code delayMs}) when the link was busy in a handshake when it fell due.
      */
-    private void schedulePtkRekey() {
+    private void schedulePtkRekey(long delayMs) {
         long ms = current == null ? 0 : current.config.ptkRekeyMs();
-        if (ms <= 0 || ptkRekeyTimer != null || link.isOpen()) {
+        if (ms <= 0 || link.isOpen()) {
             return;
         }
-        ptkRekeyTimer = loop.schedule(ms, () -> {
+        if (ptkRekeyTimer != null) {
+            ptkRekeyTimer.cancel();
+        }
+        ptkRekeyTimer = loop.schedule(delayMs > 0 ? delayMs : ms, () -> {
             ptkRekeyTimer = null;
-            if (state != SupplicantState.COMPLETED || keys == null || !keys.ptkInstalled()) {
+            if (keys == null || !keys.ptkInstalled()) {
+                return;
+            }
+            if (state != SupplicantState.COMPLETED) {
+                schedulePtkRekey(PTK_REKEY_BUSY_RETRY_MS);
                 return;
             }
             LOG.log(System.Logger.Level.INFO, () -> ifname + ": asking " + currentBss.bssid() + " for a new PTK (wpa_ptk_rekey)");
@@ -1068,7 +1105,6 @@ public final class Supplicant implements CoreDriverSlot.Core {
         if (timeout != null) {
             timeout.cancel();
         }
-        schedulePtkRekey();
         setState(SupplicantState.COMPLETED);
         current.authFailures = 0;
         ignored.remove(currentBss.bssid());
@@ -1124,7 +1160,9 @@ public final class Supplicant implements CoreDriverSlot.Core {
             listener.onEvent("WPA: 4-Way Handshake failed - pre-shared key may be incorrect");
             authFailed(network, "WRONG_KEY");
         }
-        if (was == SupplicantState.COMPLETED || was == SupplicantState.GROUP_HANDSHAKE) {
+        if (was == SupplicantState.COMPLETED || was == SupplicantState.GROUP_HANDSHAKE
+                || (was == SupplicantState.FOUR_WAY_HANDSHAKE && keys != null && keys.ptkInstalled())) {
+            // the port was open (a PTK rekey ran when the link ended): IP traffic stops
             operstate(Operstate.DORMANT);
         }
         endAssociation();
@@ -1173,6 +1211,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     private void endAssociation() {
+        lastEapol = null;
         if (timeout != null) {
             timeout.cancel();
         }
@@ -1231,6 +1270,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
             onAssoc(a);
         } else if (e instanceof DriverEvent.EapolRx x) {
             onEapol(x);
+        } else if (e instanceof DriverEvent.EapolTxStatus t) {
+            onEapolTxStatus(t);
         } else if (e instanceof DriverEvent.Deauth d) {
             onLeft(d.addr(), d.reasonCode(), d.locallyGenerated());
         } else if (e instanceof DriverEvent.Disassoc d) {

@@ -28,9 +28,9 @@ import wpa4j.supplicant.SupplicantState;
 
 /** Our station against our AP on the sim medium: SAE with PMF, transition mode, a wrong SAE password, PMKSA caching. */
 class Wpa3SimTest {
-    private static final String PASS = "wpa3 sim password";
+    static final String PASS = "wpa3 sim password";
 
-    private static ApConfig ap(Set<Akm> akms, Mfp pmf, int pwe) {
+    static ApConfig ap(Set<Akm> akms, Mfp pmf, int pwe) {
         return ap(akms, pmf, pwe, false);
     }
 
@@ -42,7 +42,7 @@ class Wpa3SimTest {
                 new ApSecurity(akms, pmf, sae, SaQueryTiming.DEFAULT, beaconProt));
     }
 
-    private static NetworkConfig sta(Set<KeyMgmt> akms, String password, int pmf, int pwe) {
+    static NetworkConfig sta(Set<KeyMgmt> akms, String password, int pmf, int pwe) {
         byte[] pw = password.getBytes(StandardCharsets.UTF_8);
         boolean psk = akms.contains(KeyMgmt.PSK) || akms.contains(KeyMgmt.PSK_SHA256);
         return new NetworkConfig(0, SimPair.SSID, new NetworkSecurity(akms, psk ? Psk.fromPassphrase(pw, SimPair.SSID) : null,

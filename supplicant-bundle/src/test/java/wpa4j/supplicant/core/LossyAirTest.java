@@ -1,0 +1,62 @@
+package wpa4j.supplicant.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import wpa4j.driver.types.KeyMgmt;
+import wpa4j.driver.types.Mfp;
+import wpa4j.hostapd.core.Akm;
+import wpa4j.supplicant.SupplicantState;
+
+/**
+ * The handshakes over lossy air: the sim medium's raw loss drops 30% of the frames in each direction before any
+ * retry can help (the upper layers see the loss, as in a deep fade). Every connection attempt still ends COMPLETED
+ * (the AP's retransmissions, and the station's reconnection when a handshake runs out of them), and loss is never
+ * reported as a wrong passphrase on either side.
+ */
+class LossyAirTest {
+    private static final int ATTEMPTS = 100;
+
+    /** Connects {@code ATTEMPTS} times at 30% raw loss both ways, with group rekeys meanwhile; returns the events seen. */
+    private static void connectRepeatedly(SimPair p) throws Exception {
+        p.medium.setDefaultRawLoss(30);
+        for (int i = 0; i < ATTEMPTS; i++) {
+            p.awaitState(SupplicantState.COMPLETED);
+            p.staLoop.call(() -> {
+                p.sta.disconnect();
+                p.sta.reconnect();
+                return null;
+            });
+        }
+        p.awaitState(SupplicantState.COMPLETED);
+        long connected = p.staEvents.stream().filter(l -> l.startsWith("CTRL-EVENT-CONNECTED")).count();
+        assertTrue(connected >= ATTEMPTS + 1, "connections: " + connected);
+        List<String> falseAlarms = p.staEvents.stream()
+                .filter(l -> l.contains("WRONG_KEY") || l.contains("pre-shared key may be incorrect") || l.contains("password is")).toList();
+        assertEquals(List.of(), falseAlarms, "loss reported as a wrong passphrase by the station");
+        assertEquals(List.of(), p.apEvents.stream().filter(l -> l.startsWith("AP-STA-POSSIBLE-PSK-MISMATCH")).toList(),
+                "loss reported as a wrong passphrase by the AP");
+    }
+
+    @Test
+    void wpa2HandshakesAndGroupRekeysCompleteAt30PercentRawLoss() throws Exception {
+        try (SimPair p = new SimPair().startAp(SimPair.apConfig(Wpa3SimTest.PASS, wpa4j.driver.types.HiddenSsid.NO_SSID_HIDING, 150))
+                .startStation(SimPair.network(Wpa3SimTest.PASS, false))) {
+            connectRepeatedly(p);
+            assertTrue(p.apEvents.stream().anyMatch(l -> l.startsWith("WPA-GROUP-KEY-COMPLETED")), "group rekeys completed under loss");
+        }
+    }
+
+    @Test
+    void saeWithPmfCompletesAt30PercentRawLoss() throws Exception {
+        try (SimPair p = new SimPair().startAp(Wpa3SimTest.ap(Set.of(Akm.SAE), Mfp.REQUIRED, 0))
+                .startStation(Wpa3SimTest.sta(Set.of(KeyMgmt.SAE), Wpa3SimTest.PASS, 2, 0))) {
+            connectRepeatedly(p);
+        }
+    }
+}
