@@ -64,8 +64,8 @@ for t in "${targets[@]}"; do
   set -e
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  cov=$( (grep -o 'cov: [0-9]*' "$log" || true) | tail -1 | tr -dc '0-9')
-  ft=$( (grep -o 'ft: [0-9]*' "$log" || true) | tail -1 | tr -dc '0-9')
+  cov=$( (grep -ao 'cov: [0-9]*' "$log" || true) | tail -1 | tr -dc '0-9')
+  ft=$( (grep -ao 'ft: [0-9]*' "$log" || true) | tail -1 | tr -dc '0-9')
   found=$(( $(ls "$inputs" | wc -l) - before ))
   if [ $keep = 1 ] && [ $rc = 0 ]; then
     cp -n "$work"/* "$inputs"/ 2>/dev/null || true

@@ -10,5 +10,5 @@
  * gives one diagnostic wherever it is set.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package wpa4j.config;

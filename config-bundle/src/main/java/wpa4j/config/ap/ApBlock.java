@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import wpa4j.config.FileNames;
 import wpa4j.config.ConfigException;
 import wpa4j.config.Passphrase;
 import wpa4j.config.Problem;
@@ -175,7 +176,7 @@ public final class ApBlock {
             case "assoc_sa_query_max_timeout" -> assocSaQueryMaxTimeout = Values.decimal(key, value, src, 1, Integer.MAX_VALUE, "TUs, above 0");
             case "assoc_sa_query_retry_timeout" -> assocSaQueryRetryTimeout = Values.decimal(key, value, src, 1, Integer.MAX_VALUE, "TUs, above 0");
             case "beacon_prot" -> beaconProt = Values.decimal(key, value, src, 0, 1, "0 (disabled), 1 (enabled)") == 1;
-            case "ctrl_interface" -> ctrlInterface = Path.of(nonEmpty(key, value, src, "a directory"));
+            case "ctrl_interface" -> ctrlInterface = FileNames.of(key, nonEmpty(key, value, src, "a directory"), src, "a directory");
             case "ctrl_interface_group" -> ctrlInterfaceGroup = nonEmpty(key, value, src, "a group name or number");
             default -> {
                 Problem ignored = HostapdKeys.ignoredOrRefused(key, value, src);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import wpa4j.config.FileNames;
 import wpa4j.config.Problem;
 import wpa4j.config.Source;
 import wpa4j.config.internal.KnownKeys;
@@ -78,7 +79,7 @@ final class StationGlobals {
         if (dir.isEmpty()) {
             throw Values.error(src, "ctrl_interface", Show.value(value), "has no directory", CTRL_FORMS);
         }
-        return new CtrlInterface(Path.of(Octets.toText(Octets.bytes(dir))), group);
+        return new CtrlInterface(FileNames.of("ctrl_interface", Octets.toText(Octets.bytes(dir)), src, CTRL_FORMS), group);
     }
 
     private static String parseCountry(String value, Source src) {

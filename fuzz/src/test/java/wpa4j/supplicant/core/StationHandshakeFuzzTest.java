@@ -52,7 +52,7 @@ class StationHandshakeFuzzTest {
             Bytes anonce = Bytes.of(padded(in.consumeBytes(32), 32));
             Ptk ptk = null;
             Bytes ptkAnonce = null;
-            // the key installed now per algorithm and index: installing that same key again is the KRACK condition
+            // the key installed now per kind: installing that same key again is the KRACK condition
             Map<String, String> current = new HashMap<>();
             for (int step = 0; step < 8 && in.remainingBytes() > 0; step++) {
                 int kind = in.consumeInt(0, 4);
@@ -81,7 +81,8 @@ class StationHandshakeFuzzTest {
                         ptk = Ptk.derive(SecretKeyBytes.copyOf(pmkOctets), AA, SPA, anonce, sent.nonce(), 16, false);
                         ptkAnonce = anonce;
                     } else if (a instanceof KeyAction.Install i) {
-                        String slot = i.key().alg() + "/" + i.key().keyIdx() + "/" + i.key().isPairwise();
+                        // as the station keeps them: the PTK, and the last GTK, IGTK and BIGTK whatever their index
+                        String slot = i.key().isPairwise() ? "PTK" : i.key().alg() + (i.key().keyIdx() >= 6 ? "/BIGTK" : "");
                         if (i.key().key().toHex().equals(current.put(slot, i.key().key().toHex()))) {
                             throw new IllegalStateException("the installed key installed again: " + i.key());
                         }

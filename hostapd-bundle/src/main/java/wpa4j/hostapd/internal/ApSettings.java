@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import wpa4j.config.FileNames;
 import wpa4j.runtime.binding.PassphraseFile;
 import wpa4j.common.crypto.Psk;
 import wpa4j.common.crypto.SecretKeyBytes;
@@ -113,7 +114,8 @@ record ApSettings(String ifname, String driver, ApConfig config, Path ctrlDir, O
             throw refuse(src, "ifname", null, "missing", "ifname, or interface= in the hostapd.conf");
         }
         String driver = str(props, "driver").isEmpty() ? profile.driver().orElse("") : str(props, "driver");
-        Path ctrl = profile.ctrlInterface().orElseGet(() -> str(props, "ctrlInterface").isEmpty() ? DEFAULT_CTRL_DIR : Path.of(str(props, "ctrlInterface")));
+        Path ctrl = profile.ctrlInterface().orElseGet(() -> str(props, "ctrlInterface").isEmpty() ? DEFAULT_CTRL_DIR
+                : FileNames.of("ctrlInterface", str(props, "ctrlInterface"), src, "a directory"));
         return new ApSettings(name, driver, toCore(profile, src), ctrl, profile.ctrlInterfaceGroup(), List.copyOf(warnings));
     }
 

@@ -57,14 +57,14 @@ public final class CoreDriverSlot implements DriverBinder.Target {
     @Override
     public boolean bind(DriverCandidate next) {
         try {
-            open = opener.open(next, e -> {
+            open = FaultGuard.guard(opener.open(next, e -> {
                 if (fromTheAir(e)) {
                     // frames anybody in range can send: a flood of them is dropped (counted) beyond the loop's bound
                     loop.offer(() -> core.onEvent(e));
                 } else {
                     loop.execute(() -> core.onEvent(e));
                 }
-            });
+            }), next.toString(), log);
         } catch (DriverException | RuntimeException e) {
             log.accept("driver " + next + " could not be opened: " + e.getMessage());
             return false;

@@ -162,7 +162,7 @@ final class StationKeyHandshake implements AutoCloseable {
             actions.add(new KeyAction.Deauth(ReasonCode.IE_IN_4WAY_DIFFERS));
             return actions;
         }
-        KeyData.Gtk gtk = data.gtk().orElseThrow(() -> new MalformedFrameException(95, "message 3 without GTK"));
+        KeyData.Gtk gtk = ccmp(data.gtk().orElseThrow(() -> new MalformedFrameException(95, "message 3 without GTK")));
         Optional<KeyData.Igtk> igtk = data.igtk();
         if (link.mfp() && igtk.isEmpty()) {
             throw new MalformedFrameException(95, "message 3 without IGTK although PMF is in use");
@@ -193,7 +193,7 @@ final class StationKeyHandshake implements AutoCloseable {
         }
         lastReplay = g1.replayCounter();
         KeyData data = unwrap(ptk.kek(), g1.keyData());
-        KeyData.Gtk gtk = data.gtk().orElseThrow(() -> new MalformedFrameException(95, "group message 1 without GTK"));
+        KeyData.Gtk gtk = ccmp(data.gtk().orElseThrow(() -> new MalformedFrameException(95, "group message 1 without GTK")));
         Optional<KeyData.Igtk> igtk = data.igtk();
         Optional<KeyData.Bigtk> bigtk = bigtk(data);
         EapolKey g2 = new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(link.descriptorVersion(), KeyInfo.MIC, KeyInfo.SECURE), 0,
@@ -204,6 +204,14 @@ final class StationKeyHandshake implements AutoCloseable {
         actions.add(new KeyAction.Send(EapolMic.sign(ptk.kck(), g2, EAPOL_VERSION).toPdu(EAPOL_VERSION)));
         actions.add(new KeyAction.Enter(SupplicantState.COMPLETED));
         return actions;
+    }
+
+    /** A GTK for the group cipher of this link, CCMP-128: 16 octets (the KDE allows 5..32 for other ciphers). */
+    private static KeyData.Gtk ccmp(KeyData.Gtk gtk) throws MalformedFrameException {
+        if (gtk.gtk().length() != 16) {
+            throw new MalformedFrameException(95, "GTK of " + gtk.gtk().length() + " octets, CCMP needs 16");
+        }
+        return gtk;
     }
 
     /**

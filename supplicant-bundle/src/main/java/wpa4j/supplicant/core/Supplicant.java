@@ -123,6 +123,8 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private DriverEvent.EapolRx pendingEapol;
     private long lastSaQueryNanos;
     private static final long SA_QUERY_INTERVAL_NANOS = 10_000_000_000L;
+    /** How long the keys of message 3 wait for message 4's acknowledgement at most. */
+    private static final long MESSAGE4_ACK_WAIT_MS = 500;
     /** When a PTK rekey falls due during another handshake, it is asked for this much later. */
     private static final long PTK_REKEY_BUSY_RETRY_MS = 1000;
     /** Immediate resends of one EAPOL-Key reply the driver reported unacknowledged. */
@@ -139,6 +141,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     private EventLoop.Timer rekeyTimeout;
     /** The next Request for a new PTK (wpa_ptk_rekey), while one is scheduled. */
     private EventLoop.Timer ptkRekeyTimer;
+    /** The key installs that wait for message 4's acknowledgement, that message, and the wait's end. */
+    private List<KeyAction> afterAck;
+    private Bytes afterAckPdu;
+    private EventLoop.Timer afterAckTimer;
     /** Our last EAPOL-Key reply, and how often it went again because the driver reported it unacknowledged. */
     private Bytes lastEapol;
     private int unackedResends;
@@ -981,11 +987,52 @@ public final class Supplicant implements CoreDriverSlot.Core {
             LOG.log(System.Logger.Level.DEBUG, "EAPOL-Key dropped: " + bad.reason());
             return;
         }
-        for (KeyAction a : actions) {
+        performAll(actions);
+    }
+
+    /**
+     * Carries out key actions in order. With a driver that reports EAPOL TX status, the keys of message 3 are
+     * installed only once message 4 is acknowledged: a message 4 sent again after the install would go out under the
+     * new PTK, which the AP installs only when it has message 4, and the handshake would die on a lost frame.
+     */
+    private void performAll(List<KeyAction> actions) {
+        for (int i = 0; i < actions.size(); i++) {
+            KeyAction a = actions.get(i);
+            if (a instanceof KeyAction.Send s && i + 1 < actions.size() && actions.get(i + 1) instanceof KeyAction.Install next
+                    && next.key().isPairwise() && driver.getCapa().has(DriverFlag.EAPOL_TX_STATUS)) {
+                if (perform(a)) {
+                    deferUntilAcked(s.pdu(), actions.subList(i + 1, actions.size()));
+                }
+                return;
+            }
             if (!perform(a)) {
                 return;
             }
         }
+    }
+
+    private void deferUntilAcked(Bytes pdu, List<KeyAction> rest) {
+        afterAck = List.copyOf(rest);
+        afterAckPdu = pdu;
+        afterAckTimer = loop.schedule(MESSAGE4_ACK_WAIT_MS, this::performAfterAck);
+    }
+
+    /** The actions that waited for message 4's acknowledgement (or for its wait to end). */
+    private void performAfterAck() {
+        List<KeyAction> rest = afterAck;
+        cancelAfterAck();
+        if (rest != null && keys != null) {
+            performAll(rest);
+        }
+    }
+
+    private void cancelAfterAck() {
+        if (afterAckTimer != null) {
+            afterAckTimer.cancel();
+            afterAckTimer = null;
+        }
+        afterAck = null;
+        afterAckPdu = null;
     }
 
     /**
@@ -994,6 +1041,16 @@ public final class Supplicant implements CoreDriverSlot.Core {
      * which it has only four before it gives the handshake up.
      */
     private void onEapolTxStatus(DriverEvent.EapolTxStatus t) {
+        if (t.ack() && afterAckPdu != null && (t.data().equals(afterAckPdu) || t.data().equals(lastEapol))) {
+            // message 4 (or its answer to a retransmitted message 3) arrived
+            performAfterAck();
+            return;
+        }
+        if (!t.ack() && afterAckPdu != null && t.data().equals(afterAckPdu) && unackedResends >= UNACKED_RESENDS) {
+            // the AP did not get message 4 however often it went: its retransmitted message 3 will tell
+            performAfterAck();
+            return;
+        }
         if (t.ack() || currentBss == null || lastEapol == null || !t.data().equals(lastEapol) || unackedResends >= UNACKED_RESENDS) {
             return;
         }
@@ -1212,6 +1269,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
 
     private void endAssociation() {
         lastEapol = null;
+        cancelAfterAck();
         if (timeout != null) {
             timeout.cancel();
         }

@@ -120,7 +120,8 @@ public final class StationCommands implements CtrlEndpoint {
     /** BSS &lt;index|bssid|FIRST|LAST|RANGE=ALL&gt; [MASK=0x..]. */
     private static String bss(Supplicant core, String args) {
         List<ScanResult> all = core.bssEntries();
-        String[] a = args.split(" ");
+        // "BSS " with nothing (or blanks) after it selects nothing, as in wpa_supplicant
+        String[] a = args.strip().split(" +");
         long mask = mask(a);
         String sel = a[0];
         if (sel.equals("RANGE=ALL") || sel.startsWith("RANGE=")) {

@@ -6,6 +6,7 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Optional;
 
+import wpa4j.config.FileNames;
 import wpa4j.runtime.binding.PassphraseFile;
 import wpa4j.config.ConfigAdminKeys;
 import wpa4j.config.ConfigException;
@@ -97,7 +98,7 @@ record StationSettings(String pid, String ifname, Optional<NetworkBlock> network
         }
         List<String> caps = v.list("capabilities");
         return new StationSettings(pid, ifname, network, conf, v.string("driver").orElse(""), caps.isEmpty() ? List.of("station") : caps,
-                v.string("ctrlInterface").map(Path::of).orElse(DEFAULT_CTRL_DIR), v.string("ctrlInterfaceGroup"), List.copyOf(warnings));
+                v.string("ctrlInterface").map(d -> FileNames.of("ctrlInterface", d, src, "a directory")).orElse(DEFAULT_CTRL_DIR), v.string("ctrlInterfaceGroup"), List.copyOf(warnings));
     }
 
     /** The passphrase or PSK in the block's form: a quoted passphrase or 64 hex digits; from a file where possible. */
