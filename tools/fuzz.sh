@@ -19,8 +19,8 @@ if [ "${1:-}" = "--keep" ]; then
 fi
 secs=${1:-60}
 shift || true
-mvn -B -o -q -pl fuzz -am install -DskipTests
-mvn -B -o -q -pl fuzz dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt
+mvn -B -q -pl fuzz -am install -DskipTests
+mvn -B -q -pl fuzz dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt
 launcher=$(find ~/.m2/repository/org/junit/platform/junit-platform-console-standalone -name 'junit-platform-console-standalone-*.jar' | sort | tail -1)
 if [ -z "$launcher" ]; then
   mvn -B -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.11.4
