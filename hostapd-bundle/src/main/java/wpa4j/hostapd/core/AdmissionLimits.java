@@ -7,14 +7,15 @@ import wpa4j.driver.types.Validate;
  *
  * @param pendingMax station entries that are not associated (authenticated, or in an SAE exchange) kept at once; a
  *        newcomer beyond it replaces the oldest, so forged Authentication frames cannot fill the table
- * @param pendingTimeoutMs how long such an entry waits for its association before it is forgotten
+ * @param pendingTimeoutMs how long such an entry may go without progress (an SAE frame, a successful authentication)
+ *        before it is forgotten
  * @param requestsPerSecond Authentication and (Re)Association Requests answered per second and source (burst: twice)
  * @param probesPerSecond Probe Requests answered per second and source (burst: twice)
  * @param deauthsPerSecond Deauthentications sent per second, in all, to stations the AP does not know that send
  *        class 2/3 frames (a forged sender must not turn the AP into an amplifier)
  */
 public record AdmissionLimits(int pendingMax, long pendingTimeoutMs, int requestsPerSecond, int probesPerSecond, int deauthsPerSecond) {
-    public static final AdmissionLimits DEFAULT = new AdmissionLimits(256, 5000, 10, 20, 20);
+    public static final AdmissionLimits DEFAULT = new AdmissionLimits(256, 10_000, 10, 20, 20);
 
     public AdmissionLimits {
         Validate.range("pendingMax", pendingMax, 1, 100_000);

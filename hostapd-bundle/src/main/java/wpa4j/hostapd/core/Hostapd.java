@@ -501,6 +501,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
         } else if (sta.associated && !sta.protectedLink()) {
             dropFromDriver(sta);
             listener.onEvent("AP-STA-DISCONNECTED " + sa);
+        } else if (!sta.associated) {
+            // progress: its wait for the association starts again (an SAE exchange on a slow host takes seconds)
+            awaitAssociation(sta);
         }
         sta.authenticated = true;
         sta.authAlg = algorithm;
@@ -538,8 +541,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
             newEntry(sa);
         }
         sae.receive(f);
+        ApStation sta = stations.get(sa);
         if (sae != null && !sae.active(sa)) {
             forgetUnauthenticated(sa);
+        } else if (sta != null && !sta.associated) {
+            // the exchange goes on: the entry is idle only once it stops
+            awaitAssociation(sta);
         }
     }
 
