@@ -849,16 +849,24 @@ public final class Hostapd implements CoreDriverSlot.Core {
         boolean group = sta.keys.step() == AuthenticatorHandshake.Step.GROUP_NEGOTIATING;
         int wait = sta.attempts > 0 ? timing.timeoutMs() : group ? timing.firstGroupTimeoutMs() : timing.firstTimeoutMs();
         sta.attempts++;
+        transmit(sta, pdu);
+        armRetransmission(sta, wait);
+    }
+
+    private void transmit(ApStation sta, Bytes pdu) {
         try {
             // encrypted once the station has a pairwise key (hostapd's pairwise_set): a PTK rekey's messages go protected
             driver.hapdSendEapol(sta.addr, pdu, sta.ptkInstalled, own, sta.driverFlags());
         } catch (DriverException | UnsupportedOperationException | NullPointerException e) {
             driverErrors++;
         }
+    }
+
+    private void armRetransmission(ApStation sta, int waitMs) {
         if (sta.timer != null) {
             sta.timer.cancel();
         }
-        sta.timer = loop.schedule(wait, () -> sendKeyMessage(sta));
+        sta.timer = loop.schedule(waitMs, () -> sendKeyMessage(sta));
     }
 
     /**
@@ -875,19 +883,14 @@ public final class Hostapd implements CoreDriverSlot.Core {
         boolean first = sta.attempts == 1;
         if (t.ack()) {
             if (first && sta.keys.step() == AuthenticatorHandshake.Step.PTK_START) {
-                sta.timer.cancel();
-                sta.timer = loop.schedule(timing.timeoutMs(), () -> sendKeyMessage(sta));
+                armRetransmission(sta, timing.timeoutMs());
             }
             return;
         }
         if (sta.unackedResends++ >= UNACKED_RESENDS || driver == null) {
             return;
         }
-        try {
-            driver.hapdSendEapol(sta.addr, sta.lastSent, sta.ptkInstalled, own, sta.driverFlags());
-        } catch (DriverException | UnsupportedOperationException e) {
-            driverErrors++;
-        }
+        transmit(sta, sta.lastSent);
     }
 
     private void onEapol(MacAddress src, Bytes pdu) {
@@ -959,10 +962,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private void schedulePtkRekey(ApStation sta) {
         sta.cancelPtkRekey();
         if (config.ptkRekeyMs() > 0) {
-            sta.ptkRekeyTimer = loop.schedule(config.ptkRekeyMs(), () -> {
-                sta.ptkRekeyTimer = null;
-                rekeyPtk(sta);
-            });
+            schedulePtkRekeyIn(sta, config.ptkRekeyMs());
         }
     }
 
@@ -1001,7 +1001,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     private void schedulePtkRekeyRetry(ApStation sta) {
         sta.cancelPtkRekey();
-        sta.ptkRekeyTimer = loop.schedule(timing.timeoutMs(), () -> {
+        schedulePtkRekeyIn(sta, timing.timeoutMs());
+    }
+
+    private void schedulePtkRekeyIn(ApStation sta, long ms) {
+        sta.ptkRekeyTimer = loop.schedule(ms, () -> {
             sta.ptkRekeyTimer = null;
             rekeyPtk(sta);
         });
