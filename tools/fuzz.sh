@@ -10,6 +10,8 @@
 # (crash) is written to fuzz/src/test/resources/<package>/<Class>Inputs/<method>/ , so regression mode replays it
 # from then on: fix the code, keep the input.
 set -euo pipefail
+# MVN_LOCK=<file>: hold this lock (flock) around the Maven steps, for a machine where builds must not overlap.
+mvn() { if [ -n "${MVN_LOCK:-}" ]; then flock "$MVN_LOCK" mvn "$@"; else command mvn "$@"; fi; }
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 keep=0
@@ -21,12 +23,26 @@ secs=${1:-60}
 shift || true
 mvn -B -q -pl fuzz -am install -DskipTests
 mvn -B -q -pl fuzz dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz-classpath.txt
-launcher=$(find ~/.m2/repository/org/junit/platform/junit-platform-console-standalone -name 'junit-platform-console-standalone-*.jar' | sort | tail -1)
+launcher=$(find ~/.m2/repository/org/junit/platform/junit-platform-console-standalone -name 'junit-platform-console-standalone-*.jar' 2>/dev/null | sort | tail -1)
 if [ -z "$launcher" ]; then
   mvn -B -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.11.4
   launcher=$(find ~/.m2/repository/org/junit/platform/junit-platform-console-standalone -name '*.jar' | sort | tail -1)
 fi
-cp="$launcher:$here/fuzz/target/test-classes:$(cat fuzz/target/fuzz-classpath.txt)"
+# A private copy of the classpath: a long run must not read jars that a build installs meanwhile.
+snap="$here/fuzz/target/fuzz-run"
+rm -rf "$snap" && mkdir -p "$snap/jars"
+cp -r "$here/fuzz/target/test-classes" "$snap/test-classes"
+cp="$launcher:$snap/test-classes"
+IFS=: read -ra deps < fuzz/target/fuzz-classpath.txt || true
+for d in "${deps[@]}"; do
+  if [ -f "$d" ]; then
+    copy="$snap/jars/$(printf '%03d' ${#cp})-$(basename "$d")"
+    cp "$d" "$copy"
+    cp="$cp:$copy"
+  else
+    cp="$cp:$d"
+  fi
+done
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   # every @FuzzTest method, as Class#method(parameter type), from the sources

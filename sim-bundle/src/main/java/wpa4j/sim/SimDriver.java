@@ -3,12 +3,14 @@ package wpa4j.sim;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.DriverOps;
 import wpa4j.driver.WifiDriver;
+import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.event.DriverEventSink;
 import wpa4j.driver.types.ApInitParams;
 import wpa4j.driver.types.AuthAlg;
@@ -72,8 +74,9 @@ public final class SimDriver implements WifiDriver {
         if (!ifname.equals(radio.ifname())) {
             throw new DriverException("init", "this service drives " + radio.ifname() + ", not " + ifname);
         }
-        radio.attach(sink::onEvent);
-        return new SimInterface(medium, radio, CAPABILITIES);
+        Consumer<DriverEvent> events = sink::onEvent;
+        radio.attach(events);
+        return new SimInterface(medium, radio, CAPABILITIES, events);
     }
 
     @Override

@@ -2,10 +2,12 @@ package wpa4j.sim;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
+import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.AssociateParams;
 import wpa4j.driver.types.AuthParams;
@@ -37,12 +39,14 @@ final class SimInterface implements DriverInterface {
     private final Medium medium;
     private final Radio radio;
     private final Capabilities capabilities;
+    private final Consumer<DriverEvent> events;
     private volatile boolean closed;
 
-    SimInterface(Medium medium, Radio radio, Capabilities capabilities) {
+    SimInterface(Medium medium, Radio radio, Capabilities capabilities, Consumer<DriverEvent> events) {
         this.medium = medium;
         this.radio = radio;
         this.capabilities = capabilities;
+        this.events = events;
     }
 
     @Override
@@ -70,7 +74,7 @@ final class SimInterface implements DriverInterface {
         if (!closed) {
             closed = true;
             try {
-                radio.detach();
+                radio.detach(events);
             } catch (DriverException | RuntimeException e) {
                 // the medium is gone (or closing): nothing to detach from
             }

@@ -5,6 +5,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -12,32 +17,143 @@ import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 
 /**
- * A backend's bug must not become the core's: an op that throws anything but {@link DriverException} or
- * {@link UnsupportedOperationException} (a NullPointerException in a backend, a JNA error) reaches the core as a
- * {@link DriverException} of that op (errno EIO), which the cores handle as a failed op (a key that does not install
- * ends the link, which then reconnects), and is reported, at 1, 2, 4, 8... faults so a broken backend cannot flood the log.
+ * A backend's bug must not become the core's.
+ * <ul>
+ * <li>An op that throws anything but {@link DriverException} or {@link UnsupportedOperationException} (a
+ * NullPointerException in a backend, a JNA error) reaches the core as a {@link DriverException} of that op (errno EIO),
+ * which the cores handle as a failed op (a key that does not install ends the link, which then reconnects), and is
+ * reported, at 1, 2, 4, 8... faults so a broken backend cannot flood the log.</li>
+ * <li>With a {@link HangPolicy}, an op that has not returned after its time is declared hung: reported, the policy told
+ * (which frees the caller's event loop), and the driver is given up: every later op fails at once (close() is passed
+ * on in the background), and if the hung op ever returns, its thread leaves with {@link AbandonedCall} instead of going
+ * back into the core.</li>
+ * </ul>
  */
 public final class FaultGuard implements InvocationHandler {
     private static final int EIO = 5;
+    private static final int ETIMEDOUT = 110;
+    /** One watchdog thread for all guards; it ends when no op is being timed. */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+    /** When an op counts as hung, and what to do then (called on the watchdog thread). */
+    public record HangPolicy(long afterMs, OnHang onHang) {
+        public HangPolicy {
+            if (afterMs < 1) {
+                throw new IllegalArgumentException("afterMs: " + afterMs + ", expected at least 1");
+            }
+        }
+    }
+
+    /** Told of a hang: {@code driver} is the guarded driver that hung, {@code stuck} the thread left in its op. */
+    @FunctionalInterface
+    public interface OnHang {
+        void hung(DriverInterface driver, Thread stuck);
+    }
+
+    /** Thrown out of an op that returned after it was declared hung: its thread was given up and must unwind. */
+    public static final class AbandonedCall extends Error {
+        private static final long serialVersionUID = 1L;
+
+        AbandonedCall(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private final DriverInterface target;
     private final String backend;
     private final Consumer<String> report;
+    private final HangPolicy hang;
     private final AtomicLong faults = new AtomicLong();
+    private final AtomicBoolean hung = new AtomicBoolean();
+    private DriverInterface self;
 
-    private FaultGuard(DriverInterface target, String backend, Consumer<String> report) {
+    private FaultGuard(DriverInterface target, String backend, Consumer<String> report, HangPolicy hang) {
         this.target = target;
         this.backend = backend;
         this.report = report;
+        this.hang = hang;
     }
 
     /** {@code driver} seen through the guard; faults are reported to {@code report} naming {@code backend}. */
     public static DriverInterface guard(DriverInterface driver, String backend, Consumer<String> report) {
-        return (DriverInterface) Proxy.newProxyInstance(DriverInterface.class.getClassLoader(), new Class<?>[] {DriverInterface.class},
-                new FaultGuard(driver, backend, report));
+        return proxy(new FaultGuard(driver, backend, report, null));
+    }
+
+    /** As {@link #guard(DriverInterface, String, Consumer)}, and ops that do not return in time are handled by {@code hang}. */
+    public static DriverInterface guard(DriverInterface driver, String backend, Consumer<String> report, HangPolicy hang) {
+        return proxy(new FaultGuard(driver, backend, report, hang));
+    }
+
+    /** True if {@code driver} is a guard that has declared an op of its hung. */
+    public static boolean hasHung(DriverInterface driver) {
+        return Proxy.isProxyClass(driver.getClass()) && Proxy.getInvocationHandler(driver) instanceof FaultGuard g && g.hung.get();
+    }
+
+    private static DriverInterface proxy(FaultGuard guard) {
+        DriverInterface p = (DriverInterface) Proxy.newProxyInstance(DriverInterface.class.getClassLoader(), new Class<?>[] {DriverInterface.class}, guard);
+        guard.self = p;
+        return p;
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return method.invoke(target, args);
+        }
+        if (hung.get()) {
+            return afterHang(method, args);
+        }
+        if (hang == null) {
+            return forward(method, args);
+        }
+        // 0 running, 1 returned, 2 declared hung: whichever of the op and the watchdog moves first decides
+        AtomicInteger state = new AtomicInteger();
+        Thread caller = Thread.currentThread();
+        ScheduledFuture<?> watch = WATCHDOG.schedule(() -> {
+            if (state.compareAndSet(0, 2)) {
+                declareHung(method, caller);
+            }
+        }, hang.afterMs(), TimeUnit.MILLISECONDS);
+        try {
+            return forward(method, args);
+        } finally {
+            watch.cancel(false);
+            if (!state.compareAndSet(0, 1)) {
+                // the core went on without this thread; nothing the op did may reach it
+                throw new AbandonedCall(method.getName() + " of backend " + backend + " returned after it was declared hung");
+            }
+        }
+    }
+
+    private void declareHung(Method method, Thread caller) {
+        hung.set(true);
+        report.accept("driver hang: backend " + backend + " did not return from " + method.getName() + " in " + hang.afterMs()
+                + " ms; the driver is given up");
+        hang.onHang().hung(self, caller);
+    }
+
+    private Object afterHang(Method method, Object[] args) throws DriverException {
+        if (method.getName().equals("close") && method.getParameterCount() == 0) {
+            // it may hang as well: not on the caller's thread
+            Thread t = new Thread(() -> {
+                try {
+                    target.close();
+                } catch (RuntimeException e) {
+                    report.accept("driver hang: closing backend " + backend + " failed: " + e);
+                }
+            }, "wpa4j-close-hung-" + backend);
+            t.setDaemon(true);
+            t.start();
+            return null;
+        }
+        String why = "backend " + backend + " hung earlier and is given up";
+        if (Arrays.asList(method.getExceptionTypes()).contains(DriverException.class)) {
+            throw new DriverException(method.getName(), why, ETIMEDOUT, null);
+        }
+        throw new IllegalStateException(method.getName() + ": " + why);
+    }
+
+    private Object forward(Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
@@ -54,5 +170,17 @@ public final class FaultGuard implements InvocationHandler {
             }
             throw cause;
         }
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "wpa4j-driver-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true);
+        w.setKeepAliveTime(10, TimeUnit.SECONDS);
+        w.allowCoreThreadTimeOut(true);
+        return w;
     }
 }

@@ -4,9 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,13 +12,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A single-threaded event loop. Tasks and timers run one at a time on the loop's own thread, in order of
- * submission (timers when due). A task that throws is logged and counted; the loop goes on.
+ * submission (timers when due). A task that throws is logged and counted; the loop goes on. A task stuck in a call
+ * that never returns (a hung driver) can be {@linkplain #abandon abandoned}: the loop goes on on a new thread.
  */
 public final class EventLoop implements Executor, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
 
-    private final ScheduledThreadPoolExecutor executor;
+    private final String name;
+    private final Object lock = new Object();
+    private final TaskQueue queue = new TaskQueue();
+    private long submitted;
+    private boolean closed;
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong abandoned = new AtomicLong();
     private final int maxQueuedEvents;
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final AtomicLong droppedEvents = new AtomicLong();
@@ -45,23 +49,70 @@ public final class EventLoop implements Executor, AutoCloseable {
             throw new IllegalArgumentException("maxQueuedEvents: " + maxQueuedEvents + ", expected at least 1");
         }
         this.maxQueuedEvents = maxQueuedEvents;
-        executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            thread = t;
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.name = name;
+        synchronized (lock) {
+            startThread();
+        }
+    }
+
+    private void startThread() {
+        Thread t = new Thread(this::run, name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    private void run() {
+        Thread me = Thread.currentThread();
+        while (true) {
+            Runnable next;
+            synchronized (lock) {
+                while (true) {
+                    if (closed || thread != me) {
+                        return;
+                    }
+                    TaskQueue.Entry head = queue.peek();
+                    long wait = head == null ? 0 : head.due - System.nanoTime();
+                    if (head != null && wait <= 0) {
+                        queue.poll();
+                        next = head.task;
+                        break;
+                    }
+                    try {
+                        if (head == null) {
+                            lock.wait();
+                        } else {
+                            TimeUnit.NANOSECONDS.timedWait(lock, wait);
+                        }
+                    } catch (InterruptedException e) {
+                        // close() interrupts; the check above decides
+                    }
+                }
+            }
+            Thread.interrupted(); // an interrupt meant for the previous task must not hit the next
+            next.run();
+        }
+    }
+
+    /** Queues {@code task} to run {@code delayNanos} from now; null when the loop is closed. */
+    private TaskQueue.Entry enqueue(Runnable task, long delayNanos) {
+        synchronized (lock) {
+            if (closed) {
+                LOG.log(System.Logger.Level.DEBUG, "event loop closed, task dropped");
+                return null;
+            }
+            TaskQueue.Entry e = new TaskQueue.Entry(task, System.nanoTime() + Math.max(0, delayNanos), submitted++);
+            queue.add(e);
+            if (queue.peek() == e) {
+                lock.notifyAll();
+            }
+            return e;
+        }
     }
 
     @Override
     public void execute(Runnable task) {
-        try {
-            executor.execute(guard(task));
-        } catch (RejectedExecutionException closed) {
-            LOG.log(System.Logger.Level.DEBUG, "event loop closed, task dropped");
-        }
+        enqueue(guard(task), 0);
     }
 
     /**
@@ -76,7 +127,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             queuedEvents.decrementAndGet();
             long n = droppedEvents.incrementAndGet();
             if (n == 1 || n % 10_000 == 0) {
-                LOG.log(System.Logger.Level.WARNING, () -> "event loop " + thread.getName() + ": " + maxQueuedEvents + " events waiting, "
+                LOG.log(System.Logger.Level.WARNING, () -> "event loop " + name + ": " + maxQueuedEvents + " events waiting, "
                         + n + " dropped so far (a flood, or a loop that cannot keep up)");
             }
             return false;
@@ -95,12 +146,15 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     /** Runs {@code task} after {@code delayMs} on the loop. */
     public Timer schedule(long delayMs, Runnable task) {
-        try {
-            ScheduledFuture<?> f = executor.schedule(guard(task), Math.max(0, delayMs), TimeUnit.MILLISECONDS);
-            return () -> f.cancel(false);
-        } catch (RejectedExecutionException closed) {
+        TaskQueue.Entry e = enqueue(guard(task), TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMs)));
+        if (e == null) {
             return () -> { };
         }
+        return () -> {
+            synchronized (lock) {
+                queue.remove(e);
+            }
+        };
     }
 
     /** Runs {@code task} on the loop and waits for its result (for callers outside the loop: commands, tests). */
@@ -108,14 +162,19 @@ public final class EventLoop implements Executor, AutoCloseable {
         if (inLoop()) {
             return task.call();
         }
-        Future<T> f = executor.submit(task);
+        FutureTask<T> f = new FutureTask<>(task);
+        if (enqueue(f, 0) == null) {
+            throw new IllegalStateException("event loop " + name + " is closed");
+        }
         try {
             return f.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new IllegalStateException("event loop " + name + " closed before it answered");
         } catch (TimeoutException e) {
             f.cancel(true);
-            throw new IllegalStateException("event loop " + thread.getName() + " did not answer in 30 s");
+            throw new IllegalStateException("event loop " + name + " did not answer in 30 s");
         }
     }
 
@@ -134,6 +193,32 @@ public final class EventLoop implements Executor, AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
+    /**
+     * Gives up the loop's thread if it is {@code stuck} in a task (blocked in a call that never returns, a hung
+     * driver): what waits, and everything after, runs on a new thread. The stuck thread is not interrupted (the call
+     * may hold sockets a successor needs). When its call returns at last, it must not touch the loop's state (the
+     * caller sees to that, e.g. by throwing out of the call); it then ends without taking another task.
+     *
+     * @return false if {@code stuck} is not the loop's thread (its task ended meanwhile) or the loop is closed
+     */
+    public boolean abandon(Thread stuck) {
+        synchronized (lock) {
+            if (closed || thread != stuck) {
+                return false;
+            }
+            abandoned.incrementAndGet();
+            startThread();
+            LOG.log(System.Logger.Level.WARNING, () -> "event loop " + name + ": thread " + stuck.getId() + " abandoned in a call that did not return; "
+                    + queue.size() + " waiting tasks go on on a new thread");
+            return true;
+        }
+    }
+
+    /** Threads given up by {@link #abandon}. */
+    public long abandonedThreads() {
+        return abandoned.get();
+    }
+
     /** Tasks that threw. */
     public long failures() {
         return failures.get();
@@ -144,6 +229,11 @@ public final class EventLoop implements Executor, AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
+                if (thread != Thread.currentThread()) {
+                    // an abandoned thread whose call came back at last: what it was doing was given up
+                    LOG.log(System.Logger.Level.DEBUG, () -> "event loop " + name + ": abandoned task ended: " + e);
+                    return;
+                }
                 failures.incrementAndGet();
                 LOG.log(System.Logger.Level.ERROR, "event loop task failed; the loop goes on", e);
             }
@@ -152,11 +242,23 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     @Override
     public void close() {
-        // tasks still queued never run: cancel them, so a caller waiting in call() is released now, not after 30 s
-        for (Runnable queued : executor.shutdownNow()) {
-            if (queued instanceof Future<?> f) {
-                f.cancel(false);
+        Thread running;
+        synchronized (lock) {
+            if (closed) {
+                return;
             }
+            closed = true;
+            // tasks still queued never run: cancel them, so a caller waiting in call() is released now, not after 30 s
+            for (TaskQueue.Entry e : queue.clear()) {
+                if (e.task instanceof Future<?> f) {
+                    f.cancel(false);
+                }
+            }
+            lock.notifyAll();
+            running = thread;
+        }
+        if (running != null && running != Thread.currentThread()) {
+            running.interrupt();
         }
     }
 }

@@ -3,5 +3,5 @@
  * as hostapd's eloop does, so state machines need no locks.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package wpa4j.runtime.eloop;

@@ -98,6 +98,19 @@ public final class Radio {
         });
     }
 
+    /**
+     * Detaches {@code eventSink} if it is still the attached one: a driver instance closed late (after a hang) must
+     * not cut off the instance that replaced it.
+     */
+    public void detach(Consumer<DriverEvent> eventSink) throws DriverException {
+        run(() -> {
+            if (sink == eventSink) {
+                sink = null;
+            }
+            return null;
+        });
+    }
+
     void emit(DriverEvent e) {
         if (sink != null) {
             try {

@@ -194,11 +194,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
     /** A driver is bound: start (or, when a link is up, carry on with it after re-syncing from the driver). */
     @Override
     public void attach(DriverInterface d) {
-        driver = d;
-        own = d.getMacAddr();
-        unsupportedReported.clear();
-        beaconProtReported.clear();
-        reportUnsupported();
+        useDriver(d);
         if (state == SupplicantState.INTERFACE_DISABLED) {
             // the interface is back (a new netdev under the configured name): start over, as on EVENT_INTERFACE_ADDED
             setState(SupplicantState.DISCONNECTED);
@@ -211,6 +207,29 @@ public final class Supplicant implements CoreDriverSlot.Core {
         if (!userDisconnected) {
             requestScan(0);
         }
+    }
+
+    /**
+     * After the last driver hung in an op of this link (its task given up half done: a key perhaps not installed, a
+     * frame not sent), the link is not trusted: it is ended in the driver and made again, as after a disconnect.
+     */
+    @Override
+    public void attachAfterFault(DriverInterface d) {
+        if (state.ordinal() < SupplicantState.AUTHENTICATING.ordinal()) {
+            attach(d);
+            return;
+        }
+        useDriver(d);
+        listener.onEvent("CTRL-EVENT-DRIVER-FAULT driver=" + d.driverName() + ": the link is made again");
+        endLinkInDriver(Optional.empty());
+    }
+
+    private void useDriver(DriverInterface d) {
+        driver = d;
+        own = d.getMacAddr();
+        unsupportedReported.clear();
+        beaconProtReported.clear();
+        reportUnsupported();
     }
 
     /** A link the kernel holds that this core did not make (an earlier instance's) would make our connect fail. */
@@ -232,7 +251,6 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     private void resync() {
-        MacAddress was = currentBss == null ? MacAddress.ZERO : currentBss.bssid();
         Optional<MacAddress> bssid = Optional.empty();
         try {
             bssid = driver.getBssid();
@@ -243,8 +261,12 @@ public final class Supplicant implements CoreDriverSlot.Core {
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
         }
-        // the new driver cannot carry the link on: end it in the kernel too (on the BSS the kernel is on), or
-        // the next connect meets a busy interface
+        endLinkInDriver(bssid);
+    }
+
+    /** Ends the link in the driver too (on {@code bssid}, the BSS the kernel is on, if known), or the next connect meets a busy interface. */
+    private void endLinkInDriver(Optional<MacAddress> bssid) {
+        MacAddress was = currentBss == null ? MacAddress.ZERO : currentBss.bssid();
         try {
             driver.deauthenticate(bssid.orElse(was), ReasonCode.UNSPECIFIED);
         } catch (DriverException | UnsupportedOperationException e) {
