@@ -124,6 +124,27 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 forgetBss();
             }
         }
+        startAfresh(d);
+    }
+
+    /**
+     * After the last driver hung in an op (its task given up half done: a group key perhaps not installed, a station's
+     * key half set), the BSS is not trusted: it is stopped, its stations dropped, and started afresh on {@code d}; the
+     * stations join again, as after a restart of hostapd.
+     */
+    @Override
+    public void attachAfterFault(DriverInterface d) {
+        driver = d;
+        if (enabled) {
+            listener.onEvent("AP-DRIVER-FAULT driver=" + d.driverName() + ": restarting the BSS");
+            // the stations still think they are associated: told, as hostapd's flush of old stations at a start
+            deauthenticate(MacAddress.BROADCAST, ReasonCode.PREV_AUTH_NOT_VALID);
+            forgetBss();
+        }
+        startAfresh(d);
+    }
+
+    private void startAfresh(DriverInterface d) {
         // a BSS started afresh: what its predecessor's stations sent is moot
         mgmtDropped += detachedEvents.size();
         detachedEvents.clear();

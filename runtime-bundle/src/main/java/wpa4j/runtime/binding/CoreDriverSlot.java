@@ -1,5 +1,6 @@
 package wpa4j.runtime.binding;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import wpa4j.runtime.console.Console;
@@ -52,6 +53,9 @@ public final class CoreDriverSlot implements DriverBinder.Target {
     private DriverInterface open;
     private DriverCandidate bound;
     private EventLoop.Timer reopen;
+    private Runnable decideAgain = () -> { };
+    /** Hangs since the candidate was bound: each later one waits twice as long before its reopening (1 s, 2 s, ... 30 s). */
+    private int hangs;
 
     public CoreDriverSlot(String ifname, EventLoop loop, Core core, Opener opener) {
         this(ifname, loop, core, opener, DEFAULT_HANG_MS, line -> Console.line(ifname + ": " + line));
@@ -68,35 +72,60 @@ public final class CoreDriverSlot implements DriverBinder.Target {
     }
 
     @Override
+    public void decideAgainWith(Runnable decide) {
+        decideAgain = decide;
+    }
+
+    @Override
     public void unbind(DriverCandidate current) {
+        release();
+        bound = null;
+        hangs = 0;
+        log.accept("driver " + current + " unbound");
+    }
+
+    /** Detaches the core and closes the driver, if any (forgotten first: a close that hangs leaves nothing behind). */
+    private void release() {
         core.detach();
         cancelReopen();
-        bound = null;
-        if (open != null) {
-            open.close();
-            open = null;
+        DriverInterface d = open;
+        open = null;
+        if (d != null) {
+            d.close(); // a guard that declared its driver hung closes it in the background
         }
-        log.accept("driver " + current + " unbound");
     }
 
     @Override
     public boolean bind(DriverCandidate next) {
-        if (!open(next)) {
-            return false;
+        if (open != null) {
+            // left by a swap cut short by a hang
+            release();
         }
         bound = next;
+        if (!open(next)) {
+            bound = null;
+            return false;
+        }
         log.accept("driver " + next + " bound");
         core.attach(open);
         return true;
     }
 
     private boolean open(DriverCandidate next) {
+        AtomicBoolean givenUp = new AtomicBoolean();
         FaultGuard.HangPolicy hang = new FaultGuard.HangPolicy(hangMs, (hung, stuck) -> {
-            loop.abandon(stuck);
-            loop.execute(() -> replaceHung(hung, next, 1_000));
+            givenUp.set(true);
+            // the driver goes before any waiting task meets the core as the stuck task left it
+            if (!loop.abandon(stuck, () -> replaceHung(hung, next))) {
+                loop.execute(() -> replaceHung(hung, next));
+            }
         });
         try {
             open = FaultGuard.guard(opener.open(next, e -> {
+                if (givenUp.get()) {
+                    // late events of an instance given up: its successor reports the link as it is
+                    return;
+                }
                 if (fromTheAir(e)) {
                     // frames anybody in range can send: a flood of them is dropped (counted) beyond the loop's bound
                     loop.offer(() -> core.onEvent(e));
@@ -111,24 +140,33 @@ public final class CoreDriverSlot implements DriverBinder.Target {
         return true;
     }
 
-    /** On the loop, after {@code hung} was declared hung: give it up and open its candidate again, unless swapped meanwhile. */
-    private void replaceHung(DriverInterface hung, DriverCandidate candidate, long retryMs) {
-        if (hung != null && open != hung || bound != candidate) {
+    /**
+     * On the loop, after {@code hung} was declared hung: gives it up and opens its candidate again (at once the first
+     * time, then after 1, 2, 4... up to 30 s if it keeps hanging or cannot be opened). A hang in the middle of a swap
+     * (in unbind's close) left no driver bound: the binder decides again.
+     */
+    private void replaceHung(DriverInterface hung, DriverCandidate candidate) {
+        if (open != hung || bound != candidate) {
+            decideAgain.run();
             return;
         }
+        release();
+        long delay = hangs == 0 ? 0 : Math.min(1_000L << Math.min(hangs - 1, 5), MAX_REOPEN_DELAY_MS);
+        hangs++;
+        reopen = loop.schedule(delay, () -> reopen(candidate, 1_000));
+    }
+
+    private void reopen(DriverCandidate candidate, long retryMs) {
         reopen = null;
-        if (open != null) {
-            core.detach();
-            open.close(); // the guard closes a hung driver in the background
-            open = null;
+        if (bound != candidate) {
+            return;
         }
         if (open(candidate)) {
             log.accept("driver " + candidate + " opened again after a hang");
             core.attachAfterFault(open);
         } else {
-            long next = Math.min(retryMs * 2, MAX_REOPEN_DELAY_MS);
             log.accept("driver " + candidate + " not reopened after a hang; again in " + retryMs + " ms");
-            reopen = loop.schedule(retryMs, () -> replaceHung(null, candidate, next));
+            reopen = loop.schedule(retryMs, () -> reopen(candidate, Math.min(retryMs * 2, MAX_REOPEN_DELAY_MS)));
         }
     }
 

@@ -24,6 +24,13 @@ public final class DriverBinder {
         /** No eligible driver is left (the interface or its backend went away); {@code why} explains each candidate. */
         default void waiting(List<String> why) {
         }
+
+        /**
+         * Given at start: queues a new decision on the loop. A target that lost its driver outside a swap (a hang
+         * in the middle of one: the swap never finished) calls it so the best candidate is bound again.
+         */
+        default void decideAgainWith(Runnable decide) {
+        }
     }
 
     private final DriverChoice choice = new DriverChoice();
@@ -37,6 +44,7 @@ public final class DriverBinder {
         choice.requirement(requirement);
         this.loop = eventLoop;
         this.target = t;
+        t.decideAgainWith(this::changed);
         eventLoop.execute(this::apply);
     }
 
@@ -82,16 +90,19 @@ public final class DriverBinder {
         }
         boolean wasBound = current != null;
         if (current != null) {
-            target.unbind(current);
+            DriverCandidate old = current;
             current = null;
+            target.unbind(old);
         }
+        // decided before the target acts: a swap cut short (its thread given up in a hung op) leaves this true
+        current = best.orElse(null);
         if (best.isPresent() && target.bind(best.get())) {
-            current = best.get();
             swaps++;
         } else if (best.isPresent() || wasBound && choice.best().isEmpty()) {
             // nothing bound now: the last one went, or the best could not be opened (e.g. a standby backend's
             // service for a netdev that was just deleted). A candidate that arrives later is bound by the
             // decision its arrival queues.
+            current = null;
             target.waiting(choice.explain());
         }
     }

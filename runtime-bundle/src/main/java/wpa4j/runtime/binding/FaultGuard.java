@@ -5,6 +5,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +69,9 @@ public final class FaultGuard implements InvocationHandler {
     private final HangPolicy hang;
     private final AtomicLong faults = new AtomicLong();
     private final AtomicBoolean hung = new AtomicBoolean();
+    /** Answers of the ops that describe the instance and cannot change, kept for after a hang. */
+    private final Map<String, Object> identity = new ConcurrentHashMap<>();
+    private static final Set<String> IDENTITY = Set.of("driverName", "getIfname", "getMacAddr", "getCapa");
     private DriverInterface self;
 
     private FaultGuard(DriverInterface target, String backend, Consumer<String> report, HangPolicy hang) {
@@ -98,20 +105,34 @@ public final class FaultGuard implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getDeclaringClass() == Object.class) {
-            return method.invoke(target, args);
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "FaultGuard[" + backend + "]";
+            };
         }
         if (hung.get()) {
             return afterHang(method, args);
         }
-        if (hang == null) {
-            return forward(method, args);
+        Object result = hang == null ? forward(method, args) : timed(method, args);
+        if (result != null && method.getParameterCount() == 0 && IDENTITY.contains(method.getName())) {
+            identity.putIfAbsent(method.getName(), result);
         }
+        return result;
+    }
+
+    private Object timed(Method method, Object[] args) throws Throwable {
         // 0 running, 1 returned, 2 declared hung: whichever of the op and the watchdog moves first decides
         AtomicInteger state = new AtomicInteger();
+        CountDownLatch declared = new CountDownLatch(1);
         Thread caller = Thread.currentThread();
         ScheduledFuture<?> watch = WATCHDOG.schedule(() -> {
             if (state.compareAndSet(0, 2)) {
-                declareHung(method, caller);
+                try {
+                    declareHung(method, caller);
+                } finally {
+                    declared.countDown();
+                }
             }
         }, hang.afterMs(), TimeUnit.MILLISECONDS);
         try {
@@ -119,9 +140,26 @@ public final class FaultGuard implements InvocationHandler {
         } finally {
             watch.cancel(false);
             if (!state.compareAndSet(0, 1)) {
-                // the core went on without this thread; nothing the op did may reach it
+                // the core went on without this thread (once the policy has let it go: not before, or two threads
+                // would run the loop); nothing the op did may reach the core
+                awaitUninterruptibly(declared);
                 throw new AbandonedCall(method.getName() + " of backend " + backend + " returned after it was declared hung");
             }
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -145,6 +183,10 @@ public final class FaultGuard implements InvocationHandler {
             t.setDaemon(true);
             t.start();
             return null;
+        }
+        if (identity.containsKey(method.getName()) && method.getParameterCount() == 0) {
+            // what the instance is (its name, address, capabilities) stays answerable for tasks queued before the swap
+            return identity.get(method.getName());
         }
         String why = "backend " + backend + " hung earlier and is given up";
         if (Arrays.asList(method.getExceptionTypes()).contains(DriverException.class)) {

@@ -29,6 +29,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final AtomicLong droppedEvents = new AtomicLong();
     private volatile Thread thread;
+    /** The task the loop's thread runs now (a {@link #call} abandoned with its thread is released). */
+    private volatile Runnable running;
 
     /** A pending timer; cancelling a timer that already ran does nothing. */
     @FunctionalInterface
@@ -56,7 +58,17 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     private void startThread() {
-        Thread t = new Thread(this::run, name);
+        startThread(null);
+    }
+
+    /** A new thread for the loop, which runs {@code first} (if any) before what waits. */
+    private void startThread(Runnable first) {
+        Thread t = new Thread(() -> {
+            if (first != null) {
+                first.run();
+            }
+            run();
+        }, name);
         t.setDaemon(true);
         thread = t;
         t.start();
@@ -90,6 +102,7 @@ public final class EventLoop implements Executor, AutoCloseable {
                 }
             }
             Thread.interrupted(); // an interrupt meant for the previous task must not hit the next
+            running = next;
             next.run();
         }
     }
@@ -101,7 +114,9 @@ public final class EventLoop implements Executor, AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "event loop closed, task dropped");
                 return null;
             }
-            TaskQueue.Entry e = new TaskQueue.Entry(task, System.nanoTime() + Math.max(0, delayNanos), submitted++);
+            // a delay of centuries (Long.MAX_VALUE ms from a configuration) must not wrap around and fire at once
+            long delay = Math.min(Math.max(0, delayNanos), Long.MAX_VALUE >> 2);
+            TaskQueue.Entry e = new TaskQueue.Entry(task, System.nanoTime() + delay, submitted++);
             queue.add(e);
             if (queue.peek() == e) {
                 lock.notifyAll();
@@ -171,9 +186,10 @@ public final class EventLoop implements Executor, AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
         } catch (java.util.concurrent.CancellationException e) {
-            throw new IllegalStateException("event loop " + name + " closed before it answered");
+            throw new IllegalStateException("event loop " + name + " closed, or gave up the task stuck in a call, before it answered");
         } catch (TimeoutException e) {
-            f.cancel(true);
+            // not interrupted: the task may be in a call on sockets a successor needs
+            f.cancel(false);
             throw new IllegalStateException("event loop " + name + " did not answer in 30 s");
         }
     }
@@ -202,12 +218,24 @@ public final class EventLoop implements Executor, AutoCloseable {
      * @return false if {@code stuck} is not the loop's thread (its task ended meanwhile) or the loop is closed
      */
     public boolean abandon(Thread stuck) {
+        return abandon(stuck, null);
+    }
+
+    /**
+     * As {@link #abandon(Thread)}, the new thread running {@code first} before anything that waits: the repair of what
+     * the stuck task left half done comes before the tasks that would meet it.
+     */
+    public boolean abandon(Thread stuck, Runnable first) {
         synchronized (lock) {
             if (closed || thread != stuck) {
                 return false;
             }
             abandoned.incrementAndGet();
-            startThread();
+            if (running instanceof Future<?> waitedFor) {
+                // a caller waiting in call() for the stuck task is answered now, not after 30 s
+                waitedFor.cancel(false);
+            }
+            startThread(first == null ? null : guard(first));
             LOG.log(System.Logger.Level.WARNING, () -> "event loop " + name + ": thread " + stuck.getId() + " abandoned in a call that did not return; "
                     + queue.size() + " waiting tasks go on on a new thread");
             return true;

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.WifiDriver;
+import wpa4j.driver.types.ApInitParams;
 import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.KeyParams;
+import wpa4j.hostapd.core.Hostapd;
 import wpa4j.runtime.binding.CoreDriverSlot;
 import wpa4j.runtime.binding.DriverBinder;
 import wpa4j.runtime.binding.DriverRequirement;
@@ -88,6 +90,43 @@ class HangingBackendTest {
             assertEquals(SupplicantState.COMPLETED, p.staLoop.call(sta::state));
             assertEquals(0, p.staLoop.failures(), "nothing escaped to the event loop");
             assertFalse(events.subList(eventsBefore, events.size()).stream().anyMatch(l -> l.startsWith("CTRL-EVENT-DISCONNECTED")), events.toString());
+            binder.stop();
+        }
+    }
+
+    /**
+     * The AP twin: the AP's backend hangs in its first pairwise set_key (message 4 of the first station's handshake).
+     * The AP core restarts its BSS on a fresh instance of the backend and the station joins it again.
+     */
+    @Test
+    void anApBackendThatHangsIsGivenUpAndTheApStartsItsBssAfresh() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Thread> held = new AtomicReference<>();
+        AtomicInteger opened = new AtomicInteger();
+        List<String> slotLines = new CopyOnWriteArrayList<>();
+        List<String> apEvents = new CopyOnWriteArrayList<>();
+        try (SimPair p = new SimPair()) {
+            Hostapd ap = new Hostapd(p.apLoop, "sim0", SimPair.apConfig(PASS, HiddenSsid.NO_SSID_HIDING, 0), SimPair.FAST_AP, apEvents::add);
+            DriverBinder binder = new DriverBinder();
+            binder.start(new DriverRequirement("sim0", "", List.of("ap")), p.apLoop, new CoreDriverSlot("sim0", p.apLoop, ap, (c, sink) -> {
+                DriverInterface d = c.driver().openAp(new ApInitParams("sim0", null, SimPair.SSID, false, List.of()), sink);
+                return opened.incrementAndGet() == 1 ? hangingOnce(d, release, held) : d;
+            }, 500, slotLines::add));
+            SimDriver sim = new SimDriver(p.medium, p.apRadio);
+            binder.add(sim, Map.of("service.id", 1L, WifiDriver.PROP_IFNAME, "sim0", WifiDriver.PROP_DRIVER, sim.name(),
+                    WifiDriver.PROP_CAPABILITIES, sim.capabilities().tags().toArray(new String[0])));
+            p.startStation(SimPair.network(PASS, false));
+
+            SimPair.await(() -> held.get() != null && apEvents.stream().filter(l -> l.startsWith("AP-ENABLED")).count() == 2
+                    && apEvents.stream().anyMatch(l -> l.startsWith("AP-STA-CONNECTED")),
+                    () -> "a hang, a fresh BSS, the station back: " + slotLines + " AP: " + apEvents + " station: " + p.staEvents);
+            p.awaitState(SupplicantState.COMPLETED);
+            assertTrue(apEvents.stream().anyMatch(l -> l.startsWith("AP-DRIVER-FAULT")), apEvents.toString());
+            assertTrue(slotLines.stream().anyMatch(l -> l.contains("did not return from setKey in 500 ms")), slotLines.toString());
+            release.countDown();
+            held.get().join(5_000);
+            assertFalse(held.get().isAlive(), "the abandoned thread ended");
+            assertEquals(0, p.apLoop.failures(), "nothing escaped to the event loop");
             binder.stop();
         }
     }
