@@ -206,6 +206,10 @@ final class StationMlme {
         int capability = 0x0001 | 0x0400 | (wpaIe.isEmpty() ? 0 : 0x0010);
         MgmtHeader h = MgmtHeader.of(MgmtSubtype.ASSOC_REQ, p.bssid(), radio.mac(), p.bssid()).withSeqCtrl(radio.nextSeq() << 4);
         Bytes reqIes = Bytes.of(concat(new IeList(ies).encode().toArray(), wpaIe.toArray()));
+        if (bssid != null) {
+            // associating again: as mac80211, the old association's keys go first
+            radio.keys.clear();
+        }
         byte[] fixed = new MgmtFrame.AssocRequest(h, capability, 10, IeList.EMPTY).encode().toArray();
         ssid = p.ssid();
         protectedBss = !wpaIe.isEmpty();

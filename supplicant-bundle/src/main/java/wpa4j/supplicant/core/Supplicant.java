@@ -929,6 +929,10 @@ public final class Supplicant implements CoreDriverSlot.Core {
     }
 
     private void onAssoc(DriverEvent.Assoc a) {
+        if (currentBss != null && state.ordinal() > SupplicantState.ASSOCIATING.ordinal()) {
+            reassociated(a);
+            return;
+        }
         if (state != SupplicantState.ASSOCIATING || currentBss == null) {
             return;
         }
@@ -955,6 +959,33 @@ public final class Supplicant implements CoreDriverSlot.Core {
             pendingEapol = null;
             onEapol(early);
         }
+    }
+
+    /**
+     * The driver (re)associated again on its own (a reassociation within the BSS; a driver that roams): the pairwise
+     * key went with the old association in the kernel and at the AP, so the keys of this side go too (none of them
+     * may protect a frame of the new association) and a fresh 4-way handshake follows, as in wpa_supplicant's
+     * event_assoc. Another BSS than ours was not chosen here: the link is left and a network selected anew.
+     */
+    private void reassociated(DriverEvent.Assoc a) {
+        if (a.info().addr() != null && !a.info().addr().equals(currentBss.bssid())) {
+            listener.onEvent("driver associated with " + a.info().addr() + " instead of " + currentBss.bssid() + ": leaving it");
+            leave(ReasonCode.UNSPECIFIED);
+            return;
+        }
+        if (state == SupplicantState.COMPLETED || state == SupplicantState.GROUP_HANDSHAKE || keys != null && keys.ptkInstalled()) {
+            operstate(Operstate.DORMANT);
+        }
+        lastEapol = null;
+        cancelAfterAck();
+        cancelRekeyTimeout();
+        if (ptkRekeyTimer != null) {
+            ptkRekeyTimer.cancel();
+            ptkRekeyTimer = null;
+        }
+        closeKeys();
+        setState(SupplicantState.ASSOCIATING);
+        onAssoc(a);
     }
 
     /** An element's octets (RSN, RSNX) from the AP's Beacon the driver reported with the association. */
