@@ -69,6 +69,34 @@ class AdmissionTest {
         }
     }
 
+    /** The heap in use after a full collection, in octets (collected twice: one pass can leave what the first freed). */
+    private static long heapInUse() {
+        java.lang.management.MemoryMXBean m = java.lang.management.ManagementFactory.getMemoryMXBean();
+        m.gc();
+        m.gc();
+        return m.getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * Memory stays flat under the flood: what 100,000 forged authentications leave in the heap does not grow with
+     * 400,000 more (the figures are printed; the bound, 16 MB, is far above the noise and far below what a table of
+     * 400,000 entries would take).
+     */
+    @Test
+    void memoryStaysFlatUnderAFlood() throws Exception {
+        try (ApHarness h = new ApHarness(bigBss())) {
+            Random r = new Random(17);
+            flood(h, r, 100_000);
+            long after100k = heapInUse();
+            flood(h, r, 400_000);
+            long after500k = heapInUse();
+            TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
+            System.out.printf("AP heap in use: %.1f MB after 100,000 forged authentications, %.1f MB after 500,000; %d station entries%n",
+                    after100k / 1e6, after500k / 1e6, h.get(h.ap::stationEntries));
+            assertTrue(after500k - after100k < 16_000_000, "heap grew by " + (after500k - after100k) + " octets");
+        }
+    }
+
     @Test
     void entriesThatNeverAssociateAreForgotten() throws Exception {
         AdmissionLimits quick = new AdmissionLimits(256, 200, 10, 20, 20);

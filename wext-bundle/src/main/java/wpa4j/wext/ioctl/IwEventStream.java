@@ -94,6 +94,11 @@ public final class IwEventStream {
             }
             int u = pos + Uapi.IW_EV_LCP_LEN;
             boolean point = cmd == Uapi.SIOCGIWESSID || cmd == Uapi.SIOCGIWENCODE || cmd == Uapi.IWEVGENIE || cmd == Uapi.IWEVCUSTOM;
+            if (point && len < Uapi.IW_EV_POINT_LEN) {
+                // too short to hold the point's length field (fuzzing found it read past the stream)
+                malformed++;
+                break;
+            }
             int dataLen = point ? b.getShort(u) & 0xffff : 0;
             if (point && Uapi.IW_EV_POINT_LEN + dataLen > len) {
                 malformed++;
