@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -965,13 +966,19 @@ public final class Supplicant implements CoreDriverSlot.Core {
      * The driver (re)associated again on its own (a reassociation within the BSS; a driver that roams): the pairwise
      * key went with the old association in the kernel and at the AP, so the keys of this side go too (none of them
      * may protect a frame of the new association) and a fresh 4-way handshake follows, as in wpa_supplicant's
-     * event_assoc. Another BSS than ours was not chosen here: the link is left and a network selected anew.
+     * event_assoc. A roam of the driver's own to another BSS of the same network (a FullMAC or wext driver) is followed
+     * if the scan table knows that BSS; any other BSS was not chosen here: the link is left and a network selected anew.
      */
     private void reassociated(DriverEvent.Assoc a) {
-        if (a.info().addr() != null && !a.info().addr().equals(currentBss.bssid())) {
-            listener.onEvent("driver associated with " + a.info().addr() + " instead of " + currentBss.bssid() + ": leaving it");
-            leave(ReasonCode.UNSPECIFIED);
-            return;
+        MacAddress now = a.info().addr();
+        if (now != null && !now.equals(currentBss.bssid())) {
+            Optional<BssTable.Entry> roamed = bss.get(now).filter(e -> e.ssid().equals(currentBss.ssid()) && Objects.equals(e.rsn(), currentBss.rsn()));
+            if (roamed.isEmpty()) {
+                listener.onEvent("driver associated with " + now + " instead of " + currentBss.bssid() + ": leaving it");
+                leave(ReasonCode.UNSPECIFIED);
+                return;
+            }
+            currentBss = roamed.get();
         }
         if (state == SupplicantState.COMPLETED || state == SupplicantState.GROUP_HANDSHAKE || keys != null && keys.ptkInstalled()) {
             operstate(Operstate.DORMANT);
