@@ -111,6 +111,12 @@ final class WextInterface implements DriverInterface {
             deliver(new DriverEvent.Disassoc(was, 0, Bytes.EMPTY, false));
             return;
         }
+        if (bssid.equals(was) && assocReqIes.isEmpty() && assocRespIes.isEmpty()) {
+            // the same BSSID again with no association IEs before it: a repeat (older drivers resend it), not a new
+            // association; cfg80211 sends IWEVASSOCREQIE/RESPIE before every connect and roam. An Assoc would make
+            // the station start a handshake the AP never starts
+            return;
+        }
         deliver(new DriverEvent.Assoc(new DriverEvent.AssocInfoData(bssid, false, assocReqIes, assocRespIes, Bytes.EMPTY, 0)));
         assocReqIes = Bytes.EMPTY; // as driver_wext: they belong to this association only
         assocRespIes = Bytes.EMPTY;

@@ -54,8 +54,11 @@ public final class CoreDriverSlot implements DriverBinder.Target {
     private DriverCandidate bound;
     private EventLoop.Timer reopen;
     private Runnable decideAgain = () -> { };
-    /** Hangs since the candidate was bound: each later one waits twice as long before its reopening (1 s, 2 s, ... 30 s). */
+    /** Hangs in a series (none for 10 minutes ends one): each later one waits twice as long before its reopening (1 s, 2 s, ... 30 s). */
     private int hangs;
+    private long lastHangNanos;
+    private static final long QUIET_NANOS = 600_000_000_000L;
+    private static final long CLOSE_WAIT_NANOS = 5_000_000_000L;
 
     public CoreDriverSlot(String ifname, EventLoop loop, Core core, Opener opener) {
         this(ifname, loop, core, opener, DEFAULT_HANG_MS, line -> Console.line(ifname + ": " + line));
@@ -151,14 +154,28 @@ public final class CoreDriverSlot implements DriverBinder.Target {
             return;
         }
         release();
+        long now = System.nanoTime();
+        if (now - lastHangNanos > QUIET_NANOS) {
+            hangs = 0; // a hang after a long quiet spell is not one of a series
+        }
+        lastHangNanos = now;
         long delay = hangs == 0 ? 0 : Math.min(1_000L << Math.min(hangs - 1, 5), MAX_REOPEN_DELAY_MS);
         hangs++;
-        reopen = loop.schedule(delay, () -> reopen(candidate, 1_000));
+        long closeDeadline = now + CLOSE_WAIT_NANOS;
+        reopen = loop.schedule(delay, () -> reopen(candidate, 1_000, hung, closeDeadline));
     }
 
-    private void reopen(DriverCandidate candidate, long retryMs) {
+    /**
+     * Opens {@code candidate} again once the given-up instance's close() has ended (its backend restores the interface
+     * as it closes and must not do that under its successor), or after 5 s if it does not end.
+     */
+    private void reopen(DriverCandidate candidate, long retryMs, DriverInterface givenUp, long closeDeadline) {
         reopen = null;
         if (bound != candidate) {
+            return;
+        }
+        if (FaultGuard.closing(givenUp) && System.nanoTime() - closeDeadline < 0) {
+            reopen = loop.schedule(20, () -> reopen(candidate, retryMs, givenUp, closeDeadline));
             return;
         }
         if (open(candidate)) {
@@ -166,7 +183,7 @@ public final class CoreDriverSlot implements DriverBinder.Target {
             core.attachAfterFault(open);
         } else {
             log.accept("driver " + candidate + " not reopened after a hang; again in " + retryMs + " ms");
-            reopen = loop.schedule(retryMs, () -> reopen(candidate, Math.min(retryMs * 2, MAX_REOPEN_DELAY_MS)));
+            reopen = loop.schedule(retryMs, () -> reopen(candidate, Math.min(retryMs * 2, MAX_REOPEN_DELAY_MS), givenUp, closeDeadline));
         }
     }
 

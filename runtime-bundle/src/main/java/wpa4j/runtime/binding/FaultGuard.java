@@ -73,6 +73,7 @@ public final class FaultGuard implements InvocationHandler {
     private final Map<String, Object> identity = new ConcurrentHashMap<>();
     private static final Set<String> IDENTITY = Set.of("driverName", "getIfname", "getMacAddr", "getCapa");
     private DriverInterface self;
+    private volatile Thread closer;
 
     private FaultGuard(DriverInterface target, String backend, Consumer<String> report, HangPolicy hang) {
         this.target = target;
@@ -89,6 +90,15 @@ public final class FaultGuard implements InvocationHandler {
     /** As {@link #guard(DriverInterface, String, Consumer)}, and ops that do not return in time are handled by {@code hang}. */
     public static DriverInterface guard(DriverInterface driver, String backend, Consumer<String> report, HangPolicy hang) {
         return proxy(new FaultGuard(driver, backend, report, hang));
+    }
+
+    /** True while the background close() of a given-up {@code driver} runs (its backend may still act on the link). */
+    public static boolean closing(DriverInterface driver) {
+        if (Proxy.isProxyClass(driver.getClass()) && Proxy.getInvocationHandler(driver) instanceof FaultGuard g) {
+            Thread t = g.closer;
+            return t != null && t.isAlive();
+        }
+        return false;
     }
 
     /** True if {@code driver} is a guard that has declared an op of its hung. */
@@ -165,8 +175,12 @@ public final class FaultGuard implements InvocationHandler {
 
     private void declareHung(Method method, Thread caller) {
         hung.set(true);
-        report.accept("driver hang: backend " + backend + " did not return from " + method.getName() + " in " + hang.afterMs()
-                + " ms; the driver is given up");
+        try {
+            report.accept("driver hang: backend " + backend + " did not return from " + method.getName() + " in " + hang.afterMs()
+                    + " ms; the driver is given up");
+        } catch (RuntimeException e) {
+            // the report is not worth losing the recovery for
+        }
         hang.onHang().hung(self, caller);
     }
 
@@ -181,6 +195,7 @@ public final class FaultGuard implements InvocationHandler {
                 }
             }, "wpa4j-close-hung-" + backend);
             t.setDaemon(true);
+            closer = t;
             t.start();
             return null;
         }

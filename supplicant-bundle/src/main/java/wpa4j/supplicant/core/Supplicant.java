@@ -967,15 +967,22 @@ public final class Supplicant implements CoreDriverSlot.Core {
      * key went with the old association in the kernel and at the AP, so the keys of this side go too (none of them
      * may protect a frame of the new association) and a fresh 4-way handshake follows, as in wpa_supplicant's
      * event_assoc. A roam of the driver's own to another BSS of the same network (a FullMAC or wext driver) is followed
-     * if the scan table knows that BSS; any other BSS was not chosen here: the link is left and a network selected anew.
+     * if the scan table knows that BSS with the same suites (not with SAE: its PMK belongs to the old BSS); any other
+     * BSS was not chosen here: that link is ended at once and a network selected anew.
      */
     private void reassociated(DriverEvent.Assoc a) {
         MacAddress now = a.info().addr();
         if (now != null && !now.equals(currentBss.bssid())) {
-            Optional<BssTable.Entry> roamed = bss.get(now).filter(e -> e.ssid().equals(currentBss.ssid()) && Objects.equals(e.rsn(), currentBss.rsn()));
+            Optional<BssTable.Entry> roamed = link.sae() ? Optional.empty()
+                    : bss.get(now).filter(e -> e.ssid().equals(currentBss.ssid()) && sameSuites(e.rsn(), currentBss.rsn()));
             if (roamed.isEmpty()) {
                 listener.onEvent("driver associated with " + now + " instead of " + currentBss.bssid() + ": leaving it");
-                leave(ReasonCode.UNSPECIFIED);
+                try {
+                    driver.deauthenticate(now, ReasonCode.UNSPECIFIED);
+                } catch (DriverException | UnsupportedOperationException e) {
+                    driverErrors++;
+                }
+                disconnected(now, ReasonCode.UNSPECIFIED, true);
                 return;
             }
             currentBss = roamed.get();
@@ -990,9 +997,38 @@ public final class Supplicant implements CoreDriverSlot.Core {
             ptkRekeyTimer.cancel();
             ptkRekeyTimer = null;
         }
+        if (saQueryTimer != null) {
+            saQueryTimer.cancel();
+        }
+        saQuery.reset();
+        // message 2 must carry the RSN element the (Re)Association Request carried; a driver that built it says which
+        List<InformationElement> sent = requestRsnElements(a.info().reqIes());
+        if (!sent.isEmpty()) {
+            ownIes = sent;
+        }
         closeKeys();
         setState(SupplicantState.ASSOCIATING);
         onAssoc(a);
+    }
+
+    private static boolean sameSuites(RsnElement a, RsnElement b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.akms().equals(b.akms()) && a.pairwiseCiphers().equals(b.pairwiseCiphers()) && Objects.equals(a.groupCipher(), b.groupCipher());
+    }
+
+    /** The RSN (and RSNX) elements of a (Re)Association Request's IEs, in order; none if they do not decode. */
+    private static List<InformationElement> requestRsnElements(Bytes reqIes) {
+        try {
+            IeList ies = IeList.decode(reqIes);
+            List<InformationElement> out = new ArrayList<>();
+            ies.find(ElementId.RSN).ifPresent(out::add);
+            ies.find(ElementId.RSNX).ifPresent(out::add);
+            return out;
+        } catch (MalformedFrameException e) {
+            return List.of();
+        }
     }
 
     /** An element's octets (RSN, RSNX) from the AP's Beacon the driver reported with the association. */
@@ -1244,6 +1280,11 @@ public final class Supplicant implements CoreDriverSlot.Core {
 
     private void leave(int reason) {
         MacAddress bssid = currentBss == null ? MacAddress.ZERO : currentBss.bssid();
+        if (driver == null) {
+            // no driver bound (a hung one being reopened): nobody reports the end, so it is ended here
+            disconnected(bssid, reason, true);
+            return;
+        }
         try {
             driver.deauthenticate(bssid, reason);
         } catch (DriverException | UnsupportedOperationException e) {
