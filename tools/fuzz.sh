@@ -29,8 +29,9 @@ if [ -z "$launcher" ]; then
   launcher=$(find ~/.m2/repository/org/junit/platform/junit-platform-console-standalone -name '*.jar' | sort | tail -1)
 fi
 # A private copy of the classpath: a long run must not read jars that a build installs meanwhile.
-snap="$here/fuzz/target/fuzz-run"
-rm -rf "$snap" && mkdir -p "$snap/jars"
+snap="$here/fuzz/target/fuzz-run-$$"
+trap 'rm -rf "$snap"' EXIT
+mkdir -p "$snap/jars"
 cp -r "$here/fuzz/target/test-classes" "$snap/test-classes"
 cp="$launcher:$snap/test-classes"
 IFS=: read -ra deps < fuzz/target/fuzz-classpath.txt || true
