@@ -245,23 +245,26 @@ final class StationKeyHandshake implements AutoCloseable {
      */
     private static final class GroupKeySlot {
         private final KeyAlg alg;
-        private int keyId = -1;
         private SecretKeyBytes key;
 
         GroupKeySlot(KeyAlg alg) {
             this.alg = alg;
         }
 
-        /** The install action for this key, or none when it is the one already installed. */
+        /**
+         * The install action for this key, or none when it is the one already installed, under whatever key ID (as
+         * wpa_supplicant's check of the key octets only): installed again under another ID, its receive counter would
+         * start over there, and frames captured under the old ID could be replayed with the ID changed (the Key ID
+         * octet is outside CCMP's MIC). Fuzzing found it.
+         */
         List<KeyAction> offer(int id, Bytes seq, Bytes octets) {
             SecretKeyBytes offered = SecretKeyBytes.adopt(octets.toArray());
-            if (key != null && keyId == id && key.sameAs(offered)) {
+            if (key != null && key.sameAs(offered)) {
                 offered.destroy();
                 return List.of();
             }
             destroy();
             key = offered;
-            keyId = id;
             return List.of(new KeyAction.Install(KeyParams.group(alg, id, false, seq, octets)));
         }
 
@@ -270,7 +273,6 @@ final class StationKeyHandshake implements AutoCloseable {
                 key.destroy();
                 key = null;
             }
-            keyId = -1;
         }
     }
 
