@@ -189,6 +189,17 @@ class StationKeyHandshakeTest {
         assertTrue(again.stream().noneMatch(x -> x instanceof KeyAction.Install), "same GTK is not reinstalled");
     }
 
+    /** The key the station has, offered again under the other key ID: installing it there would restart its receive counter. */
+    @Test
+    void theInstalledGtkUnderAnotherKeyIdIsNotInstalledAgain() throws Exception {
+        Ptk ptk = message1And2();
+        Bytes gtk = bytes(16);
+        sta.onEapol(m3(ptk, 2, anonce, AP_RSN, new KeyData.Gtk(1, true, gtk), true));
+        List<KeyAction> a = sta.onEapol(group1(ptk, 3, new KeyData.Gtk(2, true, gtk)));
+        assertTrue(installs(a).isEmpty(), "the same GTK under key ID 2 is not installed: " + a);
+        assertTrue(a.stream().anyMatch(x -> x instanceof KeyAction.Send), "group message 2 still answers");
+    }
+
     private static List<KeyAction.Install> installs(List<KeyAction> actions) {
         return actions.stream().filter(KeyAction.Install.class::isInstance).map(KeyAction.Install.class::cast).toList();
     }
