@@ -76,12 +76,12 @@ public final class ApCommands implements CtrlEndpoint {
     }
 
     private Optional<StationInfo> find(String addr) {
-        String a = MacAddress.parse(addr.split(" ")[0]).toString();
+        String a = mac(addr).toString();
         return core.stationInfos().stream().filter(s -> s.addr().equals(a)).findFirst();
     }
 
     private Optional<StationInfo> next(String addr) {
-        String a = MacAddress.parse(addr.split(" ")[0]).toString();
+        String a = mac(addr).toString();
         List<StationInfo> all = core.stationInfos();
         for (int i = 0; i < all.size() - 1; i++) {
             if (all.get(i).addr().equals(a)) {
@@ -91,8 +91,9 @@ public final class ApCommands implements CtrlEndpoint {
         return Optional.empty();
     }
 
+    /** The address that starts {@code args}; blanks only (nothing to split) are refused as any bad address is. */
     private static MacAddress mac(String args) {
-        return MacAddress.parse(args.split(" ")[0]);
+        return MacAddress.parse(args.strip().split(" ")[0]);
     }
 
     /** hostapd's optional {@code reason=N} after the address. */

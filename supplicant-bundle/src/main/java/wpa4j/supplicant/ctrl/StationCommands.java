@@ -67,7 +67,8 @@ public final class StationCommands implements CtrlEndpoint {
                     yield OK;
                 }
                 case "SELECT_NETWORK" -> {
-                    station.selectNetwork(idOrAll(args.split(" ")[0], "any"));
+                    // blanks only: no id at all (split would give nothing)
+                    station.selectNetwork(idOrAll(args.strip().split(" ")[0], "any"));
                     yield OK;
                 }
                 case "REMOVE_NETWORK" -> {

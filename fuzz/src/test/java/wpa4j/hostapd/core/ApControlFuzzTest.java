@@ -1,0 +1,51 @@
+package wpa4j.hostapd.core;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+
+import wpa4j.driver.types.Mfp;
+import wpa4j.hostapd.ctrl.ApCommands;
+import wpa4j.runtime.eloop.EventLoop;
+
+/**
+ * hostapd_cli's requests to the AP (several in a row, on a running BSS): every request gets an answer (FAIL at worst),
+ * nothing escapes to the event loop.
+ */
+class ApControlFuzzTest {
+    private static final EventLoop LOOP = new EventLoop("fuzz-ap-ctrl");
+
+    @AfterAll
+    static void close() {
+        LOOP.close();
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void controlRequests(@NotNull String request) throws Exception {
+        Hostapd ap = new Hostapd(LOOP, "fake0", PmfConfigs.config(Set.of(Akm.PSK), Mfp.OPTIONAL), ApTiming.DEFAULT, line -> { });
+        LOOP.call(() -> {
+            ap.attach(new FakeApDriver());
+            return null;
+        });
+        ApCommands commands = new ApCommands(LOOP, ap, () -> true);
+        long failures = LOOP.failures();
+        try {
+            for (String line : request.split("\n", 4)) {
+                if (commands.handle(line) == null) {
+                    throw new IllegalStateException("no answer to " + line);
+                }
+            }
+        } finally {
+            LOOP.call(() -> {
+                ap.stop();
+                return null;
+            });
+        }
+        if (LOOP.failures() != failures) {
+            throw new IllegalStateException("a request threw on the event loop: " + request);
+        }
+    }
+}
