@@ -122,8 +122,9 @@ final class Nl80211EventDecoder {
                 LOG.log(System.Logger.Level.DEBUG,
                         () -> iface.ifname() + ": unprotected or wrongly protected Beacon" + from + " dropped (" + count + " so far)");
             }
-        } catch (wpa4j.common.codec.MalformedFrameException e) {
-            // a notification whose frame does not decode is dropped (the event socket counts malformed input)
+        } catch (wpa4j.common.codec.MalformedFrameException | IllegalArgumentException e) {
+            // a notification whose frame does not decode, or whose values no driver event can hold (a remain-on-channel
+            // without a channel frequency: fuzzing found it), is dropped (the event socket counts malformed input)
         }
     }
 
