@@ -24,6 +24,8 @@ class EventDecoderFuzzTest {
         Uapi.NL80211_CMD_SCHED_SCAN_STOPPED, Uapi.NL80211_CMD_FRAME_TX_STATUS, Uapi.NL80211_CMD_NEW_SCAN_RESULTS, Uapi.NL80211_CMD_SCAN_ABORTED,
         Uapi.NL80211_CMD_AUTHENTICATE, Uapi.NL80211_CMD_ASSOCIATE, Uapi.NL80211_CMD_DEAUTHENTICATE, Uapi.NL80211_CMD_DISASSOCIATE,
         Uapi.NL80211_CMD_UNPROT_DEAUTHENTICATE, Uapi.NL80211_CMD_UNPROT_DISASSOCIATE, Uapi.NL80211_CMD_UNPROT_BEACON};
+    /** An in-process custody: leases hold the notes the MLME writes; no socket is opened. */
+    private static final wpa4j.linux.custody.SocketCustody CUSTODY = wpa4j.linux.custody.plain.PlainCustody.create();
     private static final InterfaceRecord IFACE = new InterfaceRecord(3, "wlan0", 0, Uapi.NL80211_IFTYPE_STATION,
             MacAddress.parse("02:00:00:00:01:00"), 2412);
 
@@ -37,13 +39,18 @@ class EventDecoderFuzzTest {
         } catch (MalformedFrameException refused) {
             return;
         }
-        // an MLME with no sockets: the decoder only reads what the SME last sent and records link changes
-        StationMlme station = new StationMlme(null, null, IFACE, null, null);
-        Nl80211EventDecoder decoder = new Nl80211EventDecoder(IFACE, e -> {
-            if (e == null) {
-                throw new AssertionError("a null event");
-            }
-        }, station, () -> ap);
-        decoder.onNotification(new Nl80211Events.Notification(cmd, attrs));
+        // an MLME with a lease and no sockets: the decoder only reads what the SME last sent and notes link changes
+        InterfaceSockets sockets = InterfaceSockets.lease(CUSTODY, null, IFACE.ifindex(), "fuzz");
+        try {
+            StationMlme station = new StationMlme(null, sockets, IFACE, null, new EapolPath(null, sockets, IFACE, e -> { }, ap));
+            Nl80211EventDecoder decoder = new Nl80211EventDecoder(IFACE, e -> {
+                if (e == null) {
+                    throw new AssertionError("a null event");
+                }
+            }, station, () -> ap);
+            decoder.onNotification(new Nl80211Events.Notification(cmd, attrs));
+        } finally {
+            sockets.end();
+        }
     }
 }

@@ -88,13 +88,18 @@ final class Nl80211EventDecoder {
                 sink.onEvent(new DriverEvent.ScanResults(true, List.of(), List.of()));
             } else if (n.cmd() == Uapi.NL80211_CMD_AUTHENTICATE) {
                 if (timedOut) {
-                    sink.onEvent(new DriverEvent.AuthTimedOut(peer));
+                    // a time-out names the peer; one without (the kernel always sends it; fuzzing did not) says nothing
+                    if (peer != null) {
+                        sink.onEvent(new DriverEvent.AuthTimedOut(peer));
+                    }
                 } else if (frame.isPresent()) {
                     sink.onEvent(FrameEvents.auth(frame.get().value()));
                 }
             } else if (n.cmd() == Uapi.NL80211_CMD_ASSOCIATE) {
                 if (timedOut) {
-                    sink.onEvent(new DriverEvent.AssocTimedOut(peer));
+                    if (peer != null) {
+                        sink.onEvent(new DriverEvent.AssocTimedOut(peer));
+                    }
                 } else if (frame.isPresent() && MgmtFrame.decode(frame.get().value()) instanceof MgmtFrame.AssocResponse r) {
                     if (r.statusCode() != 0) {
                         sink.onEvent(new DriverEvent.AssocReject(r.header().sa(), r.ies().encode(), r.statusCode()));
