@@ -987,26 +987,15 @@ public final class Supplicant implements CoreDriverSlot.Core {
             }
             currentBss = roamed.get();
         }
-        if (state == SupplicantState.COMPLETED || state == SupplicantState.GROUP_HANDSHAKE || keys != null && keys.ptkInstalled()) {
+        if (portOpen(state)) {
             operstate(Operstate.DORMANT);
         }
-        lastEapol = null;
-        cancelAfterAck();
-        cancelRekeyTimeout();
-        if (ptkRekeyTimer != null) {
-            ptkRekeyTimer.cancel();
-            ptkRekeyTimer = null;
-        }
-        if (saQueryTimer != null) {
-            saQueryTimer.cancel();
-        }
-        saQuery.reset();
+        dropLinkKeys();
         // message 2 must carry the RSN element the (Re)Association Request carried; a driver that built it says which
         List<InformationElement> sent = requestRsnElements(a.info().reqIes());
         if (!sent.isEmpty()) {
             ownIes = sent;
         }
-        closeKeys();
         setState(SupplicantState.ASSOCIATING);
         onAssoc(a);
     }
@@ -1318,8 +1307,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
             listener.onEvent("WPA: 4-Way Handshake failed - pre-shared key may be incorrect");
             authFailed(network, "WRONG_KEY");
         }
-        if (was == SupplicantState.COMPLETED || was == SupplicantState.GROUP_HANDSHAKE
-                || (was == SupplicantState.FOUR_WAY_HANDSHAKE && keys != null && keys.ptkInstalled())) {
+        if (portOpen(was)) {
             // the port was open (a PTK rekey ran when the link ended): IP traffic stops
             operstate(Operstate.DORMANT);
         }
@@ -1368,16 +1356,32 @@ public final class Supplicant implements CoreDriverSlot.Core {
         }
     }
 
-    private void endAssociation() {
+    /** Whether the port was open in {@code s} (IP traffic flowed): connected, or a PTK installed (a PTK rekey running). */
+    private boolean portOpen(SupplicantState s) {
+        return s == SupplicantState.COMPLETED || s == SupplicantState.GROUP_HANDSHAKE
+                || (s == SupplicantState.FOUR_WAY_HANDSHAKE && keys != null && keys.ptkInstalled());
+    }
+
+    /** The association's keys and the timers and SA Query state that live by them; the association itself stays. */
+    private void dropLinkKeys() {
         lastEapol = null;
         cancelAfterAck();
-        if (timeout != null) {
-            timeout.cancel();
-        }
         cancelRekeyTimeout();
         if (ptkRekeyTimer != null) {
             ptkRekeyTimer.cancel();
             ptkRekeyTimer = null;
+        }
+        if (saQueryTimer != null) {
+            saQueryTimer.cancel();
+        }
+        saQuery.reset();
+        closeKeys();
+    }
+
+    private void endAssociation() {
+        dropLinkKeys();
+        if (timeout != null) {
+            timeout.cancel();
         }
         closeSae();
         // per-attempt state: a later attempt (another BSS, or a driver without SME) must not inherit it
@@ -1386,12 +1390,7 @@ public final class Supplicant implements CoreDriverSlot.Core {
         pmksa = Optional.empty();
         saeAuthenticated = false;
         ownIes = List.of();
-        if (saQueryTimer != null) {
-            saQueryTimer.cancel();
-        }
-        saQuery.reset();
         comebacks = 0;
-        closeKeys();
         currentBss = null;
         current = null;
     }
