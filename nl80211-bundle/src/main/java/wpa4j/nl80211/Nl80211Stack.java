@@ -22,6 +22,7 @@ import wpa4j.nl80211.uapi.Uapi;
  * this holds as services.
  */
 public final class Nl80211Stack implements BackendStack {
+    private static final System.Logger LOG = System.getLogger(Nl80211Stack.class.getName());
     /** Told of every change in the set of drivers. */
     public interface Listener {
         void added(Nl80211Driver driver);
@@ -131,6 +132,8 @@ public final class Nl80211Stack implements BackendStack {
             if (!present.contains(gone)) {
                 Nl80211Driver d = drivers.remove(gone);
                 Nl80211Interface i = open.get(gone);
+                LOG.log(System.Logger.Level.INFO, "nl80211: " + d.ifname() + " (ifindex " + gone + ") is gone"
+                        + (i == null ? "; no instance of this backend had it open" : "; its open instance is told"));
                 if (i != null) {
                     i.interfaceRemoved();
                 }

@@ -21,6 +21,7 @@ import wpa4j.nl80211.cmd.StationRecord;
 import wpa4j.nl80211.cmd.WiphyInfo;
 import wpa4j.linux.netlink.NetlinkException;
 import wpa4j.nl80211.uapi.Uapi;
+import wpa4j.common.frame.ReasonCode;
 
 import static wpa4j.nl80211.NlOps.failed;
 import static wpa4j.nl80211.NlOps.run;
@@ -31,6 +32,7 @@ import static wpa4j.nl80211.NlOps.run;
  * notes, or adopted from the kernel). The AP installs its keys through the same {@link #setKey}.
  */
 final class StationMlme {
+    private static final System.Logger LOG = System.getLogger(StationMlme.class.getName());
     private final Nl80211 nl;
     private final InterfaceSockets sockets;
     private final InterfaceRecord iface;
@@ -44,6 +46,12 @@ final class StationMlme {
     /** Guards bssid/epoch between the event reader and adoption only. */
     private final Object linkLock = new Object();
     private volatile Ssid ssid;
+    /** The Deauthentication we forced before retrying an authentication (see {@link #authenticate}), while its event is due. */
+    private final java.util.concurrent.atomic.AtomicReference<ForcedDeauth> forcedDeauth = new java.util.concurrent.atomic.AtomicReference<>();
+    private static final int EALREADY = 114;
+    private static final long FORCED_DEAUTH_EVENT_NANOS = 2_000_000_000L;
+
+    private record ForcedDeauth(MacAddress bssid, long atNanos) {}
 
     StationMlme(Nl80211 nl, InterfaceSockets sockets, InterfaceRecord iface, WiphyInfo wiphy, EapolPath eapol) {
         this.nl = nl;
@@ -72,13 +80,40 @@ final class StationMlme {
             eapol.forNewLink();
             eapol.ready();
             lastFreq = p.freq();
-            nl.authenticate(iface.ifindex(), new Authentication(p.bssid(), p.freq(), p.ssid(), authType, p.ie(),
-                    p.authAlg() == AuthAlg.SAE ? p.saeData() : Bytes.EMPTY));
+            Authentication auth = new Authentication(p.bssid(), p.freq(), p.ssid(), authType, p.ie(), p.authAlg() == AuthAlg.SAE ? p.saeData() : Bytes.EMPTY);
+            try {
+                nl.authenticate(iface.ifindex(), auth);
+            } catch (NetlinkException e) {
+                if (e.errno() != EALREADY || p.bssid() == null) {
+                    throw e;
+                }
+                // as driver_nl80211: the kernel still holds an authentication with this BSS (e.g. what cfg80211's own SME
+                // kept of a link another backend made with CONNECT) and refuses a new one; a forced Deauthentication
+                // clears it, and the authentication is tried once more. Its event is ours, not the end of this attempt.
+                LOG.log(System.Logger.Level.INFO, iface.ifname() + ": the kernel still holds an authentication with " + p.bssid()
+                        + " (EALREADY): forcing a deauthentication and trying again");
+                forcedDeauth.set(new ForcedDeauth(p.bssid(), System.nanoTime()));
+                try {
+                    nl.leave(iface.ifindex(), p.bssid(), ReasonCode.PREV_AUTH_NOT_VALID, true);
+                } catch (NetlinkException notHeld) {
+                    // nothing to leave after all: the retry says whether the kernel takes the authentication now
+                }
+                nl.authenticate(iface.ifindex(), auth);
+            }
         } catch (NetlinkException e) {
             throw failed("authenticate", e);
         } catch (java.io.IOException e) {
             throw new DriverException("authenticate", "EAPOL socket: " + e.getMessage(), 0, e);
         }
+    }
+
+    /** True (once) for the event of the Deauthentication {@link #authenticate} forced on {@code peer} a moment ago. */
+    boolean forcedDeauthFrom(MacAddress peer) {
+        ForcedDeauth f = forcedDeauth.get();
+        if (f == null || !f.bssid().equals(peer) || System.nanoTime() - f.atNanos() > FORCED_DEAUTH_EVENT_NANOS) {
+            return false;
+        }
+        return forcedDeauth.compareAndSet(f, null);
     }
 
     /** NL80211_AUTHTYPE_* of the request; what this backend or the wiphy cannot do is refused before the kernel. */

@@ -38,6 +38,11 @@ final class KernelGateway implements AutoCloseable {
         console.flush();
     }
 
+    /** The gateway JVM's process id. */
+    long pid() {
+        return process.pid();
+    }
+
     String output() throws IOException {
         return Files.readString(log);
     }
@@ -52,9 +57,19 @@ final class KernelGateway implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 90_000;
         while (lines(regex) < count) {
             if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError(count + " x '" + regex + "' not in the gateway output (alive=" + process.isAlive() + "):\n" + output());
+                throw new AssertionError(count + " x '" + regex + "' not in the gateway output (alive=" + process.isAlive() + "):\n" + output()
+                        + "\n--- peers and gateways running now:\n" + peers());
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** The real peers and gateway JVMs running (one left by an earlier test would act on the same radios). */
+    static String peers() {
+        try {
+            return KernelSupport.sh("ps -eo pid,etimes,args | grep -E '[w]pa_supplicant|[h]ostapd|[w]pa4j.jar' || true");
+        } catch (Exception | AssertionError e) {
+            return e.toString();
         }
     }
 
@@ -62,7 +77,8 @@ final class KernelGateway implements AutoCloseable {
     public void close() throws Exception {
         console.close();
         process.destroy();
-        process.waitFor(30, TimeUnit.SECONDS);
-        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 }

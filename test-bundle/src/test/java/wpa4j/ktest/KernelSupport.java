@@ -62,7 +62,7 @@ final class KernelSupport {
         network.lines().filter(l -> !l.isBlank()).forEach(l -> block.append(' ').append(l.strip()).append('\n'));
         Files.writeString(conf, "ctrl_interface=/var/run/wpa_supplicant\n" + (globals.isEmpty() || globals.endsWith("\n") ? globals : globals + "\n")
                 + "network={\n" + block + "}\n");
-        String start = "wpa_supplicant -B -D nl80211 -i " + ifname + " -c " + conf + " -f " + wpaSupplicantLogFile(ifname);
+        String start = "wpa_supplicant -B -D nl80211 -i " + ifname + " -c " + conf + " -f " + wpaSupplicantLogFile(ifname) + " -P " + pidFile("wpa_supplicant", ifname);
         sh("rm -f " + wpaSupplicantLogFile(ifname) + "; " + (ns == null ? start : ns.exec(start)));
     }
 
@@ -92,7 +92,21 @@ final class KernelSupport {
     /** Ends the wpa_supplicant of {@code ifname} (if it runs). */
     static void stopWpaSupplicant(Netns ns, String ifname) throws Exception {
         String terminate = "wpa_cli -i " + ifname + " terminate";
-        sh((ns == null ? terminate : ns.exec(terminate)) + " >/dev/null 2>&1; sleep 0.5; true");
+        sh((ns == null ? terminate : ns.exec(terminate)) + " >/dev/null 2>&1; true");
+        endProcess(pidFile("wpa_supplicant", ifname));
+    }
+
+    private static String pidFile(String program, String ifname) {
+        return "/tmp/" + program + "-" + ifname + ".pid";
+    }
+
+    /**
+     * Waits (5 s at most) for the process of {@code pidFile} to end, then kills it: a peer that outlives its test
+     * (a terminate its control socket never got) would hold sockets and drive the radio under the next test.
+     */
+    private static void endProcess(String pidFile) throws Exception {
+        sh("p=$(cat " + pidFile + " 2>/dev/null); if [ -n \"$p\" ]; then kill $p 2>/dev/null; for i in $(seq 50); do kill -0 $p 2>/dev/null || break;"
+                + " sleep 0.1; done; kill -9 $p 2>/dev/null; fi; rm -f " + pidFile + "; true");
     }
 
     /** Debian's hostapd on {@code ifname}, its radio in a namespace of its own (so ping crosses the air), with {@code cidr}. */
@@ -116,13 +130,30 @@ final class KernelSupport {
     }
 
     /** The inodes of the PF_PACKET sockets on ETH_P_PAE (the last column of /proc/net/packet). */
-    static java.util.Set<String> eapolPacketInodes() throws Exception {
+    /**
+     * The inodes of the PF_PACKET sockets for EAPOL (EtherType 888e) that process {@code pid} holds: another process's
+     * (a peer of an earlier test still ending) must not count.
+     */
+    static java.util.Set<String> eapolPacketInodes(long pid) throws Exception {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        held.add(target.substring("socket:[".length(), target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // an fd that went between the listing and the read
+                }
+            }
+        }
         return sh("cat /proc/net/packet").lines().filter(l -> l.contains(" 888e ")).map(l -> l.trim().split("\\s+"))
-                .map(f -> f[f.length - 1]).collect(java.util.stream.Collectors.toSet());
+                .map(f -> f[f.length - 1]).filter(held::contains).collect(java.util.stream.Collectors.toSet());
     }
 
     static void stopHostapd(String ifname) throws Exception {
-        sh("kill $(cat /tmp/hostapd-" + ifname + ".pid) 2>/dev/null; sleep 0.5; true");
+        endProcess(pidFile("hostapd", ifname));
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
