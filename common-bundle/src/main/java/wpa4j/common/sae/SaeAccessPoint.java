@@ -17,8 +17,8 @@ import wpa4j.driver.types.MacAddress;
 
 /**
  * The SAE side of an AP (hostapd's handle_auth_sae): one protocol instance per station, created by the station's
- * Commit (the AP never initiates) and answered with the AP's Commit and Confirm; the station's Confirm ends in
- * {@link SaeAction.Accepted}.
+ * Commit (the AP never initiates) and answered with the AP's Commit; the station's Confirm, once it verifies, is
+ * answered with the AP's and ends in {@link SaeAction.Accepted} (hostapd without sae_confirm_immediate).
  *
  * <p>Before any state is kept for a Commit: a group the AP does not offer gets status 77 (the group echoed); a
  * status the AP's {@code sae_pwe} does not allow, a malformed Commit (status 1), an unknown password identifier
@@ -75,10 +75,12 @@ public final class SaeAccessPoint implements Destroyable {
         };
     }
 
-    /** The retransmission timer of {@code sta} fired. */
+    /**
+     * A retransmission timer of {@code sta} fired. The AP arms none (as hostapd outside mesh: the station retransmits,
+     * and an AP that gave up on a slow station would only confuse it), so this answers nothing; kept for the API.
+     */
     public List<SaeAction> timeout(MacAddress sta) {
-        Peer p = peers.get(sta);
-        return p == null ? List.of() : ended(sta, p.retransmit());
+        return List.of();
     }
 
     /** Forgets {@code sta} (deauthenticated, gone, or its PMK taken). */
@@ -204,34 +206,46 @@ public final class SaeAccessPoint implements Destroyable {
             super(SaeAccessPoint.this.password, bssid, sta, SaeAccessPoint.this.settings, SaeAccessPoint.this.random);
         }
 
-        /** A commit that passed the AP's checks. */
+        /**
+         * A commit that passed the AP's checks. As hostapd (sae_confirm_immediate=0): our Commit alone answers it; our
+         * Confirm goes only once the station's has verified (see {@link #confirmReceived}), and nothing is retransmitted
+         * on a timer: the station, which does retransmit, drives the exchange. A slow station (hunting and pecking on a
+         * small CPU) is thus never given up on by the AP, nor confused by Confirms of a run it has already left.
+         */
         List<SaeAction> commitReceived(SaeCommit commit, SaeGroup group, boolean commitH2e) {
             if (ownCommit != null && commit.sameValues(ownCommit)) {
                 return List.of(new SaeAction.Ignored("reflected commit (our own scalar and element)"));
             }
-            if (state == SaeState.CONFIRMED) {
-                if (syncExceeded()) {
-                    return fail(new ArrayList<>(), SaeStatus.UNSPECIFIED_FAILURE, "Sync over dot11RSNASAESync");
-                }
-                if (commitH2e == h2e && commit.sameValues(exchange.peer())) {
-                    // the station missed our commit or confirm: both again
-                    return List.of(commitFrame(), confirmFrame(), arm());
-                }
-                return respond(commit, group, commitH2e);
-            }
             if (state == SaeState.ACCEPTED && commit.sameValues(exchange.peer())) {
                 return List.of(new SaeAction.Ignored("commit of the accepted exchange again"));
             }
-            reset();
+            if (state == SaeState.COMMITTED && commitH2e == h2e && commit.group() == exchange.group().id()) {
+                if (commit.sameValues(exchange.peer())) {
+                    // the station missed our commit: the same one again
+                    if (syncExceeded()) {
+                        return fail(new ArrayList<>(), SaeStatus.UNSPECIFIED_FAILURE, "Sync over dot11RSNASAESync");
+                    }
+                    return List.of(commitFrame());
+                }
+                // the station started over: our commit stays (hostapd reuses its rand and mask), so whichever of our
+                // commits the station takes, its keys are the ones derived here from its new values
+                return takePeerCommit(commit);
+            }
             return respond(commit, group, commitH2e);
         }
 
-        /** A new run for {@code commit}: our commit and confirm. */
+        /** A new run for {@code commit} (fresh rand and mask): our commit. */
         private List<SaeAction> respond(SaeCommit commit, SaeGroup group, boolean commitH2e) {
-            int keptSync = state == SaeState.CONFIRMED ? sync : 0;
             reset();
             h2e = commitH2e;
             exchange = SaeExchange.start(group, pwe(group), h2e, random);
+            SaeCommit c = exchange.commit();
+            ownCommit = new SaeCommit(c.group(), c.scalar(), c.element(), Bytes.EMPTY, h2e ? password.identifier() : Bytes.EMPTY, List.of());
+            return takePeerCommit(commit);
+        }
+
+        /** Keys from the station's {@code commit} and our current run; our commit goes (again). */
+        private List<SaeAction> takePeerCommit(SaeCommit commit) {
             try {
                 exchange.accept(commit, keyseedSalt(commit));
             } catch (SaeExchange.Rejection r) {
@@ -243,11 +257,9 @@ public final class SaeAccessPoint implements Destroyable {
                 out.add(new SaeAction.Send(SaeStatus.COMMIT, r.status, Bytes.EMPTY));
                 return fail(out, r.status, r.getMessage());
             }
-            SaeCommit c = exchange.commit();
-            ownCommit = new SaeCommit(c.group(), c.scalar(), c.element(), Bytes.EMPTY, h2e ? password.identifier() : Bytes.EMPTY, List.of());
-            state = SaeState.CONFIRMED;
-            sync = keptSync;
-            return List.of(commitFrame(), confirmFrame(), arm());
+            state = SaeState.COMMITTED;
+            sync = 0;
+            return List.of(commitFrame());
         }
 
         @Override
@@ -257,6 +269,11 @@ public final class SaeAccessPoint implements Destroyable {
 
         @Override
         boolean answersBadConfirm() {
+            return true;
+        }
+
+        @Override
+        boolean confirmsAfterPeer() {
             return true;
         }
 

@@ -61,6 +61,11 @@ abstract sealed class SaeProtocol permits SaeStation, SaeAccessPoint.Peer {
     /** Whether a Confirm that does not verify is answered with status 15 (the AP does, the station does not). */
     abstract boolean answersBadConfirm();
 
+    /** Whether our Confirm goes only after the peer's has verified, from COMMITTED (the AP, as hostapd), not with our Commit. */
+    boolean confirmsAfterPeer() {
+        return false;
+    }
+
     final SaeAction.Send commitFrame() {
         return new SaeAction.Send(SaeStatus.COMMIT, h2e ? SaeStatus.SAE_HASH_TO_ELEMENT : SaeStatus.SUCCESS, ownCommit.encode(h2e));
     }
@@ -95,7 +100,8 @@ abstract sealed class SaeProtocol permits SaeStation, SaeAccessPoint.Peer {
 
     /** A Confirm with status 0 from the peer. */
     final List<SaeAction> confirmReceived(Bytes body) {
-        if (state != SaeState.CONFIRMED && state != SaeState.ACCEPTED) {
+        boolean answerAfter = state == SaeState.COMMITTED && confirmsAfterPeer();
+        if (state != SaeState.CONFIRMED && state != SaeState.ACCEPTED && !answerAfter) {
             return List.of(new SaeAction.Ignored("confirm in state " + state));
         }
         SaeConfirm confirm;
@@ -115,9 +121,15 @@ abstract sealed class SaeProtocol permits SaeStation, SaeAccessPoint.Peer {
             return fail(out, SaeStatus.CHALLENGE_FAIL, "the peer's confirm does not verify (wrong password?)");
         }
         peerSendConfirm = confirm.sendConfirm();
+        List<SaeAction> out = new ArrayList<>();
+        if (answerAfter) {
+            out.add(confirmFrame());
+        }
         state = SaeState.ACCEPTED;
         sync = 0;
-        return List.of(new SaeAction.CancelTimer(), new SaeAction.Accepted(exchange.pmk(), exchange.pmkid(), exchange.group()));
+        out.add(new SaeAction.CancelTimer());
+        out.add(new SaeAction.Accepted(exchange.pmk(), exchange.pmkid(), exchange.group()));
+        return out;
     }
 
     /** A Confirm in ACCEPTED: one with a higher send-confirm that verifies gets our confirm again (send-confirm 65535). */

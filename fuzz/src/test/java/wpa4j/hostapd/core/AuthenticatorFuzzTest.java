@@ -55,50 +55,59 @@ class AuthenticatorFuzzTest {
         FakeApDriver driver = new FakeApDriver();
         long failures = LOOP.failures();
         Hostapd ap = new Hostapd(LOOP, "fake0", in.consumeBoolean() ? PMF : WPA2, SLOW, AdmissionLimits.DEFAULT, line -> { });
-        try {
-            on(() -> ap.attach(driver));
-            rx(ap, new MgmtFrame.Authentication(MgmtHeader.of(MgmtSubtype.AUTH, AA, STA, AA), 0, 1, 0, IeList.EMPTY).encode());
-            List<InformationElement> ies = List.of(new InformationElement(0, PmfConfigs.SSID.octets()), new InformationElement(1, Bytes.fromHex("82848b96")),
-                    TestStation.rsne(Akm.PSK.suite(), 0, null, null));
-            rx(ap, new MgmtFrame.AssocRequest(MgmtHeader.of(MgmtSubtype.ASSOC_REQ, AA, STA, AA), 0x0431, 10, new IeList(ies)).encode());
-            Bytes resp = driver.mlme.get(driver.mlme.size() - 1);
-            on(() -> ap.onEvent(new DriverEvent.TxStatus(0, MgmtSubtype.ASSOC_RESP.value(), STA, resp, true)));
-            Ptk ptk = null;
-            Set<String> installed = new HashSet<>();
-            int keysSeen = 0;
-            for (int step = 0; step < 8 && in.remainingBytes() > 0; step++) {
-                EapolKey last = lastFromAp(driver);
-                switch (in.consumeInt(0, 3)) {
-                    case 0 -> rx(ap, mgmt(in));
-                    // the driver API carries EAPOL PDUs of 4 octets and more (the 802.1X header)
-                    case 1 -> eapol(ap, Bytes.of(pad(in.consumeBytes(in.consumeInt(4, 300)), 4)));
-                    case 2 -> {
-                        if (last != null && !last.keyInfo().mic()) {
-                            // message 2 to the AP's message 1: a PTK from its ANonce and a fuzzed SNonce
-                            Bytes snonce = Bytes.of(pad(in.consumeBytes(32), 32));
-                            ptk = Ptk.derive(PSK, AA, STA, last.nonce(), snonce, 16, false);
-                            eapol(ap, signed(ptk, in, last.replayCounter(), snonce, List.of(TestStation.rsne(Akm.PSK.suite(), 0, null, null))));
-                        }
-                    }
-                    default -> {
-                        if (ptk != null && last != null) {
-                            eapol(ap, signed(ptk, in, in.consumeBoolean() ? last.replayCounter() : in.consumeLong(), EapolKey.ZERO_NONCE, List.of()));
-                        }
-                    }
-                }
-                for (; keysSeen < driver.keys.size(); keysSeen++) {
-                    KeyParams k = driver.keys.get(keysSeen);
-                    if (k.isPairwise() && !installed.add(k.addr() + "/" + k.key().toHex())) {
-                        throw new IllegalStateException("pairwise key installed twice for " + k.addr());
-                    }
-                }
+        // the whole run is one task on the AP's loop (the helpers' calls run inline there): a hand-over between threads
+        // per frame cost more than the core's work; no timer of the core falls due within a run (SLOW)
+        LOOP.call(() -> {
+            try {
+                sequence(in, driver, ap);
+            } finally {
+                ap.stop();
             }
-        } finally {
-            on(ap::stop);
-        }
+            return null;
+        });
         if (LOOP.failures() != failures) {
             // a timer task of the core threw (the loop logs and survives it, but it is a bug)
             throw new IllegalStateException("a task on the AP's event loop threw");
+        }
+    }
+
+    private static void sequence(FuzzedDataProvider in, FakeApDriver driver, Hostapd ap) throws Exception {
+        on(() -> ap.attach(driver));
+        rx(ap, new MgmtFrame.Authentication(MgmtHeader.of(MgmtSubtype.AUTH, AA, STA, AA), 0, 1, 0, IeList.EMPTY).encode());
+        List<InformationElement> ies = List.of(new InformationElement(0, PmfConfigs.SSID.octets()), new InformationElement(1, Bytes.fromHex("82848b96")),
+                TestStation.rsne(Akm.PSK.suite(), 0, null, null));
+        rx(ap, new MgmtFrame.AssocRequest(MgmtHeader.of(MgmtSubtype.ASSOC_REQ, AA, STA, AA), 0x0431, 10, new IeList(ies)).encode());
+        Bytes resp = driver.mlme.get(driver.mlme.size() - 1);
+        on(() -> ap.onEvent(new DriverEvent.TxStatus(0, MgmtSubtype.ASSOC_RESP.value(), STA, resp, true)));
+        Ptk ptk = null;
+        Set<String> installed = new HashSet<>();
+        int keysSeen = 0;
+        for (int step = 0; step < 8 && in.remainingBytes() > 0; step++) {
+            EapolKey last = lastFromAp(driver);
+            switch (in.consumeInt(0, 3)) {
+                case 0 -> rx(ap, mgmt(in));
+                // the driver API carries EAPOL PDUs of 4 octets and more (the 802.1X header)
+                case 1 -> eapol(ap, Bytes.of(pad(in.consumeBytes(in.consumeInt(4, 300)), 4)));
+                case 2 -> {
+                    if (last != null && !last.keyInfo().mic()) {
+                        // message 2 to the AP's message 1: a PTK from its ANonce and a fuzzed SNonce
+                        Bytes snonce = Bytes.of(pad(in.consumeBytes(32), 32));
+                        ptk = Ptk.derive(PSK, AA, STA, last.nonce(), snonce, 16, false);
+                        eapol(ap, signed(ptk, in, last.replayCounter(), snonce, List.of(TestStation.rsne(Akm.PSK.suite(), 0, null, null))));
+                    }
+                }
+                default -> {
+                    if (ptk != null && last != null) {
+                        eapol(ap, signed(ptk, in, in.consumeBoolean() ? last.replayCounter() : in.consumeLong(), EapolKey.ZERO_NONCE, List.of()));
+                    }
+                }
+            }
+            for (; keysSeen < driver.keys.size(); keysSeen++) {
+                KeyParams k = driver.keys.get(keysSeen);
+                if (k.isPairwise() && !installed.add(k.addr() + "/" + k.key().toHex())) {
+                    throw new IllegalStateException("pairwise key installed twice for " + k.addr());
+                }
+            }
         }
     }
 
