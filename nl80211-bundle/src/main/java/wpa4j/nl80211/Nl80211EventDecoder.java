@@ -113,7 +113,7 @@ final class Nl80211EventDecoder {
                 // read raw: the AP's deauthentication under PMF arrives decrypted with its Protected bit still set
                 DriverEvent left = FrameEvents.leave(frame.get().value(), iface.mac());
                 station.linkChanged(null);
-                if (left instanceof DriverEvent.Deauth d && station.forcedDeauthFrom(d.addr())) {
+                if (left instanceof DriverEvent.Deauth d && d.locallyGenerated() && station.forcedDeauthFrom(d.addr())) {
                     return;
                 }
                 if (left != null) {

@@ -120,6 +120,11 @@ final class Nl80211Interface implements DriverInterface {
         return events.unprotectedBeacons();
     }
 
+    /** The station's MLME (tests). */
+    StationMlme stationMlme() {
+        return station;
+    }
+
     /** Whether EAPOL goes over the control port now (tests). */
     boolean eapolOverControlPort() {
         return eapol.controlPort();

@@ -92,7 +92,7 @@ final class StationMlme {
                 // clears it, and the authentication is tried once more. Its event is ours, not the end of this attempt.
                 LOG.log(System.Logger.Level.INFO, iface.ifname() + ": the kernel still holds an authentication with " + p.bssid()
                         + " (EALREADY): forcing a deauthentication and trying again");
-                forcedDeauth.set(new ForcedDeauth(p.bssid(), System.nanoTime()));
+                forcingDeauth(p.bssid());
                 try {
                     nl.leave(iface.ifindex(), p.bssid(), ReasonCode.PREV_AUTH_NOT_VALID, true);
                 } catch (NetlinkException notHeld) {
@@ -105,6 +105,11 @@ final class StationMlme {
         } catch (java.io.IOException e) {
             throw new DriverException("authenticate", "EAPOL socket: " + e.getMessage(), 0, e);
         }
+    }
+
+    /** The Deauthentication of {@code bssid} about to go is ours (see {@link #authenticate}): its event is not reported. */
+    void forcingDeauth(MacAddress bssid) {
+        forcedDeauth.set(new ForcedDeauth(bssid, System.nanoTime()));
     }
 
     /** True (once) for the event of the Deauthentication {@link #authenticate} forced on {@code peer} a moment ago. */

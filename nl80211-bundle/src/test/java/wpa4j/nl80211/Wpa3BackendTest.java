@@ -284,6 +284,22 @@ class Wpa3BackendTest {
     }
 
     @Test
+    void theDeauthenticationForcedBeforeARetriedAuthenticationIsNotReported() throws Exception {
+        // as driver_nl80211's ignore_deauth_event: after EALREADY the backend deauthenticates itself and tries again
+        station.stationMlme().forcingDeauth(AP);
+        station.onNotification(notification(Uapi.NL80211_CMD_DEAUTHENTICATE, frame(0x00c0, AP, OWN, "0200")));
+        assertEquals(List.of(), events, "our forced deauthentication is not the end of the new attempt");
+        // once only: a later one of ours is a leaving like any other
+        station.onNotification(notification(Uapi.NL80211_CMD_DEAUTHENTICATE, frame(0x00c0, AP, OWN, "0200")));
+        assertTrue(assertInstanceOf(DriverEvent.Deauth.class, only()).locallyGenerated());
+        events.clear();
+        // and the AP's deauthentication is never taken for ours
+        station.stationMlme().forcingDeauth(AP);
+        station.onNotification(notification(Uapi.NL80211_CMD_DEAUTHENTICATE, frame(0x00c0, OWN, AP, "0700")));
+        assertFalse(assertInstanceOf(DriverEvent.Deauth.class, only()).locallyGenerated());
+    }
+
+    @Test
     void aProtectedDeauthenticationFromTheApIsADeauthEvent() throws Exception {
         // mac80211 hands it over decrypted, with the Protected bit (0x4000) still set
         station.onNotification(notification(Uapi.NL80211_CMD_DEAUTHENTICATE, frame(0x40c0, OWN, AP, "0200")));
