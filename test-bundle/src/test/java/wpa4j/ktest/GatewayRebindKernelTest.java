@@ -63,7 +63,7 @@ class GatewayRebindKernelTest {
             long rekeys = gw.lines(STA_IF + ": State: GROUP_HANDSHAKE -> COMPLETED");
             // one PF_PACKET socket, custody's (wext's closed when it unbound): the update must keep that very socket
             KernelSupport.await(() -> eapolPackets(gw).size() == 1, () -> "one PF_PACKET EAPOL socket of the gateway before the update: "
-                    + eapolPackets(gw) + " of\n" + packetTable() + "\n" + output(gw) + "\n--- peers and gateways:\n" + KernelGateway.peers() + "\n" + hostapdLog());
+                    + eapolPackets(gw) + " of\n" + KernelSupport.shForDiagnosis("cat /proc/net/packet") + "\n" + output(gw) + "\n--- peers and gateways:\n" + KernelGateway.peers() + "\n" + hostapdLog());
             java.util.Set<String> held = eapolPackets(gw);
             gw.command("update wpa4j.nl80211 file:" + LiveUpgrades.nl80211Build(1));
             gw.awaitLines(STA_IF + ": driver nl80211 1\\.0\\.0\\.up1 .* bound", 1);
@@ -110,20 +110,8 @@ class GatewayRebindKernelTest {
 
     /** hostapd's lines about the station's handshakes and its leaving (it logs with -d). */
     private static String hostapdLog() {
-        try {
-            return "--- hostapd:\n" + KernelSupport.sh("grep -E 'EAPOL-Key|entering state|deauth|disassoc|reason|timeout' /tmp/hostapd-" + AP_IF
-                    + ".log | grep -v 'ap_handle_timer' | tail -80 || true");
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    private static String packetTable() {
-        try {
-            return KernelSupport.sh("cat /proc/net/packet");
-        } catch (Exception e) {
-            return e.toString();
-        }
+        return "--- hostapd:\n" + KernelSupport.shForDiagnosis("grep -E 'EAPOL-Key|entering state|deauth|disassoc|reason|timeout' /tmp/hostapd-" + AP_IF
+                + ".log | grep -v 'ap_handle_timer' | tail -80 || true");
     }
 
     private static String output(KernelGateway gw) {

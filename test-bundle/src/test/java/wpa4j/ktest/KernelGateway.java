@@ -66,11 +66,7 @@ final class KernelGateway implements AutoCloseable {
 
     /** The real peers and gateway JVMs running (one left by an earlier test would act on the same radios). */
     static String peers() {
-        try {
-            return KernelSupport.sh("ps -eo pid,etimes,args | grep -E '[w]pa_supplicant|[h]ostapd|[w]pa4j.jar' || true");
-        } catch (Exception | AssertionError e) {
-            return e.toString();
-        }
+        return KernelSupport.shForDiagnosis("ps -eo pid,etimes,args | grep -E '[w]pa_supplicant|[h]ostapd|[w]pa4j.jar' || true");
     }
 
     @Override

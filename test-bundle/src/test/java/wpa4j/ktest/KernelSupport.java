@@ -32,7 +32,7 @@ final class KernelSupport {
         Path conf = Path.of("/tmp/hostapd-" + ifname + ".conf");
         Files.writeString(conf, "interface=" + ifname + "\ndriver=nl80211\nctrl_interface=/var/run/hostapd\nssid=" + ssid
                 + "\nhw_mode=g\nchannel=1\nwpa=2\nwpa_key_mgmt=WPA-PSK\nrsn_pairwise=CCMP\nwpa_passphrase=" + passphrase + "\n" + extraConf);
-        sh("rm -f /tmp/hostapd-" + ifname + ".log; mkdir -p /var/run/hostapd && " + in.apply("hostapd -d -B -P /tmp/hostapd-" + ifname + ".pid -f /tmp/hostapd-" + ifname + ".log " + conf));
+        sh("rm -f /tmp/hostapd-" + ifname + ".log; mkdir -p /var/run/hostapd && " + in.apply("hostapd -d -B -P " + pidFile("hostapd", ifname) + " -f /tmp/hostapd-" + ifname + ".log " + conf));
         await(() -> {
             try {
                 return sh(in.apply("hostapd_cli -i " + ifname + " status") + " || true").contains("state=ENABLED");
@@ -72,9 +72,14 @@ final class KernelSupport {
 
     /** The log of the wpa_supplicant of {@code ifname} (its -f file), empty when there is none. */
     static String wpaSupplicantLog(String ifname) {
+        return shForDiagnosis("cat " + wpaSupplicantLogFile(ifname) + " 2>/dev/null || true");
+    }
+
+    /** The output of {@code command} for a failure message: never throws (a probe that failed says why instead). */
+    static String shForDiagnosis(String command) {
         try {
-            return sh("cat " + wpaSupplicantLogFile(ifname) + " 2>/dev/null || true");
-        } catch (Exception e) {
+            return sh(command);
+        } catch (Exception | AssertionError e) {
             return e.toString();
         }
     }
@@ -129,7 +134,6 @@ final class KernelSupport {
         return sh("cat /proc/net/packet").lines().filter(l -> l.contains(" 888e ")).count();
     }
 
-    /** The inodes of the PF_PACKET sockets on ETH_P_PAE (the last column of /proc/net/packet). */
     /**
      * The inodes of the PF_PACKET sockets for EAPOL (EtherType 888e) that process {@code pid} holds: another process's
      * (a peer of an earlier test still ending) must not count.

@@ -57,11 +57,7 @@ class Wpa3StationKernelTest {
     }
 
     private static String hostapdLog() {
-        try {
-            return KernelSupport.sh("grep -v -e RX_PROBE -e Probe -e probe /tmp/hostapd-" + AP_IF + ".log | grep -i -e sae -e auth -e 02:00:00:00:01:00 | tail -40; tail -3 /tmp/hostapd-" + AP_IF + ".log; " + "ip netns exec ap3 hostapd_cli -i " + AP_IF + " all_sta || true");
-        } catch (Exception e) {
-            return e.toString();
-        }
+        return KernelSupport.shForDiagnosis("grep -v -e RX_PROBE -e Probe -e probe /tmp/hostapd-" + AP_IF + ".log | grep -i -e sae -e auth -e 02:00:00:00:01:00 | tail -40; tail -3 /tmp/hostapd-" + AP_IF + ".log; " + "ip netns exec ap3 hostapd_cli -i " + AP_IF + " all_sta || true");
     }
 
     private static NetworkConfig network(Set<KeyMgmt> akms, String password, int pmf, int saePwe) {
