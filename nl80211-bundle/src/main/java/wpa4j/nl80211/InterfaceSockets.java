@@ -39,6 +39,8 @@ final class InterfaceSockets {
     static final String BSSID = "bssid";
     static final String SSID = "ssid";
     static final String FREQ = "freq";
+    /** When the noted link began, in milliseconds of the JVM's monotonic clock (custody lives in the same JVM). */
+    static final String LINK_SINCE = "linkSince";
 
     private static final ChannelOptions IN_ORDER = ChannelOptions.defaults();
     private static final ChannelOptions LATEST = ChannelOptions.defaults().withOverflow(ChannelOptions.Overflow.DROP_OLDEST);

@@ -2,6 +2,7 @@ package wpa4j.nl80211;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,6 +14,7 @@ import wpa4j.driver.types.ApInitParams;
 import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.event.DriverEventSink;
 import wpa4j.driver.types.InterfaceInfo;
+import wpa4j.driver.types.MacAddress;
 import wpa4j.nl80211.cmd.InterfaceRecord;
 import wpa4j.nl80211.cmd.Nl80211;
 import wpa4j.linux.custody.SocketCustody;
@@ -25,6 +27,7 @@ import wpa4j.nl80211.uapi.Uapi;
 /** The WifiDriver of one nl80211 interface; each open interface leases its own sockets from custody. */
 public final class Nl80211Driver implements WifiDriver {
     public static final String NAME = "nl80211";
+    private static final System.Logger LOG = System.getLogger(Nl80211Driver.class.getName());
 
     private final InterfaceRecord iface;
     private final WiphyInfo wiphy;
@@ -77,6 +80,12 @@ public final class Nl80211Driver implements WifiDriver {
             throw new DriverException("init", "this service drives " + iface.ifname() + ", not " + ifname);
         }
         InterfaceSockets sockets = InterfaceSockets.lease(stack.custody(), stack.family(), iface.ifindex(), stack.lessee());
+        if (sockets.inherited() && heldLinkReplaced(sockets)) {
+            // their queue tells of the old link's end (a deauthentication the core has seen from whoever drove the
+            // interface meanwhile) and their notes of its EAPOL path: the newer link is adopted as somebody else's
+            sockets.end();
+            sockets = InterfaceSockets.lease(stack.custody(), stack.family(), iface.ifindex(), stack.lessee());
+        }
         Nl80211Interface station = null;
         try {
             if (sockets.inherited() && "ap".equals(sockets.note(InterfaceSockets.ROLE).orElse(""))) {
@@ -104,6 +113,33 @@ public final class Nl80211Driver implements WifiDriver {
             abandon(station, sockets);
             throw e;
         }
+    }
+
+    /**
+     * Whether the station link noted with the held sockets ended while nobody held them and the kernel is now on a
+     * newer link to the same BSS (another backend made it within the handover grace): told apart by the kernel's
+     * connected time. No link to that BSS: the held queue says how it ended, and the core must hear it.
+     */
+    private boolean heldLinkReplaced(InterfaceSockets sockets) {
+        Optional<MacAddress> noted = sockets.note(InterfaceSockets.BSSID).map(MacAddress::parse);
+        Optional<Long> since = sockets.note(InterfaceSockets.LINK_SINCE).map(Long::parseLong);
+        if (!"station".equals(sockets.note(InterfaceSockets.ROLE).orElse("")) || noted.isEmpty() || since.isEmpty()) {
+            return false;
+        }
+        long connected;
+        try (Nl80211 nl = Nl80211.open()) {
+            connected = nl.station(iface.ifindex(), noted.get()).connectedSeconds();
+        } catch (NetlinkException e) {
+            return false;
+        }
+        long now = StationMlme.monotonicMs();
+        if (StationMlme.sameLink(since.get(), connected, now)) {
+            return false;
+        }
+        LOG.log(System.Logger.Level.INFO, iface.ifname() + ": the link to " + noted.get() + " held in custody began " + (now - since.get())
+                + " ms ago, the kernel's is " + connected + " s old: it ended meanwhile and another was made; the held sockets are closed"
+                + " and the newer link is taken over");
+        return true;
     }
 
     /** STOP_AP on the owner socket, the AP's frame registrations closed, the interface a station again. */

@@ -42,7 +42,12 @@ final class StationMlme {
     private volatile Bytes lastReqIes = Bytes.EMPTY;
     private volatile int lastFreq;
     private volatile MacAddress bssid;
+    /** When the link began ({@link #monotonicMs()}), noted for a successor to tell it from a newer link to the same BSS. */
+    private volatile long linkSince;
     private volatile int linkEpoch;
+    /** How much later than noted a link's kernel start may be and still be the noted link (see {@link #sameLink}). */
+    static final long SAME_LINK_SLACK_MS = 1500;
+
     /** Guards bssid/epoch between the event reader and adoption only. */
     private final Object linkLock = new Object();
     private volatile Ssid ssid;
@@ -247,6 +252,7 @@ final class StationMlme {
 
     /** Takes the dumped link unless an association event changed the link meanwhile; rekeys need EAPOL from now on. */
     private void adopt(int epoch, ScanResult r) throws java.io.IOException {
+        long since = kernelLinkSince(r.bssid());
         synchronized (linkLock) {
             if (epoch != linkEpoch) {
                 return;
@@ -254,18 +260,53 @@ final class StationMlme {
             ssid = r.ssid().orElse(null);
             lastFreq = r.freq();
             bssid = r.bssid();
+            linkSince = since;
         }
         eapol.usePacket(); // a link nobody here made is owned by no socket: its EAPOL arrives on the interface
         noteLink(r.bssid());
     }
 
+    /** When the kernel's link to {@code peer} began, from its connected time (whole seconds); now if it does not say. */
+    private long kernelLinkSince(MacAddress peer) {
+        long now = monotonicMs();
+        try {
+            long seconds = nl.station(iface.ifindex(), peer).connectedSeconds();
+            return seconds < 0 ? now : now - seconds * 1000;
+        } catch (NetlinkException e) {
+            return now;
+        }
+    }
+
     /** The event reader's link changes; the epoch lets {@link #adopt} see that it raced one. */
     void linkChanged(MacAddress now) {
+        setLink(now, monotonicMs());
+    }
+
+    private void setLink(MacAddress now, long since) {
         synchronized (linkLock) {
             linkEpoch++;
             bssid = now;
+            linkSince = since;
         }
         noteLink(now);
+    }
+
+    /** Milliseconds of the JVM's monotonic clock: comparable between instances of any version in the same JVM. */
+    static long monotonicMs() {
+        return System.nanoTime() / 1_000_000;
+    }
+
+    /**
+     * Whether the kernel's link, up for {@code connectedSeconds} (truncated; -1: not reported), is the one noted as
+     * begun at {@code notedSince}, rather than a newer one to the same BSS: a noted start may lag the kernel's by an
+     * event's delivery or lead it by the truncation (under a second each); a link made again after one ended starts
+     * later by the old link's life and the reconnection.
+     */
+    static boolean sameLink(long notedSince, long connectedSeconds, long now) {
+        if (connectedSeconds < 0) {
+            return true; // nothing to tell them apart by: the note is trusted, as before there was one
+        }
+        return now - connectedSeconds * 1000 <= notedSince + SAME_LINK_SLACK_MS;
     }
 
     /** The link as a successor needs it (see {@link #resumeLink()}). */
@@ -274,6 +315,7 @@ final class StationMlme {
         sockets.note(InterfaceSockets.BSSID, now);
         sockets.note(InterfaceSockets.SSID, now == null || s == null ? null : s.octets().toHex());
         sockets.note(InterfaceSockets.FREQ, now == null ? null : lastFreq);
+        sockets.note(InterfaceSockets.LINK_SINCE, now == null ? null : linkSince);
         sockets.note(InterfaceSockets.CONTROL_PORT, eapol.controlPort());
     }
 
@@ -312,6 +354,7 @@ final class StationMlme {
         }
         ssid = sockets.note(InterfaceSockets.SSID).map(h -> new Ssid(Bytes.fromHex(h))).orElse(null);
         lastFreq = sockets.note(InterfaceSockets.FREQ).map(Integer::parseInt).orElse(0);
-        linkChanged(noted.get());
+        long since = sockets.note(InterfaceSockets.LINK_SINCE).map(Long::parseLong).orElse(monotonicMs());
+        setLink(noted.get(), since); // the link goes on: it began when it began
     }
 }

@@ -139,6 +139,20 @@ class Nl80211HandoverTest {
     }
 
     @Test
+    void theNotedLinkIsTheKernelsUnlessTheKernelsBeganLater() {
+        long noted = 100_000;
+        // the same link read 40.7 s later: the kernel's connected time is whole seconds, so its start reads up to 1 s late
+        assertTrue(StationMlme.sameLink(noted, 40, noted + 40_700));
+        assertTrue(StationMlme.sameLink(noted, 0, noted + 999));
+        // a kernel that does not report the connected time: the note is trusted
+        assertTrue(StationMlme.sameLink(noted, -1, noted + 60_000));
+        // the link ended and another was made to the same BSS 30 s after the noted one began (read 5.5 s into it)
+        assertFalse(StationMlme.sameLink(noted, 5, noted + 35_500));
+        // ... or 3 s after (the grace's shortest case: a deauthentication right after the update, a reconnection)
+        assertFalse(StationMlme.sameLink(noted, 0, noted + 3_000));
+    }
+
+    @Test
     void aLinkThatEndedWhileNobodyHeldItIsNotResumed() throws Exception {
         Nl80211Interface a = associated(Duration.ofSeconds(10), new ArrayList<>());
         a.handOver();

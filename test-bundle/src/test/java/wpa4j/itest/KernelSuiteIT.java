@@ -60,7 +60,7 @@ class KernelSuiteIT {
                         NodeList bad = c.getElementsByTagName(tag);
                         if (bad.getLength() > 0) {
                             failures.add(c.getAttribute("classname") + "." + c.getAttribute("name") + ": "
-                                    + firstLines(((Element) bad.item(0)).getAttribute("message"), 6));
+                                    + firstLines(((Element) bad.item(0)).getAttribute("message"), 60));
                         }
                     }
                 }

@@ -57,10 +57,32 @@ final class KernelGateway implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 90_000;
         while (lines(regex) < count) {
             if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError(count + " x '" + regex + "' not in the gateway output (alive=" + process.isAlive() + "):\n" + output()
-                        + "\n--- peers and gateways running now:\n" + peers());
+                threadDump();
+                throw new AssertionError(count + " x '" + regex + "' not in the gateway output (alive=" + process.isAlive() + "); its link events:\n"
+                        + linkEvents() + "\n--- peers and gateways running now:\n" + peers() + "\n--- the whole output:\n" + output());
             }
             Thread.sleep(50);
+        }
+    }
+
+    /**
+     * The last output lines about links, drivers and custody: what a failure message shows first, because the CI
+     * log keeps only the head of a long one.
+     */
+    String linkEvents() {
+        Pattern p = Pattern.compile("CTRL-EVENT|State: |driver \\S+ .* bound|lease |custody|nl80211: |wext: |WARNING|SEVERE|Exception");
+        try {
+            java.util.List<String> hits = output().lines().filter(l -> p.matcher(l).find()).toList();
+            return String.join("\n", hits.subList(Math.max(0, hits.size() - 40), hits.size()));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** The JVM's threads into its output (SIGQUIT): a gateway that went quiet shows where its loops wait. */
+    private void threadDump() {
+        if (process.isAlive()) {
+            KernelSupport.shForDiagnosis("kill -QUIT " + process.pid() + "; sleep 1");
         }
     }
 

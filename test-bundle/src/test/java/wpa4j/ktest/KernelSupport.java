@@ -122,6 +122,17 @@ final class KernelSupport {
         return n;
     }
 
+    /**
+     * One request to hostapd's control interface on {@code ifname} and its reply, for the commands hostapd_cli 2.10
+     * has no word for (REKEY_GTK): a datagram on its socket, as hostapd_cli sends them.
+     */
+    static String hostapdRequest(String ifname, String request) throws Exception {
+        return sh("python3 -c 'import os, socket, sys\n"
+                + "s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); p = \"/tmp/ktest-ctrl-%d\" % os.getpid(); s.bind(p)\n"
+                + "try:\n s.settimeout(5); s.connect(\"/var/run/hostapd/" + ifname + "\"); s.send(sys.argv[1].encode()); print(s.recv(4096).decode())\n"
+                + "finally:\n os.unlink(p)' " + request);
+    }
+
     /** Undoes {@link #hostapdInNetns}: hostapd stopped, the radio back, the station's addresses flushed. */
     static void stopHostapdInNetns(Netns ns, String apIf, String staIf) throws Exception {
         stopHostapd(apIf);

@@ -7,9 +7,12 @@ import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.linux.netlink.NlAttr;
 import wpa4j.nl80211.uapi.Uapi;
 
-/** NL80211_ATTR_STA_INFO of one station: signal (dBm), TX bitrate (100 kbps), inactivity (ms) and counters. */
+/**
+ * NL80211_ATTR_STA_INFO of one station: signal (dBm), TX bitrate (100 kbps), inactivity (ms), counters, and how long
+ * the link has been up (whole seconds; -1 when the kernel did not say).
+ */
 public record StationRecord(int signal, int txBitrate, long inactiveMs, long rxBytes, long txBytes, long rxPackets, long txPackets, long txFailed,
-        long txRetries) {
+        long txRetries, long connectedSeconds) {
 
     static StationRecord parse(List<NlAttr> info) throws MalformedFrameException {
         int signal = NlAttr.find(info, Uapi.NL80211_STA_INFO_SIGNAL).map(a -> (int) (byte) NlAttrs.u8OrZero(a)).orElse(0);
@@ -20,7 +23,8 @@ public record StationRecord(int signal, int txBitrate, long inactiveMs, long rxB
         }
         return new StationRecord(signal, rate, u32(info, Uapi.NL80211_STA_INFO_INACTIVE_TIME), u32(info, Uapi.NL80211_STA_INFO_RX_BYTES),
                 u32(info, Uapi.NL80211_STA_INFO_TX_BYTES), u32(info, Uapi.NL80211_STA_INFO_RX_PACKETS), u32(info, Uapi.NL80211_STA_INFO_TX_PACKETS),
-                u32(info, Uapi.NL80211_STA_INFO_TX_FAILED), u32(info, Uapi.NL80211_STA_INFO_TX_RETRIES));
+                u32(info, Uapi.NL80211_STA_INFO_TX_FAILED), u32(info, Uapi.NL80211_STA_INFO_TX_RETRIES),
+                NlAttr.find(info, Uapi.NL80211_STA_INFO_CONNECTED_TIME).map(NlAttrs::u32OrZero).orElse(-1L));
     }
 
     private static long u32(List<NlAttr> info, int type) {

@@ -164,6 +164,7 @@ public final class Uapi {
     public static final int NL80211_STA_INFO_TX_PACKETS = 10;
     public static final int NL80211_STA_INFO_TX_FAILED = 12;
     public static final int NL80211_STA_INFO_TX_RETRIES = 11;
+    public static final int NL80211_STA_INFO_CONNECTED_TIME = 16;
     public static final int NL80211_HIDDEN_SSID_NOT_IN_USE = 0;
     public static final int NL80211_HIDDEN_SSID_ZERO_LEN = 1;
     public static final int NL80211_HIDDEN_SSID_ZERO_CONTENTS = 2;
