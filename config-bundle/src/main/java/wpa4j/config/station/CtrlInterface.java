@@ -17,8 +17,21 @@ public record CtrlInterface(Path dir, Optional<String> group) {
         Objects.requireNonNull(group, "group");
     }
 
-    /** The value as wpa4j writes it: the {@code DIR=... GROUP=...} form when there is a group. */
+    /**
+     * The value as wpa4j writes it: the {@code DIR=... GROUP=...} form when there is a group, and for a directory that
+     * itself begins with {@code DIR=} (the plain form would be read as the other). A directory holding {@code " GROUP="}
+     * fits neither form with a group: {@link WpaSupplicantConf#format} writes its group as {@code ctrl_interface_group}.
+     */
     public String confValue() {
-        return group.map(g -> "DIR=" + dir + " GROUP=" + g).orElse(dir.toString());
+        String d = dir.toString();
+        if (group.isEmpty() && !d.startsWith("DIR=")) {
+            return d;
+        }
+        return "DIR=" + d + group.map(g -> " GROUP=" + g).orElse("");
+    }
+
+    /** Whether the group has to go on a line of its own: the DIR= form would split the directory at its {@code " GROUP="}. */
+    boolean groupApart() {
+        return group.isPresent() && dir.toString().contains(" GROUP=");
     }
 }

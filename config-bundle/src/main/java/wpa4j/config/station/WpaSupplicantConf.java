@@ -41,7 +41,13 @@ public final class WpaSupplicantConf {
      */
     public static String format(StationFile file) {
         StringBuilder sb = new StringBuilder();
-        file.ctrlInterface().ifPresent(c -> sb.append("ctrl_interface=").append(c.confValue()).append('\n'));
+        file.ctrlInterface().ifPresent(c -> {
+            if (c.groupApart()) {
+                sb.append("ctrl_interface=").append(c.dir()).append("\nctrl_interface_group=").append(c.group().orElseThrow()).append('\n');
+            } else {
+                sb.append("ctrl_interface=").append(c.confValue()).append('\n');
+            }
+        });
         if (file.updateConfig()) {
             sb.append("update_config=1\n");
         }

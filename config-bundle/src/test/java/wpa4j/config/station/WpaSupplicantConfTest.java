@@ -208,6 +208,19 @@ class WpaSupplicantConfTest {
     }
 
     @Test
+    void ctrlInterfaceDirectoriesThatLookLikeTheOtherFormSurviveSaveConfig() {
+        // found by fuzzing (ConfigAndControlFuzzTest.wpaSupplicantConf): 'DIR=DIR=' is the directory 'DIR=', which the
+        // plain form would have written back as an empty DIR= form
+        for (String conf : List.of("ctrl_interface=DIR=DIR=", "ctrl_interface=DIR=DIR=x GROUP=g", "ctrl_interface=/a GROUP=b\nctrl_interface_group=g",
+                "ctrl_interface=/a GROUP=b")) {
+            StationFile f = parse(conf);
+            assertEquals(f.ctrlInterface(), parse(WpaSupplicantConf.format(f)).ctrlInterface(), conf);
+        }
+        assertEquals("ctrl_interface=DIR=DIR=\n", WpaSupplicantConf.format(parse("ctrl_interface=DIR=DIR=")));
+        assertEquals("ctrl_interface=/a GROUP=b\nctrl_interface_group=g\n", WpaSupplicantConf.format(parse("ctrl_interface=/a GROUP=b\nctrl_interface_group=g")));
+    }
+
+    @Test
     void globalErrors() {
         assertEquals(List.of(
                 "wpa_supplicant.conf:1: ap_scan '2' (the driver selects the AP) is not supported by wpa4j; allowed: 1",
