@@ -3,6 +3,12 @@
 #   benchmarks/run.sh sim [swaps]      the sim swap harness (any machine)
 #   benchmarks/run.sh jmh [JMH args]   the JMH benchmarks (CryptoBenchmark, SaeBenchmark)
 #   benchmarks/run.sh vm [swaps]       the real-kernel swap harness in the hwsim VM (needs QEMU, see test-bundle/hwsim)
+#   benchmarks/run.sh ap-scale [stations] [warm-up stations]
+#                                      one AP core and N station cores on the sim medium, wired as the gateway wires
+#                                      them: time until the AP has authorized all, memory, threads, where the time went
+#   benchmarks/run.sh ap-scale-curve [png] [counts]
+#                                      ap-scale from 10 to 2007 stations, cold and warm, each in a JVM of its own, and
+#                                      a PNG of time and memory against the station count (default docs/images/ap-scale.png)
 #   benchmarks/run.sh vm-sae [runs] [sae_pwe list]
 #                                      time to COMPLETED on an SAE network in the hwsim VM, wpa4j's station vs
 #                                      Debian's wpa_supplicant (default 10 runs each, sae_pwe "0,1"); every run's
@@ -14,6 +20,8 @@ what="${1:-sim}"; shift || true
 case "$what" in
   sim) exec java -cp "$cp" wpa4j.bench.SimSwapHarness "$@" ;;
   jmh) exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;
+  ap-scale) exec java -cp "$cp" wpa4j.bench.ApScaleHarness "${1:-2007}" 120 "${2:-0}" ;;
+  ap-scale-curve) exec java -cp "$cp" wpa4j.bench.ApScaleCurve "${1:-$here/../docs/images/ap-scale.png}" "${2:-10,100,300,1000,2007}" ;;
   vm)
     out="$(mktemp -d)"
     echo "$cp" > "$out/cp.txt"
@@ -36,5 +44,5 @@ case "$what" in
     rm -rf "$out"
     exit $rc
     ;;
-  *) echo "usage: $0 sim|jmh|vm|vm-sae [args]" >&2; exit 2 ;;
+  *) echo "usage: $0 sim|jmh|ap-scale|ap-scale-curve|vm|vm-sae [args]" >&2; exit 2 ;;
 esac

@@ -32,7 +32,8 @@ public final class SimDriver implements WifiDriver {
      */
     static final Capabilities CAPABILITIES = new Capabilities(Set.of(KeyMgmtCapability.WPA2_PSK), Set.of(Cipher.CCMP, Cipher.BIP),
             Set.of(AuthAlg.OPEN, AuthAlg.SAE), EnumSet.of(DriverFlag.SME, DriverFlag.AP, DriverFlag.AP_MLME, DriverFlag.SANE_ERROR_CODES, DriverFlag.SAE,
-                    DriverFlag.BEACON_PROTECTION, DriverFlag.BEACON_PROTECTION_CLIENT, DriverFlag.EAPOL_TX_STATUS),
+                    DriverFlag.BEACON_PROTECTION, DriverFlag.BEACON_PROTECTION_CLIENT, DriverFlag.EAPOL_TX_STATUS,
+                    DriverFlag.PROBE_RESP_OFFLOAD),
             16, 0, false, 0, 0, 2007, Set.of(), supportedOps());
 
     private final Medium medium;

@@ -43,6 +43,20 @@ public record IeList(List<InformationElement> elements) {
         return new IeList(list);
     }
 
+    /**
+     * Checks that {@code octets[offset..]} is a sequence of whole elements, as {@link #decode} would, without making
+     * them: for frames read in place (a station hears every Beacon on its channel).
+     */
+    public static void requireWellFormed(byte[] octets, int offset) throws MalformedFrameException {
+        int at = offset;
+        while (at < octets.length) {
+            if (at + 2 > octets.length || at + 2 + (octets[at + 1] & 0xff) > octets.length) {
+                throw new MalformedFrameException(at, "element " + (octets[at] & 0xff) + " overruns the frame");
+            }
+            at += 2 + (octets[at + 1] & 0xff);
+        }
+    }
+
     public void writeTo(FrameWriter w) {
         elements.forEach(e -> e.writeTo(w));
     }

@@ -4,5 +4,5 @@
  * DS, TIM, Country, RSN, RSN Extension, Timeout Interval, WPA, HT capabilities/operation).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package wpa4j.common.ie;

@@ -219,4 +219,37 @@ class ElementsTest {
         assertTrue(!ExtendedCapabilities.has(IeList.of(), ExtendedCapabilities.BEACON_PROTECTION));
         assertThrows(IllegalArgumentException.class, () -> ExtendedCapabilities.of(2040));
     }
+
+    /** The in-place check agrees with decode on every prefix of a real element list and on random octets. */
+    @Test
+    void theInPlaceCheckAgreesWithDecode() throws Exception {
+        byte[] ies = IeList.of(new InformationElement(0, Bytes.of("net".getBytes())), new InformationElement(1, Bytes.of(new byte[] {(byte) 0x82, 4})))
+                .encode().toArray();
+        Random random = new Random(5);
+        List<byte[]> inputs = new ArrayList<>();
+        for (int n = 0; n <= ies.length; n++) {
+            inputs.add(java.util.Arrays.copyOf(ies, n));
+        }
+        for (int i = 0; i < 2000; i++) {
+            byte[] b = new byte[random.nextInt(12)];
+            random.nextBytes(b);
+            inputs.add(b);
+        }
+        for (byte[] in : inputs) {
+            boolean decodes;
+            try {
+                IeList.decode(Bytes.of(in));
+                decodes = true;
+            } catch (MalformedFrameException e) {
+                decodes = false;
+            }
+            byte[] framed = new byte[3 + in.length];
+            System.arraycopy(in, 0, framed, 3, in.length);
+            if (decodes) {
+                assertDoesNotThrow(() -> IeList.requireWellFormed(framed, 3));
+            } else {
+                assertThrows(MalformedFrameException.class, () -> IeList.requireWellFormed(framed, 3));
+            }
+        }
+    }
 }

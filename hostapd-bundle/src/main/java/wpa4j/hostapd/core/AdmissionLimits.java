@@ -1,5 +1,6 @@
 package wpa4j.hostapd.core;
 
+import wpa4j.driver.types.StaAddParams;
 import wpa4j.driver.types.Validate;
 
 /**
@@ -15,7 +16,11 @@ import wpa4j.driver.types.Validate;
  *        class 2/3 frames (a forged sender must not turn the AP into an amplifier)
  */
 public record AdmissionLimits(int pendingMax, long pendingTimeoutMs, int requestsPerSecond, int probesPerSecond, int deauthsPerSecond) {
-    public static final AdmissionLimits DEFAULT = new AdmissionLimits(256, 10_000, 10, 20, 20);
+    /**
+     * Room for as many pending entries as the AP has association IDs (hostapd's max_num_sta, 2007), so that every
+     * station coming at once (the power back after a cut) never displaces its own kind; a few hundred bytes each.
+     */
+    public static final AdmissionLimits DEFAULT = new AdmissionLimits(StaAddParams.MAX_AID, 10_000, 10, 20, 20);
 
     public AdmissionLimits {
         Validate.range("pendingMax", pendingMax, 1, 100_000);

@@ -111,7 +111,11 @@ final class BeaconTemplate {
         return beaconProtection ? Optional.of(ExtendedCapabilities.of(ExtendedCapabilities.BEACON_PROTECTION)) : Optional.empty();
     }
 
-    ApParams apParams() {
+    /**
+     * The set_ap parameters; with {@code probeResponseOffload} (a driver that answers Probe Requests itself) they carry
+     * the Probe Response template, its destination left to the driver, as hostapd_probe_resp_offloads does.
+     */
+    ApParams apParams(boolean probeResponseOffload) {
         ApSecurity s = config.security();
         boolean rsn = s.isRsn();
         Set<KeyMgmt> akms = rsn ? s.akms().stream().map(Akm::driverKeyMgmt).collect(Collectors.toSet()) : Set.of(KeyMgmt.NONE);
@@ -120,7 +124,8 @@ final class BeaconTemplate {
         return ApParams.builder().head(head()).tail(tail()).dtimPeriod(config.dtimPeriod()).beaconInt(config.beaconInt())
                 .basicRates(rates().basicRates100k()).ssid(config.ssid()).hideSsid(config.hidden())
                 .pairwiseCiphers(rsn ? Set.of(Cipher.CCMP) : Set.of()).groupCipher(rsn ? Cipher.CCMP : Cipher.NONE)
-                .keyMgmtSuites(akms).authAlgs(auth).wpaVersion(rsn ? Set.of(Proto.RSN) : Set.of()).privacy(rsn).build();
+                .keyMgmtSuites(akms).authAlgs(auth).wpaVersion(rsn ? Set.of(Proto.RSN) : Set.of()).privacy(rsn)
+                .proberesp(probeResponseOffload ? probeResponse(MacAddress.BROADCAST) : Bytes.EMPTY).build();
     }
 
     /** A Probe Response to {@code sta}, always with the real SSID. */

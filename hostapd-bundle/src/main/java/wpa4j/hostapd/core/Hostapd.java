@@ -32,6 +32,7 @@ import wpa4j.common.sae.SaeGroup;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.DriverFlag;
 import wpa4j.driver.types.FreqParams;
@@ -87,6 +88,12 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private long mgmtDropped;
     private long driverErrors;
 
+    /**
+     * Driver events an AP's loop should let wait at once: every station of a full BSS (2007) arriving together brings
+     * about eight (Authentication, Association, two EAPOL-Key messages, and the TX status of each answer).
+     */
+    public static final int MAX_QUEUED_EVENTS = 16_384;
+
     public Hostapd(EventLoop loop, String ifname, ApConfig config, ApTiming timing, ApListener listener) {
         this(loop, ifname, config, timing, AdmissionLimits.DEFAULT, listener);
     }
@@ -110,7 +117,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
         if (enabled) {
             try {
                 // the BSS goes on: the new driver carries it (set_ap is then a template update)
-                driver.setAp(template.apParams());
+                driver.setAp(apParams());
                 listener.onEvent("AP-DRIVER-RESYNC driver=" + d.driverName() + " stations=" + stations.size());
                 // the stations a pending rekey waited for may have left while no driver was bound
                 rekeyTaken(null);
@@ -171,7 +178,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             if (config.security().offersSae()) {
                 sae = new SaeAuthenticator(loop, config.security().sae(), config.ssid(), own, random, pmksa, saeOutcome());
             }
-            driver.setAp(template.apParams());
+            driver.setAp(apParams());
             enabled = true;
             listener.onEvent("AP-ENABLED");
             scheduleRekey();
@@ -180,6 +187,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
             driverErrors++;
             listener.onEvent("AP-DISABLED " + e.getMessage());
         }
+    }
+
+    /** The BSS's set_ap parameters for the bound driver (with the Probe Response template if it answers probes itself). */
+    private ApParams apParams() {
+        return template.apParams(driver.getCapa().has(DriverFlag.PROBE_RESP_OFFLOAD));
     }
 
     /**

@@ -29,6 +29,7 @@ import wpa4j.runtime.binding.DriverRequirement;
 import wpa4j.runtime.console.Console;
 import wpa4j.runtime.console.EventLog;
 import wpa4j.runtime.eloop.EventLoop;
+import wpa4j.runtime.eloop.LoopThreads;
 import wpa4j.runtime.events.ControlEvents;
 import wpa4j.common.frame.ReasonCode;
 import wpa4j.config.ConfigException;
@@ -120,7 +121,7 @@ public class HostapdComponent extends CoreComponent implements ApControl {
         settings = s;
         ifname = s.ifname();
         ApConfig ap = s.config();
-        loop = new EventLoop("wpa4j-ap-" + ifname);
+        loop = new EventLoop("wpa4j-ap-" + ifname, Hostapd.MAX_QUEUED_EVENTS, LoopThreads.shared());
         core = new Hostapd(loop, ifname, ap, ApTiming.DEFAULT, this::apLine);
         Console.line(ifname + ": access point " + ap + " waiting for a driver");
         CoreDriverSlot slot = new CoreDriverSlot(ifname, loop, core,

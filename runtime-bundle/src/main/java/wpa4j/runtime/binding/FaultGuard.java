@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,7 +35,7 @@ import wpa4j.driver.DriverInterface;
 public final class FaultGuard implements InvocationHandler {
     private static final int EIO = 5;
     private static final int ETIMEDOUT = 110;
-    /** One watchdog thread for all guards; it ends when no op is being timed. */
+    /** One watchdog thread for all guards, running the sweeps; it ends when none is booked. */
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     /** When an op counts as hung, and what to do then (called on the watchdog thread). */
@@ -131,30 +130,82 @@ public final class FaultGuard implements InvocationHandler {
         return result;
     }
 
+    /** A timed op under way: the sweep declares it hung once its deadline passes (state 0 running, 1 returned, 2 hung). */
+    private static final class Call {
+        final FaultGuard guard;
+        final Method method;
+        final Thread caller;
+        final long deadline;
+        final AtomicInteger state = new AtomicInteger();
+        final CountDownLatch declared = new CountDownLatch(1);
+
+        Call(FaultGuard guard, Method method, Thread caller, long deadline) {
+            this.guard = guard;
+            this.method = method;
+            this.caller = caller;
+            this.deadline = deadline;
+        }
+    }
+
+    /** Ops being timed, of every guard; a sweep at the earliest deadline, not a watchdog task per op (2000 stations make many). */
+    private static final Set<Call> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+    private static final long NO_SWEEP = Long.MIN_VALUE;
+    private static final AtomicLong NEXT_SWEEP = new AtomicLong(NO_SWEEP);
+
     private Object timed(Method method, Object[] args) throws Throwable {
-        // 0 running, 1 returned, 2 declared hung: whichever of the op and the watchdog moves first decides
-        AtomicInteger state = new AtomicInteger();
-        CountDownLatch declared = new CountDownLatch(1);
-        Thread caller = Thread.currentThread();
-        ScheduledFuture<?> watch = WATCHDOG.schedule(() -> {
-            if (state.compareAndSet(0, 2)) {
-                try {
-                    declareHung(method, caller);
-                } finally {
-                    declared.countDown();
-                }
-            }
-        }, hang.afterMs(), TimeUnit.MILLISECONDS);
+        Call call = new Call(this, method, Thread.currentThread(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hang.afterMs()));
+        IN_FLIGHT.add(call);
+        sweepBy(call.deadline);
         try {
             return forward(method, args);
         } finally {
-            watch.cancel(false);
-            if (!state.compareAndSet(0, 1)) {
+            IN_FLIGHT.remove(call);
+            // whichever of the op and the sweep moves first decides
+            if (!call.state.compareAndSet(0, 1)) {
                 // the core went on without this thread (once the policy has let it go: not before, or two threads
                 // would run the loop); nothing the op did may reach the core
-                awaitUninterruptibly(declared);
+                awaitUninterruptibly(call.declared);
                 throw new AbandonedCall(method.getName() + " of backend " + backend + " returned after it was declared hung");
             }
+        }
+    }
+
+    /** Makes sure a sweep runs by {@code deadline}. */
+    private static void sweepBy(long deadline) {
+        while (true) {
+            long next = NEXT_SWEEP.get();
+            if (next != NO_SWEEP && next - deadline <= 0) {
+                return;
+            }
+            if (NEXT_SWEEP.compareAndSet(next, deadline)) {
+                WATCHDOG.schedule(FaultGuard::sweep, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return;
+            }
+        }
+    }
+
+    /** Declares the ops past their deadline hung, and books the next sweep for the earliest of the others. */
+    private static void sweep() {
+        // cleared first: an op that starts while this sweep looks books a sweep of its own
+        NEXT_SWEEP.set(NO_SWEEP);
+        long now = System.nanoTime();
+        long earliest = 0;
+        boolean any = false;
+        for (Call c : IN_FLIGHT) {
+            if (c.deadline - now > 0) {
+                earliest = !any || c.deadline - earliest < 0 ? c.deadline : earliest;
+                any = true;
+            } else if (c.state.compareAndSet(0, 2)) {
+                IN_FLIGHT.remove(c);
+                try {
+                    c.guard.declareHung(c.method, c.caller);
+                } finally {
+                    c.declared.countDown();
+                }
+            }
+        }
+        if (any) {
+            sweepBy(earliest);
         }
     }
 

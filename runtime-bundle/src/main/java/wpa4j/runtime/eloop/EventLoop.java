@@ -11,14 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A single-threaded event loop. Tasks and timers run one at a time on the loop's own thread, in order of
- * submission (timers when due). A task that throws is logged and counted; the loop goes on. A task stuck in a call
- * that never returns (a hung driver) can be {@linkplain #abandon abandoned}: the loop goes on on a new thread.
+ * A single-threaded event loop. Tasks and timers run one at a time, in order of submission (timers when due), on one
+ * thread at a time of its {@link LoopThreads} (its own thread by default; loops on a shared group take turns on a few
+ * threads). A task that throws is logged and counted; the loop goes on. A task stuck in a call that never returns (a
+ * hung driver) can be {@linkplain #abandon abandoned}: the loop goes on on another thread.
  */
 public final class EventLoop implements Executor, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+    /** Tasks a loop runs in a row before it lets the other loops of a shared group have the thread. */
+    private static final int BATCH = 64;
 
     private final String name;
+    private final LoopThreads threads;
     private final Object lock = new Object();
     private final TaskQueue queue = new TaskQueue();
     private long submitted;
@@ -28,9 +32,19 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final int maxQueuedEvents;
     private final AtomicInteger queuedEvents = new AtomicInteger();
     private final AtomicLong droppedEvents = new AtomicLong();
-    private volatile Thread thread;
+    /** Time spent running the loop's tasks (whole turns on a thread, timed at their start and end). */
+    private final AtomicLong busyNanos = new AtomicLong();
+    /** Waiting for or holding a thread of the group (guarded by lock): at most one drain at a time. */
+    private boolean scheduled;
+    /** The thread running the loop's tasks now, null between turns. */
+    private volatile Thread runner;
     /** The task the loop's thread runs now (a {@link #call} abandoned with its thread is released). */
     private volatile Runnable running;
+    /** Runs before anything that waits, on the thread that replaces an abandoned one (guarded by lock). */
+    private Runnable first;
+    /** The group's wake-up for the earliest timer while the loop holds no thread (guarded by lock). */
+    private TaskQueue.Entry wakeup;
+    private final Runnable drain = this::drain;
 
     /** A pending timer; cancelling a timer that already ran does nothing. */
     @FunctionalInterface
@@ -41,70 +55,109 @@ public final class EventLoop implements Executor, AutoCloseable {
     /** Events from outside that may wait at once by default: a flood beyond it is dropped and counted. */
     public static final int DEFAULT_MAX_QUEUED_EVENTS = 4096;
 
+    /** A loop with a thread of its own, named {@code name}. */
     public EventLoop(String name) {
         this(name, DEFAULT_MAX_QUEUED_EVENTS);
     }
 
-    /** A loop where at most {@code maxQueuedEvents} events {@linkplain #offer offered} from outside wait at once. */
+    /** A loop with a thread of its own where at most {@code maxQueuedEvents} events {@linkplain #offer offered} from outside wait at once. */
     public EventLoop(String name, int maxQueuedEvents) {
+        this(name, maxQueuedEvents, LoopThreads.dedicated(name));
+    }
+
+    /**
+     * A loop that runs on {@code threads}, shared with other loops. Its tasks must not wait for another loop of the
+     * same group ({@link #call} on it): with every thread of the group waiting so, none would be left to answer.
+     */
+    public EventLoop(String name, int maxQueuedEvents, LoopThreads threads) {
         if (maxQueuedEvents < 1) {
             throw new IllegalArgumentException("maxQueuedEvents: " + maxQueuedEvents + ", expected at least 1");
         }
         this.maxQueuedEvents = maxQueuedEvents;
         this.name = name;
-        synchronized (lock) {
-            startThread();
-        }
+        this.threads = threads;
     }
 
-    private void startThread() {
-        startThread(null);
+    public String name() {
+        return name;
     }
 
-    /** A new thread for the loop, which runs {@code first} (if any) before what waits. */
-    private void startThread(Runnable first) {
-        Thread t = new Thread(() -> {
-            if (first != null) {
-                first.run();
-            }
-            run();
-        }, name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
-    }
-
-    private void run() {
+    /** Runs the loop's due tasks on the calling thread of its group, BATCH at most, then gives the thread back. */
+    private void drain() {
         Thread me = Thread.currentThread();
-        while (true) {
+        long start = System.nanoTime();
+        Runnable pre;
+        synchronized (lock) {
+            if (closed) {
+                scheduled = false;
+                return;
+            }
+            runner = me;
+            pre = first;
+            first = null;
+        }
+        if (pre != null) {
+            running = pre;
+            pre.run();
+        }
+        for (int n = 0; ; n++) {
             Runnable next;
             synchronized (lock) {
-                while (true) {
-                    if (closed || thread != me) {
-                        return;
-                    }
-                    TaskQueue.Entry head = queue.peek();
-                    long wait = head == null ? 0 : head.due - System.nanoTime();
-                    if (head != null && wait <= 0) {
-                        queue.poll();
-                        next = head.task;
-                        break;
-                    }
-                    try {
-                        if (head == null) {
-                            lock.wait();
-                        } else {
-                            TimeUnit.NANOSECONDS.timedWait(lock, wait);
-                        }
-                    } catch (InterruptedException e) {
-                        // close() interrupts; the check above decides
-                    }
+                if (runner != me) {
+                    return; // abandoned while in the task: the loop is another thread's now
                 }
+                TaskQueue.Entry head = queue.peek();
+                long now = System.nanoTime();
+                if (closed || head == null || head.due - now > 0 || n == BATCH) {
+                    busyNanos.addAndGet(now - start);
+                    runner = null;
+                    running = null;
+                    scheduled = false;
+                    arm();
+                    return;
+                }
+                queue.poll();
+                next = head.task;
             }
             Thread.interrupted(); // an interrupt meant for the previous task must not hit the next
             running = next;
             next.run();
         }
+    }
+
+    /** Between turns: a thread now if a task is due, else a wake-up for the earliest timer (caller holds lock). */
+    private void arm() {
+        if (closed || scheduled) {
+            return;
+        }
+        TaskQueue.Entry head = queue.peek();
+        if (head == null) {
+            return;
+        }
+        if (head.due - System.nanoTime() <= 0) {
+            if (wakeup != null) {
+                threads.cancel(wakeup);
+                wakeup = null;
+            }
+            scheduled = true;
+            threads.ready(drain);
+        } else if (wakeup == null || head.due - wakeup.due < 0) {
+            if (wakeup != null) {
+                threads.cancel(wakeup);
+            }
+            wakeup = threads.wakeAt(head.due, this::wake);
+        }
+    }
+
+    private void wake() {
+        synchronized (lock) {
+            wakeup = null;
+            if (closed || scheduled) {
+                return;
+            }
+            scheduled = true;
+        }
+        drain();
     }
 
     /** Queues {@code task} to run {@code delayNanos} from now; null when the loop is closed. */
@@ -117,9 +170,13 @@ public final class EventLoop implements Executor, AutoCloseable {
             // a delay of centuries (Long.MAX_VALUE ms from a configuration) must not wrap around and fire at once
             long delay = Math.min(Math.max(0, delayNanos), Long.MAX_VALUE >> 2);
             TaskQueue.Entry e = new TaskQueue.Entry(task, System.nanoTime() + delay, submitted++);
-            queue.add(e);
+            if (delay == 0) {
+                queue.addNow(e);
+            } else {
+                queue.add(e);
+            }
             if (queue.peek() == e) {
-                lock.notifyAll();
+                arm();
             }
             return e;
         }
@@ -154,6 +211,11 @@ public final class EventLoop implements Executor, AutoCloseable {
         return true;
     }
 
+    /** Nanoseconds the loop has spent running its tasks: how busy an interface keeps its thread. */
+    public long busyNanos() {
+        return busyNanos.get();
+    }
+
     /** Events {@link #offer} dropped because the loop's bound was reached. */
     public long droppedEvents() {
         return droppedEvents.get();
@@ -172,10 +234,39 @@ public final class EventLoop implements Executor, AutoCloseable {
         };
     }
 
-    /** Runs {@code task} on the loop and waits for its result (for callers outside the loop: commands, tests). */
+    /**
+     * Runs {@code task} on the loop and waits for its result (for callers outside the loop: commands, a driver's ops
+     * on the sim medium). A loop that is idle (nothing due, no thread in it) runs it on the caller's thread, which holds
+     * the loop meanwhile as its own thread would: no hand-over between two threads for a call that finds nothing to
+     * wait for.
+     */
     public <T> T call(Callable<T> task) throws Exception {
         if (inLoop()) {
             return task.call();
+        }
+        Thread me = Thread.currentThread();
+        boolean inline;
+        synchronized (lock) {
+            inline = !closed && !scheduled;
+            if (inline) {
+                scheduled = true;
+                runner = me;
+            }
+        }
+        if (inline) {
+            long start = System.nanoTime();
+            try {
+                return task.call();
+            } finally {
+                synchronized (lock) {
+                    busyNanos.addAndGet(System.nanoTime() - start);
+                    if (runner == me) {
+                        runner = null;
+                        scheduled = false;
+                        arm();
+                    }
+                }
+            }
         }
         FutureTask<T> f = new FutureTask<>(task);
         if (enqueue(f, 0) == null) {
@@ -206,12 +297,13 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     public boolean inLoop() {
-        return Thread.currentThread() == thread;
+        return Thread.currentThread() == runner;
     }
 
     /**
      * Gives up the loop's thread if it is {@code stuck} in a task (blocked in a call that never returns, a hung
-     * driver): what waits, and everything after, runs on a new thread. The stuck thread is not interrupted (the call
+     * driver): what waits, and everything after, runs on another thread (the group starts one in the stuck one's
+     * place). The stuck thread is not interrupted (the call
      * may hold sockets a successor needs). When its call returns at last, it must not touch the loop's state (the
      * caller sees to that, e.g. by throwing out of the call); it then ends without taking another task.
      *
@@ -227,7 +319,7 @@ public final class EventLoop implements Executor, AutoCloseable {
      */
     public boolean abandon(Thread stuck, Runnable first) {
         synchronized (lock) {
-            if (closed || thread != stuck) {
+            if (closed || runner != stuck) {
                 return false;
             }
             abandoned.incrementAndGet();
@@ -235,7 +327,15 @@ public final class EventLoop implements Executor, AutoCloseable {
                 // a caller waiting in call() for the stuck task is answered now, not after 30 s
                 waitedFor.cancel(false);
             }
-            startThread(first == null ? null : guard(first));
+            runner = null;
+            this.first = first == null ? null : guard(first);
+            threads.retire(stuck);
+            if (wakeup != null) {
+                threads.cancel(wakeup);
+                wakeup = null;
+            }
+            scheduled = true;
+            threads.ready(drain);
             LOG.log(System.Logger.Level.WARNING, () -> "event loop " + name + ": thread " + stuck.getId() + " abandoned in a call that did not return; "
                     + queue.size() + " waiting tasks go on on a new thread");
             return true;
@@ -257,7 +357,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                if (thread != Thread.currentThread()) {
+                if (runner != Thread.currentThread()) {
                     // an abandoned thread whose call came back at last: what it was doing was given up
                     LOG.log(System.Logger.Level.DEBUG, () -> "event loop " + name + ": abandoned task ended: " + e);
                     return;
@@ -270,7 +370,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     @Override
     public void close() {
-        Thread running;
+        Thread busy;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -282,11 +382,17 @@ public final class EventLoop implements Executor, AutoCloseable {
                     f.cancel(false);
                 }
             }
-            lock.notifyAll();
-            running = thread;
+            if (wakeup != null) {
+                threads.cancel(wakeup);
+                wakeup = null;
+            }
+            busy = runner;
         }
-        if (running != null && running != Thread.currentThread()) {
-            running.interrupt();
+        if (threads.dedicated()) {
+            threads.close();
+        }
+        if (busy != null && busy != Thread.currentThread()) {
+            busy.interrupt();
         }
     }
 }

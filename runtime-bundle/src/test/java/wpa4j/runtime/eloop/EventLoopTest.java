@@ -110,4 +110,80 @@ class EventLoopTest {
             assertEquals(1, loop.abandonedThreads());
         }
     }
+
+    /** 500 loops on two threads: each loop's tasks and timers in order, never two of one loop at once, no more threads. */
+    @Test
+    void manyLoopsShareAFewThreadsAndEachStaysSerial() throws Exception {
+        LoopThreads two = LoopThreads.create("test-group", 2);
+        int loops = 500;
+        List<EventLoop> all = new ArrayList<>();
+        java.util.Set<String> threadNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch done = new CountDownLatch(loops);
+        for (int i = 0; i < loops; i++) {
+            EventLoop loop = new EventLoop("shared-" + i, 100, two);
+            all.add(loop);
+            List<Integer> seen = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+            for (int k = 0; k < 100; k++) {
+                int n = k;
+                Runnable task = () -> {
+                    if (!busy.compareAndSet(false, true)) {
+                        overlaps.incrementAndGet();
+                    }
+                    threadNames.add(Thread.currentThread().getName());
+                    assertTrue(loop.inLoop());
+                    seen.add(n);
+                    busy.set(false);
+                    if (seen.size() == 100) {
+                        done.countDown();
+                    }
+                };
+                if (k % 10 == 9) {
+                    loop.schedule(k / 10, task); // timers: due after the tasks queued before them
+                } else {
+                    loop.execute(task);
+                }
+            }
+        }
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+        assertEquals(0, overlaps.get());
+        assertTrue(threadNames.size() <= 2, "threads: " + threadNames);
+        assertTrue(threadNames.stream().allMatch(n -> n.startsWith("test-group-")), "threads: " + threadNames);
+        assertFalse(all.get(0).inLoop());
+        all.forEach(EventLoop::close);
+    }
+
+    /** A stuck task in a shared group holds one thread: abandoning it lets its loop and the others go on. */
+    @Test
+    void aStuckLoopOnASharedGroupIsAbandonedAndTheOthersGoOn() throws Exception {
+        LoopThreads one = LoopThreads.create("test-single", 1);
+        EventLoop stuckLoop = new EventLoop("stuck", 100, one);
+        EventLoop other = new EventLoop("other", 100, one);
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread[] held = new Thread[1];
+        stuckLoop.execute(() -> {
+            held[0] = Thread.currentThread();
+            stuck.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(stuck.await(5, TimeUnit.SECONDS));
+        CountDownLatch otherRan = new CountDownLatch(1);
+        other.execute(otherRan::countDown);
+        assertFalse(otherRan.await(200, TimeUnit.MILLISECONDS), "the group's only thread is held");
+        assertTrue(stuckLoop.abandon(held[0]));
+        assertTrue(otherRan.await(5, TimeUnit.SECONDS), "a new thread took the stuck one's place");
+        assertEquals("after", stuckLoop.call(() -> "after"));
+        release.countDown();
+        held[0].join(5_000);
+        assertFalse(held[0].isAlive(), "the retired thread ends when its call returns");
+        assertEquals("still", other.call(() -> "still"));
+        stuckLoop.close();
+        other.close();
+    }
 }

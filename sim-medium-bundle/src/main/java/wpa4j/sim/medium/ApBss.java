@@ -8,22 +8,28 @@ import java.util.Map;
 import java.util.Set;
 
 import wpa4j.runtime.eloop.EventLoop;
+import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.frame.FrameControl;
+import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.driver.DriverException;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.StaAddParams;
 import wpa4j.driver.types.StaDriverData;
 import wpa4j.driver.types.StaFlag;
+import wpa4j.driver.types.Ssid;
 
 /**
  * The AP side of a radio, as mac80211 does it for hostapd with user-space MLME: beacons from the set_ap
  * template (TIM inserted, TSF stamped, a BIP MME added once there is a default beacon key), management
  * frames up to user space, frames down with TX status, and the station table hostapd fills with sta_add and
- * sta_set_flags (MFP there turns on 802.11w for it).
+ * sta_set_flags (MFP there turns on 802.11w for it). With a Probe Response template in set_ap it answers Probe
+ * Requests itself, as a driver with probe response offload does: on the air, within a scanner's dwell time, however
+ * busy hostapd is.
  */
 final class ApBss {
     private final Radio radio;
@@ -51,6 +57,7 @@ final class ApBss {
     Void start(ApParams p) {
         boolean first = params == null;
         params = p;
+        radio.medium.bss(radio, true);
         if (first) {
             dtimCount = 0;
             beacon();
@@ -63,6 +70,7 @@ final class ApBss {
             beaconTimer.cancel();
         }
         params = null;
+        radio.medium.bss(radio, false);
         stations.clear();
         return null;
     }
@@ -100,8 +108,33 @@ final class ApBss {
         if (subtype == MgmtSubtype.BEACON || subtype == MgmtSubtype.PROBE_RESP) {
             return;
         }
+        if (subtype == MgmtSubtype.PROBE_REQ && !params.proberesp().isEmpty()) {
+            answerProbe(frame);
+            return;
+        }
         heard(RobustFrames.sa(frame));
         radio.emit(new DriverEvent.RxMgmt(Bytes.of(frame), 0, onFreq, rssi));
+    }
+
+    /** Answers a Probe Request for the wildcard SSID (unless the SSID is hidden) or for ours with the template. */
+    private void answerProbe(byte[] frame) {
+        Ssid asked;
+        try {
+            asked = ((MgmtFrame.ProbeRequest) MgmtFrame.decode(Bytes.of(frame))).ies().ssid().orElse(Ssid.WILDCARD);
+        } catch (MalformedFrameException | ClassCastException e) {
+            radio.counters.rxMalformed++;
+            return;
+        }
+        boolean answer = asked.isEmpty() ? params.hideSsid() == HiddenSsid.NO_SSID_HIDING : asked.equals(params.ssid());
+        if (!answer) {
+            return;
+        }
+        byte[] resp = params.proberesp().toArray();
+        if (resp.length < 24) {
+            return;
+        }
+        System.arraycopy(frame, 10, resp, 4, 6);
+        radio.sendMgmt(resp, radio.freq, null);
     }
 
     /** Sends hostapd's frame with a sequence number, protected where 802.11w applies; TX status reports the frame as given. */

@@ -1,14 +1,19 @@
 package wpa4j.sim.medium;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import wpa4j.common.frame.FrameControl;
+import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Validate;
@@ -24,6 +29,11 @@ public final class Medium implements AutoCloseable {
 
     private final EventLoop air = new EventLoop("sim-air");
     private final Map<String, Radio> radios = new LinkedHashMap<>();
+    /** Who gets a frame, found without walking every radio: the addressee by its MAC, a group frame by channel. */
+    private final Map<MacAddress, Radio> byMac = new HashMap<>();
+    private final Map<Integer, Set<Radio>> byFreq = new HashMap<>();
+    /** Radios with a BSS: the only ones a Probe Request concerns (a station drops it unread). */
+    private final Set<Radio> aps = new LinkedHashSet<>();
     private final Map<Long, LinkParams> links = new java.util.HashMap<>();
     private final List<Consumer<Radio>> radioAdded = new CopyOnWriteArrayList<>();
     private final List<Consumer<Radio>> radioRemoved = new CopyOnWriteArrayList<>();
@@ -73,11 +83,13 @@ public final class Medium implements AutoCloseable {
             if (radios.containsKey(ifname)) {
                 throw new IllegalArgumentException("ifname: radio " + ifname + " exists");
             }
-            if (radios.values().stream().anyMatch(x -> x.mac().equals(mac))) {
+            if (byMac.containsKey(mac)) {
                 throw new IllegalArgumentException("mac: " + mac + " already used");
             }
             Radio radio = new Radio(this, ifname, mac);
             radios.put(ifname, radio);
+            byMac.put(mac, radio);
+            listen(radio, radio.freq, true);
             return radio;
         });
         radioAdded.forEach(l -> l.accept(r));
@@ -89,6 +101,9 @@ public final class Medium implements AutoCloseable {
             Radio radio = radios.remove(ifname);
             if (radio != null) {
                 radio.shutdown();
+                byMac.remove(radio.mac());
+                byFreq.values().forEach(set -> set.remove(radio));
+                aps.remove(radio);
             }
             return radio;
         });
@@ -157,24 +172,43 @@ public final class Medium implements AutoCloseable {
         return a.value() * 31 + b.value() * 1_000_003L;
     }
 
+    /** Whether {@code radio} listens on {@code mhz} (its channel, or one it scans): the index group frames go by. */
+    void listen(Radio radio, int mhz, boolean on) {
+        if (on) {
+            byFreq.computeIfAbsent(mhz, f -> new LinkedHashSet<>()).add(radio);
+        } else {
+            Set<Radio> set = byFreq.get(mhz);
+            if (set != null) {
+                set.remove(radio);
+            }
+        }
+    }
+
+    /** Whether {@code radio} runs a BSS (Probe Requests go to those only). */
+    void bss(Radio radio, boolean on) {
+        if (on) {
+            aps.add(radio);
+        } else {
+            aps.remove(radio);
+        }
+    }
+
     /**
-     * Transmits {@code frame} from {@code from} on {@code freq}: delivered to every other radio listening on
-     * that channel, after each link's latency, unless lost. A unicast frame counts as acknowledged when its
-     * addressee got one of up to 1 + {@link #UNICAST_RETRIES} attempts; {@code onAck} gets that (on the air
-     * loop, after delivery).
+     * Transmits {@code frame} from {@code from} on {@code freq}: delivered after each link's latency, unless lost,
+     * to its addressee (a unicast frame; every other radio would drop it unread) or to the radios on that channel
+     * (a group-addressed frame; a Probe Request to those with a BSS only: a station drops it unread). One task per frame and latency, not per receiver. A unicast frame
+     * counts as acknowledged when its addressee got one of up to 1 + {@link #UNICAST_RETRIES} attempts; {@code onAck}
+     * gets that (on the air loop, after delivery).
      */
     void transmit(Radio from, byte[] frame, int freq, MacAddress addr1, java.util.function.BooleanSupplier cancelled,
             Consumer<Boolean> onAck) {
         boolean unicast = !addr1.isMulticast();
         boolean acked = false;
         int maxDelay = 0;
-        for (Radio to : radios.values()) {
-            if (to == from || !to.hears(freq)) {
-                continue;
-            }
+        Map<Integer, List<Reception>> byLatency = null;
+        for (Radio to : receivers(from, frame, freq, addr1, unicast)) {
             LinkParams p = link(from.mac(), to.mac());
-            boolean addressee = to.mac().equals(addr1);
-            int attempts = unicast && addressee ? 1 + UNICAST_RETRIES : 1;
+            int attempts = unicast ? 1 + UNICAST_RETRIES : 1;
             boolean delivered = false;
             for (int i = 0; i < attempts && !delivered; i++) {
                 delivered = random.nextInt(100) >= p.lossPercent();
@@ -186,23 +220,58 @@ public final class Medium implements AutoCloseable {
             if (!delivered) {
                 continue;
             }
-            acked |= addressee;
+            acked |= unicast;
             maxDelay = Math.max(maxDelay, p.latencyMs());
-            Runnable deliver = () -> {
-                if (!cancelled.getAsBoolean() && to.hears(freq)) {
-                    to.receive(frame, freq, p.rssi());
-                }
-            };
-            if (p.latencyMs() == 0) {
-                air.execute(deliver);
-            } else {
-                air.schedule(p.latencyMs(), deliver);
+            if (byLatency == null) {
+                byLatency = new HashMap<>(2);
             }
+            byLatency.computeIfAbsent(p.latencyMs(), l -> new ArrayList<>()).add(new Reception(to, p.rssi()));
+        }
+        if (byLatency != null) {
+            byLatency.forEach((latency, receptions) -> {
+                Runnable deliver = () -> {
+                    if (cancelled.getAsBoolean()) {
+                        return;
+                    }
+                    for (Reception r : receptions) {
+                        if (r.radio().hears(freq)) {
+                            r.radio().receive(frame, freq, r.rssi());
+                        }
+                    }
+                };
+                if (latency == 0) {
+                    air.execute(deliver);
+                } else {
+                    air.schedule(latency, deliver);
+                }
+            });
         }
         if (onAck != null) {
             boolean ack = unicast && acked;
             air.schedule(maxDelay, () -> onAck.accept(ack));
         }
+    }
+
+    private record Reception(Radio radio, int rssi) { }
+
+    private List<Radio> receivers(Radio from, byte[] frame, int freq, MacAddress addr1, boolean unicast) {
+        if (unicast) {
+            Radio to = byMac.get(addr1);
+            return to == null || to == from || !to.hears(freq) ? List.of() : List.of(to);
+        }
+        FrameControl fc = FrameControl.peek(frame);
+        boolean probe = fc.type() == FrameControl.TYPE_MANAGEMENT && fc.subtype() == MgmtSubtype.PROBE_REQ.value();
+        Set<Radio> on = probe ? aps : byFreq.get(freq);
+        if (on == null) {
+            return List.of();
+        }
+        List<Radio> list = new ArrayList<>(on.size());
+        for (Radio to : on) {
+            if (to != from && to.hears(freq)) {
+                list.add(to);
+            }
+        }
+        return list;
     }
 
     @Override
@@ -211,6 +280,9 @@ public final class Medium implements AutoCloseable {
             call(() -> {
                 radios.values().forEach(Radio::shutdown);
                 radios.clear();
+                byMac.clear();
+                byFreq.clear();
+                aps.clear();
                 return null;
             });
         } catch (Exception e) {

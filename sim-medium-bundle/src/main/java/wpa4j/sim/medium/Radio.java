@@ -55,6 +55,7 @@ public final class Radio {
     private final ArrayDeque<DriverEvent> pending = new ArrayDeque<>();
     private final Set<Integer> extraListenFreqs = new HashSet<>();
     private Consumer<DriverEvent> sink;
+    /** The channel the radio is tuned to; change it with {@link #tune}, which keeps the medium's index of listeners. */
     int freq = 2412;
     private int seq;
     private boolean shutdown;
@@ -200,7 +201,10 @@ public final class Radio {
     // ---- AP ops --------------------------------------------------------------------------------
 
     public void setFreq(int mhz) throws DriverException {
-        run(() -> freq = mhz);
+        run(() -> {
+            tune(mhz);
+            return null;
+        });
     }
 
     public int freq() throws DriverException {
@@ -297,11 +301,23 @@ public final class Radio {
     }
 
     void listenAlsoOn(int mhz, boolean on) {
-        if (on) {
-            extraListenFreqs.add(mhz);
-        } else {
-            extraListenFreqs.remove(mhz);
+        if (on ? extraListenFreqs.add(mhz) : extraListenFreqs.remove(mhz)) {
+            if (mhz != freq) {
+                medium.listen(this, mhz, on);
+            }
         }
+    }
+
+    /** Tunes the radio to {@code mhz} (its operating channel). */
+    void tune(int mhz) {
+        if (mhz == freq) {
+            return;
+        }
+        if (!extraListenFreqs.contains(freq)) {
+            medium.listen(this, freq, false);
+        }
+        freq = mhz;
+        medium.listen(this, mhz, true);
     }
 
     void transmit(byte[] frame, int onFreq, MacAddress addr1, Consumer<Boolean> onAck) {

@@ -174,7 +174,7 @@ final class StationMlme {
         if (bssid != null) {
             leaveQuietly();
         }
-        radio.freq = p.freq();
+        radio.tune(p.freq());
         MgmtHeader h = MgmtHeader.of(MgmtSubtype.AUTH, p.bssid(), radio.mac(), p.bssid()).withSeqCtrl(radio.nextSeq() << 4);
         if (p.authAlg() == AuthAlg.SAE) {
             cancelPending();
@@ -250,17 +250,37 @@ final class StationMlme {
         switch (RobustFrames.subtype(frame)) {
             case AUTH -> onAuth(AuthenticationBody.decode(Bytes.of(frame)).orElseThrow());
             case ACTION -> onAction(frame, onFreq, rssi);
+            case BEACON, PROBE_RESP -> onBssFrame(frame, onFreq, rssi);
             default -> onDecoded(MgmtFrame.decodeReceived(Bytes.of(frame)).frame(), onFreq, rssi);
         }
     }
 
+    /**
+     * A Beacon or Probe Response, read in place (timestamp, interval, capability, elements as they are): every station
+     * hears every Beacon on its channel, and making element objects only to encode them again cost the air most of
+     * its time with 2000 stations.
+     */
+    private void onBssFrame(byte[] frame, int onFreq, int rssi) throws MalformedFrameException {
+        if (frame.length < BSS_FRAME_IES) {
+            throw new MalformedFrameException(frame.length, "Beacon or Probe Response without its fixed fields");
+        }
+        IeList.requireWellFormed(frame, BSS_FRAME_IES);
+        long tsf = 0;
+        for (int i = 7; i >= 0; i--) {
+            tsf = tsf << 8 | (frame[24 + i] & 0xff);
+        }
+        int beaconInt = (frame[32] & 0xff) | (frame[33] & 0xff) << 8;
+        int caps = (frame[34] & 0xff) | (frame[35] & 0xff) << 8;
+        Bytes ies = Bytes.of(frame, BSS_FRAME_IES, frame.length - BSS_FRAME_IES);
+        learn(RobustFrames.sa(frame), onFreq, beaconInt, caps, rssi, tsf, ies, RobustFrames.subtype(frame) == MgmtSubtype.BEACON);
+    }
+
+    /** Where the elements of a Beacon or Probe Response start: header (24), timestamp (8), interval (2), capability (2). */
+    private static final int BSS_FRAME_IES = 36;
+
     private void onDecoded(MgmtFrame f, int onFreq, int rssi) {
         MacAddress from = f.header().sa();
-        if (f instanceof MgmtFrame.Beacon b) {
-            learn(from, onFreq, b.beaconInterval(), b.capability(), rssi, b.timestamp(), b.ies().encode(), true);
-        } else if (f instanceof MgmtFrame.ProbeResponse pr) {
-            learn(from, onFreq, pr.beaconInterval(), pr.capability(), rssi, pr.timestamp(), pr.ies().encode(), false);
-        } else if (f instanceof MgmtFrame.AssocResponse r) {
+        if (f instanceof MgmtFrame.AssocResponse r) {
             onAssocResp(r);
         } else if (f instanceof MgmtFrame.Deauthentication d) {
             onLeave(from, d.reasonCode(), d.ies().encode(), true);

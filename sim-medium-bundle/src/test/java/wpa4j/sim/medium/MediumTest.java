@@ -25,9 +25,13 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
+import wpa4j.common.frame.MgmtFrame;
+import wpa4j.common.frame.MgmtHeader;
+import wpa4j.common.frame.MgmtSubtype;
 import wpa4j.common.ie.IeList;
 import wpa4j.common.ie.InformationElement;
 import wpa4j.driver.event.DriverEvent;
+import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.InterfaceChange;
 import wpa4j.driver.types.MacAddress;
 
@@ -42,8 +46,32 @@ class MediumTest {
         return counters(n.radio()).rxFrames();
     }
 
+    /** A group-addressed frame every radio takes in: a broadcast Public Action frame (a probe request would reach APs only). */
     private static byte[] group(MacAddress from) {
-        return probeRequest(from, MacAddress.BROADCAST);
+        MgmtHeader h = MgmtHeader.of(MgmtSubtype.ACTION, MacAddress.BROADCAST, from, MacAddress.BROADCAST);
+        return new MgmtFrame.Action(h, 4, Bytes.of(new byte[] {0})).encode().toArray();
+    }
+
+    @Test
+    void aBroadcastProbeRequestReachesTheAccessPointsOnlyAndUnicastOnlyItsAddressee() throws Exception {
+        try (Air air = new Air()) {
+            Air.Node a = air.node("sim0", AP);
+            Air.Node b = air.node("sim1", STA);
+            Air.Node c = air.node("sim2", OTHER);
+            a.radio().setAp(Air.apParams(AP, 65535, Bytes.EMPTY));
+            air.settle();
+            long bBefore = rx(b);
+            long cBefore = rx(c); // the AP's first beacon
+
+            air.transmit(b.radio(), probeRequest(STA, MacAddress.BROADCAST), FREQ);
+            air.settle();
+            assertEquals(List.of(1L, cBefore), List.of(rx(a), rx(c)), "a station drops a probe request unread: it is not sent it");
+
+            air.transmit(a.radio(), probeRequest(AP, STA), FREQ);
+            air.settle();
+            assertEquals(List.of(bBefore + 1, cBefore), List.of(rx(b), rx(c)));
+            assertEquals(0, counters(c.radio()).rxMalformed());
+        }
     }
 
     @Test

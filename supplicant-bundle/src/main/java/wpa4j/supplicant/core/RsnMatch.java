@@ -43,7 +43,8 @@ final class RsnMatch {
         boolean bssMfpc = (caps & RsnElement.CAP_MFPC) != 0;
         boolean bssMfpr = (caps & RsnElement.CAP_MFPR) != 0;
         boolean driverPmf = capa.enc().contains(Cipher.BIP);
-        String lastWhy = "no AKM in common (the BSS offers " + rsn.akms() + ", the network allows " + net.keyMgmtNames() + ")";
+        // why the last AKM tried was refused; none tried: no AKM in common (worded at the end, not for every usable BSS)
+        String lastWhy = null;
         for (KeyMgmt akm : PREFERENCE) {
             if (!net.akms().contains(akm) || rsn.akms() == null || !rsn.akms().contains(LinkSecurity.suite(akm))) {
                 continue;
@@ -85,7 +86,8 @@ final class RsnMatch {
             boolean beaconProt = mfp && net.beaconProt() && verifiesBeacons(capa);
             return new Usable(new LinkSecurity(akm, mfp, bssMfpr, mfp && pmf == 2, h2e, beaconProt));
         }
-        return new Unusable(lastWhy);
+        return new Unusable(lastWhy != null ? lastWhy
+                : "no AKM in common (the BSS offers " + rsn.akms() + ", the network allows " + net.keyMgmtNames() + ")");
     }
 
     /**

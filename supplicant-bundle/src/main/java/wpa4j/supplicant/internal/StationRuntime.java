@@ -19,6 +19,7 @@ import wpa4j.runtime.binding.DriverRequirement;
 import wpa4j.runtime.console.Console;
 import wpa4j.runtime.console.EventLog;
 import wpa4j.runtime.eloop.EventLoop;
+import wpa4j.runtime.eloop.LoopThreads;
 import wpa4j.config.ConfigException;
 import wpa4j.config.station.CtrlInterface;
 import wpa4j.config.station.StationFile;
@@ -60,7 +61,8 @@ final class StationRuntime implements SupplicantControl {
     StationRuntime(String ifname, Consumer<StationEvent> posted) {
         this.ifname = ifname;
         this.posted = posted;
-        this.loop = new EventLoop("wpa4j-sta-" + ifname);
+        // stations take turns on the process's few loop threads, as interfaces share hostapd's one eloop
+        this.loop = new EventLoop("wpa4j-sta-" + ifname, EventLoop.DEFAULT_MAX_QUEUED_EVENTS, LoopThreads.shared());
         this.core = new Supplicant(loop, ifname, List.of(), SupplicantTiming.DEFAULT,
                 SupplicantListener.of((from, to) -> line(CtrlEvents.MSG_DEBUG, "State: " + from.wpaName() + " -> " + to.wpaName()),
                         l -> line(CtrlEvents.MSG_INFO, l)));
