@@ -9,6 +9,12 @@
 #   benchmarks/run.sh ap-scale-curve [png] [counts]
 #                                      ap-scale from 10 to 2007 stations, cold and warm, each in a JVM of its own, and
 #                                      a PNG of time and memory against the station count (default docs/images/ap-scale.png)
+#   benchmarks/run.sh gateway-footprint [starts] [minutes] [churn 0|1]
+#                                      the demo gateway: launch -> CONNECTED (default 5 starts), resident memory and
+#                                      threads at 20 s, then over `minutes` (default 10), optionally reconnecting each minute
+#   benchmarks/run.sh vm-assoc [runs] [networks]
+#                                      time to COMPLETED in the hwsim VM, wpa4j's station vs Debian's wpa_supplicant on
+#                                      WPA2-PSK and SAE (networks "psk,0,1": psk and sae_pwe values; 10 runs each)
 #   benchmarks/run.sh vm-sae [runs] [sae_pwe list]
 #                                      time to COMPLETED on an SAE network in the hwsim VM, wpa4j's station vs
 #                                      Debian's wpa_supplicant (default 10 runs each, sae_pwe "0,1"); every run's
@@ -20,6 +26,7 @@ what="${1:-sim}"; shift || true
 case "$what" in
   sim) exec java -cp "$cp" wpa4j.bench.SimSwapHarness "$@" ;;
   jmh) exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;
+  gateway-footprint) exec bash "$here/gateway-footprint.sh" "$@" ;;
   ap-scale) exec java -cp "$cp" wpa4j.bench.ApScaleHarness "${1:-2007}" 120 "${2:-0}" ;;
   ap-scale-curve) exec java -cp "$cp" wpa4j.bench.ApScaleCurve "${1:-$here/../docs/images/ap-scale.png}" "${2:-10,100,300,1000,2007}" ;;
   vm)
@@ -28,7 +35,8 @@ case "$what" in
     "$here/../test-bundle/hwsim/run-in-hwsim-vm.sh" --radios 3 --smp 1 --rw "$out" --timeout 1200 -- \
       bash "$here/vm-harness.sh" "$out/cp.txt" "${1:-20}"
     ;;
-  vm-sae)
+  vm-assoc|vm-sae)
+    [ "$what" = vm-assoc ] && default_networks="psk,0,1" || default_networks="0,1"
     out="$(mktemp -d)"
     # the VM reads the jars while it runs: a private copy, so a build running meanwhile cannot change them
     mkdir "$out/lib"
@@ -38,11 +46,11 @@ case "$what" in
     echo "$lib" > "$out/cp.txt"
     rc=0
     "$here/../test-bundle/hwsim/run-in-hwsim-vm.sh" --radios 3 --smp 1 --rw "$out" --timeout 1800 -- \
-      bash "$here/vm-sae.sh" "$out/cp.txt" "${1:-10}" "${2:-0,1}" "$out/logs" || rc=$?
+      bash "$here/vm-sae.sh" "$out/cp.txt" "${1:-10}" "${2:-$default_networks}" "$out/logs" || rc=$?
     rm -rf "$here/target/vm-sae-logs"
     [ -d "$out/logs" ] && cp -r "$out/logs" "$here/target/vm-sae-logs" && echo "logs: $here/target/vm-sae-logs" >&2
     rm -rf "$out"
     exit $rc
     ;;
-  *) echo "usage: $0 sim|jmh|ap-scale|ap-scale-curve|vm|vm-sae [args]" >&2; exit 2 ;;
+  *) echo "usage: $0 sim|jmh|ap-scale|ap-scale-curve|gateway-footprint|vm|vm-assoc|vm-sae [args]" >&2; exit 2 ;;
 esac

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import wpa4j.common.crypto.Psk;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.driver.DriverInterface;
@@ -35,23 +36,23 @@ import wpa4j.supplicant.core.SupplicantListener;
 import wpa4j.supplicant.core.SupplicantTiming;
 
 /**
- * Time to connect to a WPA3-Personal network on the real kernel (run in the hwsim VM by {@code benchmarks/run.sh
- * vm-sae}): Debian's hostapd on {@code wlan2}, its radio in namespace "ap", with {@code wpa_key_mgmt=SAE},
- * {@code ieee80211w=2} and {@code sae_pwe} 0 (hunting-and-pecking) and/or 1 (hash-to-element); then, alternately on
- * the same radio {@code wlan1}:
+ * Time to connect on the real kernel (run in the hwsim VM by {@code benchmarks/run.sh vm-assoc} or {@code vm-sae}):
+ * Debian's hostapd on {@code wlan2}, its radio in namespace "ap", with WPA2-PSK ({@code psk}) or WPA3-Personal
+ * ({@code wpa_key_mgmt=SAE}, {@code ieee80211w=2}, {@code sae_pwe} 0 (hunting-and-pecking) and/or 1
+ * (hash-to-element)); then, alternately on the same radio {@code wlan1}:
  * <ul>
  * <li>wpa4j's station core over the nl80211 backend (as the real-kernel tests build it): from opening the driver
  * (interface up, netlink socket) and attaching the core, to the core reaching COMPLETED; then it disconnects and
  * hostapd is waited on to drop the station;</li>
- * <li>Debian's wpa_supplicant ({@code -D nl80211}, the same network, {@code key_mgmt=SAE ieee80211w=2}, the same
- * {@code sae_pwe}): from the process start to its own time stamp ({@code -t}) of {@code CTRL-EVENT-CONNECTED}, which
+ * <li>Debian's wpa_supplicant ({@code -D nl80211}, the same network and settings): from the process start to its own time stamp ({@code -t}) of {@code CTRL-EVENT-CONNECTED}, which
  * it logs where it enters COMPLETED; then it is terminated (SIGTERM) and hostapd is waited on to drop it.</li>
  * </ul>
  * Before each attempt {@code wlan1} is set down, so both bring it up as part of their start. One untimed warm-up pair
  * comes first (printed, not counted): it holds the JVM's class loading and first compilations. Prints figures only;
  * nothing about time is asserted.
  *
- * <p>Arguments: {@code [runs (10)] [sae_pwe list, e.g. "0,1" (default)] [station ifname (wlan1)] [AP ifname (wlan2)]
+ * <p>Arguments: {@code [runs (10)] [networks: "psk" and/or sae_pwe values, e.g. "psk,0,1" (default "0,1")] [station
+ * ifname (wlan1)] [AP ifname (wlan2)]
  * [directory for the logs]}. With a log directory, each mode ends with one untimed wpa_supplicant run with {@code -d},
  * and the directory gets every run's wpa4j timeline (with the driver events), wpa_supplicant's logs and hostapd's.
  */
@@ -65,7 +66,7 @@ public final class SaeConnectHarness {
 
     static {
         PHASES.put("start -> authentication (init, scan, selection)", "SME: Trying to authenticate");
-        PHASES.put("SAE commit + confirm exchange", "Trying to associate with");
+        PHASES.put("authentication (Open System, or SAE commit + confirm)", "Trying to associate with");
         PHASES.put("association", "Associated with");
         PHASES.put("4-way handshake (to COMPLETED)", "CTRL-EVENT-CONNECTED");
     }
@@ -98,16 +99,46 @@ public final class SaeConnectHarness {
 
     record Stamp(double ms, String line) {}
 
+    /** A network to time: WPA2-PSK, or SAE with ieee80211w=2 and a sae_pwe; how each side is configured for it. */
+    record Network(String name, boolean sae, int pwe) {
+        static Network of(String word) {
+            return word.equals("psk") ? new Network("WPA2-PSK (CCMP), ieee80211w=0", false, 0)
+                    : new Network("SAE sae_pwe=" + word + " (" + (word.equals("1") ? "hash-to-element" : "hunting-and-pecking") + "), group 19, ieee80211w=2",
+                            true, Integer.parseInt(word));
+        }
+
+        String dir() {
+            return sae ? "sae_pwe" + pwe : "psk";
+        }
+
+        String hostapdLines() {
+            return sae ? "wpa_key_mgmt=SAE\nrsn_pairwise=CCMP\nieee80211w=2\nsae_pwe=" + pwe + "\nsae_password=" + PASSWORD + "\n"
+                    : "wpa_key_mgmt=WPA-PSK\nrsn_pairwise=CCMP\nwpa_passphrase=" + PASSWORD + "\n";
+        }
+
+        String wpaSupplicantConf() {
+            return "ctrl_interface=/var/run/wpa_supplicant\n" + (sae ? "sae_pwe=" + pwe + "\n" : "") + "network={\n ssid=\"" + SSID + "\"\n"
+                    + (sae ? " sae_password=\"" + PASSWORD + "\"\n key_mgmt=SAE\n ieee80211w=2\n" : " psk=\"" + PASSWORD + "\"\n key_mgmt=WPA-PSK\n")
+                    + " proto=RSN\n pairwise=CCMP\n group=CCMP\n scan_freq=2412\n}\n";
+        }
+
+        NetworkSecurity security() {
+            byte[] pass = PASSWORD.getBytes(StandardCharsets.UTF_8);
+            return sae ? new NetworkSecurity(Set.of(KeyMgmt.SAE), null, SecretKeyBytes.copyOf(pass), 2, pwe)
+                    : new NetworkSecurity(Set.of(KeyMgmt.PSK), Psk.fromPassphrase(pass, Ssid.ofUtf8(SSID)), null, 0, 0);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         long jvmUptime = ManagementFactory.getRuntimeMXBean().getUptime();
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        String pwes = args.length > 1 ? args[1] : "0,1";
+        String networks = args.length > 1 ? args[1] : "0,1";
         String sta = args.length > 2 ? args[2] : "wlan1";
         String apIf = args.length > 3 ? args[3] : "wlan2";
         logs = args.length > 4 ? Path.of(args[4]) : null;
         report = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        report.printf("wpa4j SAE connect harness: time to COMPLETED, wpa4j's station core vs Debian's wpa_supplicant, %d runs each, alternating%n", runs);
+        report.printf("wpa4j connect harness: time to COMPLETED, wpa4j's station core vs Debian's wpa_supplicant, %d runs each, alternating%n", runs);
         report.printf("  VM: %s; %d CPU(s) seen by the JVM (%s %s); JVM start -> main %d ms%n", sh("uname -r").trim(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"), jvmUptime);
         report.printf("  peers: %s, %s%n", firstLine(sh("hostapd -v 2>&1 | grep -m1 hostapd")), firstLine(sh("wpa_supplicant -v 2>&1 | grep -m1 wpa_supplicant")));
@@ -115,21 +146,19 @@ public final class SaeConnectHarness {
         sh("ip link set lo up; ip netns add " + NETNS + " && iw phy phy" + phy + " set netns name " + NETNS);
         String staMac = Files.readString(Path.of("/sys/class/net/" + sta + "/address")).trim();
         try (Nl80211Stack stack = Nl80211Stack.open(null)) {
-            for (String pwe : pwes.split(",")) {
-                run(stack, sta, staMac, apIf, runs, Integer.parseInt(pwe.trim()));
+            for (String word : networks.split(",")) {
+                run(stack, sta, staMac, apIf, runs, Network.of(word.trim()));
             }
         }
     }
 
-    private static void run(Nl80211Stack stack, String sta, String staMac, String apIf, int runs, int pwe) throws Exception {
-        startHostapd(apIf, pwe);
+    private static void run(Nl80211Stack stack, String sta, String staMac, String apIf, int runs, Network net) throws Exception {
+        startHostapd(apIf, net);
         Path conf = Path.of("/tmp/wpa_supplicant-sae-bench.conf");
-        Files.writeString(conf, "ctrl_interface=/var/run/wpa_supplicant\nsae_pwe=" + pwe + "\nnetwork={\n ssid=\"" + SSID + "\"\n sae_password=\"" + PASSWORD
-                + "\"\n key_mgmt=SAE\n ieee80211w=2\n proto=RSN\n pairwise=CCMP\n group=CCMP\n scan_freq=2412\n}\n");
-        report.printf("%nsae_pwe=%d (%s), group 19, ieee80211w=2, channel 1; hostapd on %s (namespace %s), both stations on %s%n", pwe,
-                pwe == 1 ? "hash-to-element" : "hunting-and-pecking", apIf, NETNS, sta);
+        Files.writeString(conf, net.wpaSupplicantConf());
+        report.printf("%n%s, channel 1; hostapd on %s (namespace %s), both stations on %s%n", net.name(), apIf, NETNS, sta);
         Map<String, Attempt> all = new LinkedHashMap<>();
-        Attempt wo = ours(stack, sta, staMac, apIf, pwe);
+        Attempt wo = ours(stack, sta, staMac, apIf, net);
         Attempt ww = wpaSupplicant(sta, staMac, apIf, conf, "warmup", false);
         all.put("warm-up", wo);
         report.printf("  warm-up (not counted): wpa4j %.1f ms (driver open %.1f ms), wpa_supplicant %.1f ms%n", wo.totalMs(), wo.openMs(), ww.totalMs());
@@ -137,7 +166,7 @@ public final class SaeConnectHarness {
         List<Attempt> ours = new ArrayList<>();
         List<Attempt> theirs = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            Attempt o = ours(stack, sta, staMac, apIf, pwe);
+            Attempt o = ours(stack, sta, staMac, apIf, net);
             Attempt w = wpaSupplicant(sta, staMac, apIf, conf, Integer.toString(i), false);
             report.printf("  %3d   %17.1f ms   %15.1f ms   %29.1f ms   %19.2f%s%s%n", i, o.totalMs(), o.totalMs() - o.openMs(), w.totalMs(), o.totalMs() / w.totalMs(),
                     o.ok() ? "" : "  (wpa4j: no COMPLETED in 60 s)", w.ok() ? "" : "  (wpa_supplicant: no COMPLETED in 60 s)");
@@ -167,7 +196,7 @@ public final class SaeConnectHarness {
         if (logs != null) {
             // not timed: one wpa_supplicant run with -d, for where its time goes; then every log of this mode kept
             wpaSupplicant(sta, staMac, apIf, conf, "debug", true);
-            Path dir = Files.createDirectories(logs.resolve("sae_pwe" + pwe));
+            Path dir = Files.createDirectories(logs.resolve(net.dir()));
             StringBuilder sb = new StringBuilder();
             all.forEach((name, a) -> {
                 sb.append(name).append(", ms since driver open:\n");
@@ -197,10 +226,10 @@ public final class SaeConnectHarness {
 
     // ---- the two stations ------------------------------------------------------------------------
 
-    private static Attempt ours(Nl80211Stack stack, String sta, String staMac, String apIf, int pwe) throws Exception {
+    private static Attempt ours(Nl80211Stack stack, String sta, String staMac, String apIf, Network net) throws Exception {
         sh("ip link set " + sta + " down");
         Ssid ssid = Ssid.ofUtf8(SSID);
-        NetworkSecurity security = new NetworkSecurity(Set.of(KeyMgmt.SAE), null, SecretKeyBytes.copyOf(PASSWORD.getBytes(StandardCharsets.UTF_8)), 2, pwe);
+        NetworkSecurity security = net.security();
         NetworkConfig network = new NetworkConfig(0, ssid, security, false, 0, List.of(2412), Optional.empty(), "");
         List<Stamp> lines = new CopyOnWriteArrayList<>();
         CountDownLatch completed = new CountDownLatch(1);
@@ -298,10 +327,10 @@ public final class SaeConnectHarness {
 
     // ---- hostapd in its namespace (as KernelSupport.hostapdInNetns in the real-kernel tests) ---------
 
-    private static void startHostapd(String apIf, int pwe) throws Exception {
+    private static void startHostapd(String apIf, Network net) throws Exception {
         Path conf = Path.of("/tmp/hostapd-sae-bench.conf");
         Files.writeString(conf, "interface=" + apIf + "\ndriver=nl80211\nctrl_interface=/var/run/hostapd\nssid=" + SSID
-                + "\nhw_mode=g\nchannel=1\nwpa=2\nwpa_key_mgmt=SAE\nrsn_pairwise=CCMP\nieee80211w=2\nsae_pwe=" + pwe + "\nsae_password=" + PASSWORD + "\n");
+                + "\nhw_mode=g\nchannel=1\nwpa=2\n" + net.hostapdLines());
         sh("rm -f /tmp/hostapd-sae-bench.log; mkdir -p /var/run/hostapd && ip netns exec " + NETNS + " hostapd -B -P /tmp/hostapd-sae-bench.pid -f /tmp/hostapd-sae-bench.log " + conf);
         await(() -> sh("ip netns exec " + NETNS + " hostapd_cli -i " + apIf + " status 2>/dev/null || true").contains("state=ENABLED"), 60,
                 "hostapd enabled; its log: /tmp/hostapd-sae-bench.log");

@@ -700,8 +700,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
             }
         }
         if (status == StatusCode.SUCCESS) {
-            status = addToDriver(sta, d.rsn(), capability, listenInterval, ies);
-            why = "the driver did not add the station (sta_add)";
+            String driverWhy = addToDriver(sta, d.rsn(), capability, listenInterval, ies);
+            if (driverWhy != null) {
+                status = StatusCode.UNSPECIFIED_FAILURE;
+                why = "the driver did not add the station: " + driverWhy;
+            }
         }
         MgmtHeader h = MgmtHeader.of(reassoc ? MgmtSubtype.REASSOC_RESP : MgmtSubtype.ASSOC_RESP, sa, own, own);
         // hostapd's hostapd_eid_supp_rates: the Beacon's rates, membership selectors included
@@ -724,8 +727,10 @@ public final class Hostapd implements CoreDriverSlot.Core {
      * The station enters the driver's table with its association's flags. A retried (our response was late) or repeated
      * (Re)Association Request replaces the driver's entry first, as hostapd's add_associated_sta, else sta_add fails on
      * it; the key handshake starts over with the new response.
+     *
+     * @return null when added, else the driver's error (it goes into the refusal line: an operator must see it)
      */
-    private int addToDriver(ApStation sta, RsnNegotiation.Accepted rsn, int capability, int listenInterval, IeList ies) {
+    private String addToDriver(ApStation sta, RsnNegotiation.Accepted rsn, int capability, int listenInterval, IeList ies) {
         if (sta.added) {
             dropFromDriver(sta);
         }
@@ -741,11 +746,10 @@ public final class Hostapd implements CoreDriverSlot.Core {
         try {
             driver.staAdd(new StaAddParams(sta.addr, sta.aid, capability, rates(ies), listenInterval, Bytes.EMPTY, flags, false, 0));
             sta.added = true;
-            return StatusCode.SUCCESS;
+            return null;
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
-            LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": sta_add " + sta.addr + " failed: " + e.getMessage());
-            return StatusCode.UNSPECIFIED_FAILURE;
+            return e.getMessage();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import wpa4j.driver.Capabilities;
+import wpa4j.driver.DriverException;
 import wpa4j.driver.DriverInterface;
 import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.Bytes;
@@ -62,7 +63,15 @@ public final class FakeApDriver implements DriverInterface {
             mlme.add(frame);
         }
     }
-    @Override public void staAdd(StaAddParams params) { added.add(params); }
+    /** Thrown by the next sta_add calls while set (the kernel refusing the entry). */
+    public volatile DriverException staAddFails;
+
+    @Override public void staAdd(StaAddParams params) throws DriverException {
+        if (staAddFails != null) {
+            throw staAddFails;
+        }
+        added.add(params);
+    }
     @Override public void staRemove(MacAddress addr) { removed.add(addr); }
     @Override public void staDeauth(MacAddress ownAddr, MacAddress addr, int reason) { deauths.add(addr); }
     @Override public void staDisassoc(MacAddress ownAddr, MacAddress addr, int reason) {}

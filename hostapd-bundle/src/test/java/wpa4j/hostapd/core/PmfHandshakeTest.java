@@ -202,5 +202,16 @@ class PmfHandshakeTest {
             assertEquals(0, sta.authenticate());
             assertEquals(53, sta.associate(false).statusCode(), "SAE AKM after Open System without a PMKSA");
         }
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
+            // the kernel refusing the station entry: its own words and errno go into the line
+            h.driver.staAddFails = new wpa4j.driver.DriverException("sta_add", "NL80211_CMD_NEW_STATION refused", 17, null);
+            TestStation sta = new TestStation(h, "02:00:00:00:01:00", PmfConfigs.SSID);
+            sta.rsn = TestStation.rsne(Suite.AKM_PSK, 0, null, null);
+            sta.authenticate();
+            assertEquals(1, sta.associate(false).statusCode());
+            String line = h.events.get(h.events.size() - 1);
+            assertEquals("AP-STA-ASSOC-REJECT 02:00:00:00:01:00 status_code=1 (the driver did not add the station: "
+                    + "sta_add: NL80211_CMD_NEW_STATION refused (errno 17))", line);
+        }
     }
 }

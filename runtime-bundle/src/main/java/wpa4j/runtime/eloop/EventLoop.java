@@ -38,6 +38,8 @@ public final class EventLoop implements Executor, AutoCloseable {
     private boolean scheduled;
     /** The thread running the loop's tasks now, null between turns. */
     private volatile Thread runner;
+    /** Whether that thread is a caller running one task inline ({@link #call}), not one of the group's (guarded by lock). */
+    private boolean runnerIsCaller;
     /** The task the loop's thread runs now (a {@link #call} abandoned with its thread is released). */
     private volatile Runnable running;
     /** Runs before anything that waits, on the thread that replaces an abandoned one (guarded by lock). */
@@ -251,6 +253,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             if (inline) {
                 scheduled = true;
                 runner = me;
+                runnerIsCaller = true;
             }
         }
         if (inline) {
@@ -262,6 +265,7 @@ public final class EventLoop implements Executor, AutoCloseable {
                     busyNanos.addAndGet(System.nanoTime() - start);
                     if (runner == me) {
                         runner = null;
+                        runnerIsCaller = false;
                         scheduled = false;
                         arm();
                     }
@@ -329,7 +333,11 @@ public final class EventLoop implements Executor, AutoCloseable {
             }
             runner = null;
             this.first = first == null ? null : guard(first);
-            threads.retire(stuck);
+            if (!runnerIsCaller) {
+                // a caller's thread stuck in a task it ran inline is not the group's: the group keeps its own
+                threads.retire(stuck);
+            }
+            runnerIsCaller = false;
             if (wakeup != null) {
                 threads.cancel(wakeup);
                 wakeup = null;

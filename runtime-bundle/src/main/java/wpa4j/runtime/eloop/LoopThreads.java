@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
  * The threads event loops run on. A loop runs on one of them at a time (its tasks stay serial, no locks needed in
  * what they touch); many loops share a few threads, so 2007 simulated stations need not be 2007 threads. A loop that
  * is idle holds no thread; a loop with timers only is woken by the group when the first is due.
- * {@link #shared()} is the process's group (a thread per core, at least two; idle threads end after a minute);
+ * {@link #shared()} is the process's group (two threads per core, at least four, so that one interface blocked in a
+ * slow driver call, up to nl80211's 5 s, rarely holds up the others; idle threads end after a minute);
  * a loop made without a group has {@linkplain #dedicated one thread of its own}, named after it.
  * A task stuck in a call that never returns holds its thread: {@link EventLoop#abandon} retires that thread and the
  * group starts another in its place.
@@ -40,10 +41,10 @@ public final class LoopThreads {
     }
 
     private static final class Shared {
-        static final LoopThreads GROUP = new LoopThreads("wpa4j-loop", Math.max(2, Runtime.getRuntime().availableProcessors()), false);
+        static final LoopThreads GROUP = new LoopThreads("wpa4j-loop", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), false);
     }
 
-    /** The process's group: a thread per core (at least two), started when needed, ended after a minute idle. */
+    /** The process's group: two threads per core (at least four), started when needed, ended after a minute idle. */
     public static LoopThreads shared() {
         return Shared.GROUP;
     }

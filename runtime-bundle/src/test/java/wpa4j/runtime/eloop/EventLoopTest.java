@@ -186,4 +186,51 @@ class EventLoopTest {
         stuckLoop.close();
         other.close();
     }
+
+    /** A call into an idle loop runs on the caller's thread, holding the loop: tasks queued meanwhile wait for it. */
+    @Test
+    void aCallIntoAnIdleLoopRunsOnTheCallersThreadAndKeepsTheLoopSerial() throws Exception {
+        try (EventLoop loop = new EventLoop("inline-loop")) {
+            Thread caller = Thread.currentThread();
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            String ran = loop.call(() -> {
+                assertTrue(loop.inLoop());
+                loop.execute(() -> seen.add("queued during the call"));
+                Thread.sleep(50);
+                seen.add("call");
+                return Thread.currentThread() == caller ? "inline" : "on the loop's thread";
+            });
+            assertEquals("inline", ran);
+            assertFalse(loop.inLoop());
+            assertEquals(List.of("call", "queued during the call"), loop.call(() -> List.copyOf(seen)));
+        }
+    }
+
+    /** A caller stuck in a task it ran inline can be abandoned too; the loop goes on on its own thread. */
+    @Test
+    void aCallerStuckInAnInlineTaskIsAbandonedWithoutTouchingTheGroup() throws Exception {
+        LoopThreads one = LoopThreads.create("inline-group", 1);
+        EventLoop loop = new EventLoop("inline-stuck", 100, one);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread caller = new Thread(() -> {
+            try {
+                loop.call(() -> {
+                    inside.countDown();
+                    release.await();
+                    return null;
+                });
+            } catch (Exception e) {
+                // the abandoned call's end is of no interest
+            }
+        });
+        caller.start();
+        assertTrue(inside.await(5, TimeUnit.SECONDS));
+        assertTrue(loop.abandon(caller));
+        assertEquals("goes on", loop.call(() -> "goes on"));
+        release.countDown();
+        caller.join(5_000);
+        assertEquals("still", loop.call(() -> "still"));
+        loop.close();
+    }
 }
