@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The demo gateway's start and footprint (benchmarks/run.sh gateway-footprint [starts] [minutes] [churn]):
+# The demo gateway's start and footprint (benchmarks/run.sh gateway-footprint [starts] [minutes] [churn]), launched as
+# the README launches it (distribution/bin/wpa4j, with its JVM defaults; WPA4J_JAVA_OPTS as there):
 #  1. `starts` times (default 5): a fresh JVM on a private copy of distribution/, timed from the launch to the demo
 #     station's CTRL-EVENT-CONNECTED on the console (polled every 20 ms); resident memory and threads 20 s later;
 #  2. one gateway kept `minutes` (default 10), its resident memory and threads sampled every minute; with churn=1 the
@@ -8,7 +9,8 @@
 # Prints figures only. Needs a built tree (mvn -B -DskipTests install) and python3 (for the control socket).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-jar="$here/../distribution/target/wpa4j.jar"
+dist="$(cd "$here/../distribution" && pwd)"
+jar="$dist/target/wpa4j.jar"
 starts="${1:-5}"; minutes="${2:-10}"; churn="${3:-0}"
 [ -f "$jar" ] || { echo "no $jar: build first (mvn -B -DskipTests install)" >&2; exit 2; }
 work="$(mktemp -d)"
@@ -16,13 +18,14 @@ trap 'pkill -f "$work" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 home() {
   rm -rf "$work/gw" && mkdir -p "$work/gw/secrets"
-  cp -r "$here/../distribution/etc" "$here/../distribution/load" "$work/gw/"
+  cp -r "$dist/bin" "$dist/etc" "$dist/load" "$work/gw/"
+  ln -s "$dist/target" "$work/gw/target"
   (umask 077 && printf 'wpa4j-demo-passphrase\n' > "$work/gw/secrets/demo.passphrase")
 }
 
 launch() {
   # the work directory in the command line: the trap finds the JVM by it
-  (cd "$work/gw" && exec java -Dwpa4j.bench.dir="$work" -jar "$jar" </dev/null >"$work/gw/out.log" 2>&1) &
+  (exec "$work/gw/bin/wpa4j" </dev/null >"$work/gw/out.log" 2>&1) &
   echo $!
 }
 
@@ -45,7 +48,14 @@ PY
 }
 
 echo "wpa4j gateway footprint: the demo (AP sim0, station sim1, WPA2-PSK) from $jar"
-echo "  $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "  $(nproc) cores, $(java -version 2>&1 | head -1); JVM options: ${WPA4J_JAVA_OPTS-those of bin/wpa4j}"
+if [ -z "${WPA4J_JAVA_OPTS+set}" ] && ! [ "$dist/target/wpa4j.jsa" -nt "$jar" ]; then
+  # the first run after a build writes the class-data sharing archive at its end: not timed
+  home; pid=$(launch)
+  until grep -q "CTRL-EVENT-CONNECTED" "$work/gw/out.log" 2>/dev/null; do sleep 0.1; done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "  (an untimed first start wrote the class-data sharing archive $dist/target/wpa4j.jsa)"
+fi
 times=()
 for i in $(seq 1 "$starts"); do
   home

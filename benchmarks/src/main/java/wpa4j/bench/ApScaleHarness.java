@@ -101,8 +101,9 @@ public final class ApScaleHarness {
                             mismatch.incrementAndGet();
                         }
                     });
+            Map<String, AtomicInteger> apOps = new java.util.concurrent.ConcurrentHashMap<>();
             Runnable apBind = bind(ap, apLoop, "sim0", new SimDriver(medium, apRadio), List.of("ap"), closing,
-                    (c, sink) -> c.driver().openAp(new ApInitParams("sim0", null, SSID, false, List.of()), sink));
+                    (c, sink) -> counted(c.driver().openAp(new ApInitParams("sim0", null, SSID, false, List.of()), sink), apOps));
             List<Runnable> binds = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
                 String ifname = "sim" + i;
@@ -154,6 +155,9 @@ public final class ApScaleHarness {
             }
  report.printf("  busy: the AP's loop %.2f s, the stations' loops %.2f s in all%n", apLoop.busyNanos() / 1e9,
                     stationLoops.stream().mapToLong(EventLoop::busyNanos).sum() / 1e9);
+            report.println("  the AP's driver ops per station: " + apOps.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue().get() / (double) n))
+                    .collect(java.util.stream.Collectors.joining(", ")));
             report.println("  CPU time by thread: " + cpuByThread() + ", GC " + gcMs() + " ms");
             report.printf("  resident memory %d MB (%d MB before binding), %d threads%n", rss >> 10, rssBefore >> 10, threads);
             report.printf("  false AP-STA-POSSIBLE-PSK-MISMATCH: %d, station disconnects: %d%n", mismatch.get(), staDisconnects.get());
@@ -183,6 +187,19 @@ public final class ApScaleHarness {
         props.put(WifiDriver.PROP_DRIVER_VERSION, "1.0.0");
         props.put(WifiDriver.PROP_CAPABILITIES, driver.capabilities().tags().toArray(new String[0]));
         return () -> binder.add(driver, props);
+    }
+
+    /** {@code d}, its ops counted by name into {@code counts}. */
+    private static wpa4j.driver.DriverInterface counted(wpa4j.driver.DriverInterface d, Map<String, AtomicInteger> counts) {
+        return (wpa4j.driver.DriverInterface) java.lang.reflect.Proxy.newProxyInstance(wpa4j.driver.DriverInterface.class.getClassLoader(),
+                new Class<?>[] {wpa4j.driver.DriverInterface.class}, (proxy, m, a) -> {
+                    counts.computeIfAbsent(m.getName(), k -> new AtomicInteger()).incrementAndGet();
+                    try {
+                        return m.invoke(d, a);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** CPU seconds of the busiest threads, named (the air's, the loops', the JIT's), as "name 1.23 s". */

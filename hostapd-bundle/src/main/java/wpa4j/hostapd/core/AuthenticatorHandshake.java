@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.AesKeyWrap;
@@ -124,6 +125,14 @@ final class AuthenticatorHandshake implements AutoCloseable {
 
     /** The step's message for a start or a retransmission. */
     Bytes nextMessage(GroupKeys keys) {
+        return nextMessage(() -> keys);
+    }
+
+    /**
+     * As {@link #nextMessage(GroupKeys)}, the group keys asked for only by a message that carries them (3/4, group 1/2):
+     * reading their counters is a driver call each (hostapd's wpa_auth_get_seqnum, in the same places).
+     */
+    Bytes nextMessage(Supplier<GroupKeys> keys) {
         return switch (step) {
             case PTK_START -> message1();
             case PTK_NEGOTIATING -> message3(keys);
@@ -150,7 +159,7 @@ final class AuthenticatorHandshake implements AutoCloseable {
     Bytes startGroupRekey(GroupKeys keys) {
         step = Step.GROUP_NEGOTIATING;
         pending.clear();
-        return group1(keys);
+        return group1(() -> keys);
     }
 
     private KeyInfo keyInfo(int... flags) {
@@ -165,7 +174,8 @@ final class AuthenticatorHandshake implements AutoCloseable {
         return m1.toPdu(EAPOL_VERSION);
     }
 
-    private Bytes message3(GroupKeys keys) {
+    private Bytes message3(Supplier<GroupKeys> current) {
+        GroupKeys keys = current.get();
         List<InformationElement> data = new ArrayList<>(setup.apIes());
         data.addAll(groupKdes(keys));
         EapolKey m3 = new EapolKey(EapolKey.DESCRIPTOR_RSN, keyInfo(KeyInfo.PAIRWISE, KeyInfo.ACK, KeyInfo.MIC, KeyInfo.INSTALL, KeyInfo.SECURE,
@@ -174,7 +184,8 @@ final class AuthenticatorHandshake implements AutoCloseable {
         return EapolMic.sign(ptk.kck(), m3, EAPOL_VERSION).toPdu(EAPOL_VERSION);
     }
 
-    private Bytes group1(GroupKeys keys) {
+    private Bytes group1(Supplier<GroupKeys> current) {
+        GroupKeys keys = current.get();
         EapolKey g1 = new EapolKey(EapolKey.DESCRIPTOR_RSN, keyInfo(KeyInfo.ACK, KeyInfo.MIC, KeyInfo.SECURE, KeyInfo.ENCRYPTED_KEY_DATA), 0,
                 nextCounter(), EapolKey.ZERO_NONCE, EapolKey.ZERO_16, keys.gtk().rsc(), EapolKey.ZERO_8, EapolKey.ZERO_16,
                 wrap(new KeyData(groupKdes(keys))));
@@ -213,6 +224,11 @@ final class AuthenticatorHandshake implements AutoCloseable {
     }
 
     List<ApKeyAction> onEapol(Bytes pdu, GroupKeys keys) throws MalformedFrameException {
+        return onEapol(pdu, () -> keys);
+    }
+
+    /** As {@link #onEapol(Bytes, GroupKeys)}, the group keys asked for only when the answer carries them. */
+    List<ApKeyAction> onEapol(Bytes pdu, Supplier<GroupKeys> keys) throws MalformedFrameException {
         EapolKey key = EapolKey.fromPdu(pdu);
         setup.akm().rsn().requireDescriptor(key);
         int version = EapolFrame.decode(pdu).version();
@@ -242,7 +258,7 @@ final class AuthenticatorHandshake implements AutoCloseable {
         throw new MalformedFrameException(5, msg + " is not expected in step " + step);
     }
 
-    private List<ApKeyAction> message2(EapolKey m2, int version, GroupKeys keys) throws MalformedFrameException {
+    private List<ApKeyAction> message2(EapolKey m2, int version, Supplier<GroupKeys> keys) throws MalformedFrameException {
         Ptk candidate = null;
         for (SecretKeyBytes pmk : setup.pmks()) {
             Ptk p = Ptk.derive(pmk, aa, spa, anonce, m2.nonce(), 16, setup.akm().sha256Kdf());

@@ -859,7 +859,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             deauthenticate(sta.addr, group ? ReasonCode.GROUP_KEY_UPDATE_TIMEOUT : ReasonCode.FOURWAY_HANDSHAKE_TIMEOUT);
             return;
         }
-        send(sta, sta.keys.nextMessage(groupKeys.current(driver)));
+        send(sta, sta.keys.nextMessage(() -> groupKeys.current(driver)));
     }
 
     private void replayDetachedEvents() {
@@ -938,7 +938,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
         List<ApKeyAction> actions;
         try {
-            actions = sta.keys.onEapol(pdu, groupKeys.current(driver));
+            actions = sta.keys.onEapol(pdu, () -> groupKeys.current(driver));
         } catch (MalformedFrameException bad) {
             eapolDropped++;
             LOG.log(System.Logger.Level.DEBUG, "EAPOL-Key from " + src + " dropped: " + bad.reason());
