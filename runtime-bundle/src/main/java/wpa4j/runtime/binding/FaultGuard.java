@@ -33,6 +33,7 @@ import wpa4j.driver.DriverInterface;
  * </ul>
  */
 public final class FaultGuard implements InvocationHandler {
+    private static final System.Logger LOG = System.getLogger(FaultGuard.class.getName());
     private static final int EIO = 5;
     private static final int ETIMEDOUT = 110;
     /** One watchdog thread for all guards, running the sweeps; it ends when none is booked. */
@@ -199,6 +200,9 @@ public final class FaultGuard implements InvocationHandler {
                 IN_FLIGHT.remove(c);
                 try {
                     c.guard.declareHung(c.method, c.caller);
+                } catch (RuntimeException | Error e) {
+                    // one failed recovery must not leave the other hung calls undeclared
+                    LOG.log(System.Logger.Level.ERROR, "driver hang: handling a hang failed", e);
                 } finally {
                     c.declared.countDown();
                 }

@@ -237,12 +237,12 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
 
     /**
-     * Runs {@code task} on the loop and waits for its result (for callers outside the loop: commands, a driver's ops
-     * on the sim medium). A loop that is idle (nothing due, no thread in it) runs it on the caller's thread, which holds
-     * the loop meanwhile as its own thread would: no hand-over between two threads for a call that finds nothing to
-     * wait for.
+     * As {@link #call}, but a loop that no thread runs now runs {@code task} on the caller's thread, after the timers
+     * already due, the caller holding the loop meanwhile as its own thread would: no hand-over between two threads for
+     * a call that finds nothing to wait for (the sim medium's driver ops). Only for tasks that cannot hang: the caller gets no
+     * 30 s limit and cannot be answered early by {@link #abandon}.
      */
-    public <T> T call(Callable<T> task) throws Exception {
+    public <T> T callInline(Callable<T> task) throws Exception {
         if (inLoop()) {
             return task.call();
         }
@@ -259,6 +259,19 @@ public final class EventLoop implements Executor, AutoCloseable {
         if (inline) {
             long start = System.nanoTime();
             try {
+                // timers already due come first, as on the loop's own thread (one whose wake-up has not run yet)
+                while (true) {
+                    Runnable due;
+                    synchronized (lock) {
+                        TaskQueue.Entry head = queue.peek();
+                        if (runner != me || head == null || head.due - System.nanoTime() > 0) {
+                            break;
+                        }
+                        queue.poll();
+                        due = head.task;
+                    }
+                    due.run();
+                }
                 return task.call();
             } finally {
                 synchronized (lock) {
@@ -271,6 +284,14 @@ public final class EventLoop implements Executor, AutoCloseable {
                     }
                 }
             }
+        }
+        return call(task);
+    }
+
+    /** Runs {@code task} on the loop and waits for its result, 30 s at most (for callers outside the loop: commands, tests). */
+    public <T> T call(Callable<T> task) throws Exception {
+        if (inLoop()) {
+            return task.call();
         }
         FutureTask<T> f = new FutureTask<>(task);
         if (enqueue(f, 0) == null) {
@@ -395,12 +416,13 @@ public final class EventLoop implements Executor, AutoCloseable {
                 wakeup = null;
             }
             busy = runner;
+            // under the lock: the worker cannot have left this loop's turn for another loop's task meanwhile
+            if (busy != null && busy != Thread.currentThread() && !runnerIsCaller) {
+                busy.interrupt();
+            }
         }
         if (threads.dedicated()) {
             threads.close();
-        }
-        if (busy != null && busy != Thread.currentThread()) {
-            busy.interrupt();
         }
     }
 }

@@ -77,9 +77,11 @@ public final class LoopThreads {
             TaskQueue.Entry e = new TaskQueue.Entry(wake, due, wakeupSeq++);
             wakeups.add(e);
             if (wakeups.peek() == e) {
-                // a worker waiting for a later time must wait less now
+                // a worker waiting for a later time must wait less now; with none waiting, one more thread will
                 lock.notifyAll();
-                wakeWorker();
+                if (idle == 0 && live < size) {
+                    startWorker();
+                }
             }
             return e;
         }
@@ -118,7 +120,9 @@ public final class LoopThreads {
     private void wakeWorker() {
         if (idle > 0) {
             lock.notify();
-        } else if (live < size) {
+        }
+        // a notified thread counts as idle until it takes the lock again: more waiting turns than idle threads need another
+        if (ready.size() > idle && live < size) {
             startWorker();
         }
     }
@@ -145,19 +149,20 @@ public final class LoopThreads {
                         live--;
                         return;
                     }
+                    long now = System.nanoTime();
+                    // due wake-ups queue up behind the loops already waiting, so a busy group cannot starve timers
+                    for (TaskQueue.Entry due = wakeups.peek(); due != null && due.due - now <= 0; due = wakeups.peek()) {
+                        wakeups.poll();
+                        ready.add(due.task);
+                    }
                     job = ready.poll();
                     if (job != null) {
                         break;
                     }
                     TaskQueue.Entry head = wakeups.peek();
-                    long now = System.nanoTime();
-                    if (head != null && head.due - now <= 0) {
-                        wakeups.poll();
-                        job = head.task;
-                        break;
-                    }
                     long wait = head == null ? IDLE_NANOS : Math.min(head.due - now, IDLE_NANOS);
-                    if (!dedicated && head == null && now - idleSince >= IDLE_NANOS) {
+                    // an idle thread ends after a minute; the last one stays while timers wait
+                    if (!dedicated && now - idleSince >= IDLE_NANOS && (head == null || live > 1)) {
                         live--;
                         return;
                     }

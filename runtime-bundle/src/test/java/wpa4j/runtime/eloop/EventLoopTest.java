@@ -193,7 +193,7 @@ class EventLoopTest {
         try (EventLoop loop = new EventLoop("inline-loop")) {
             Thread caller = Thread.currentThread();
             List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-            String ran = loop.call(() -> {
+            String ran = loop.callInline(() -> {
                 assertTrue(loop.inLoop());
                 loop.execute(() -> seen.add("queued during the call"));
                 Thread.sleep(50);
@@ -215,7 +215,7 @@ class EventLoopTest {
         CountDownLatch release = new CountDownLatch(1);
         Thread caller = new Thread(() -> {
             try {
-                loop.call(() -> {
+                loop.callInline(() -> {
                     inside.countDown();
                     release.await();
                     return null;
@@ -231,6 +231,41 @@ class EventLoopTest {
         release.countDown();
         caller.join(5_000);
         assertEquals("still", loop.call(() -> "still"));
+        loop.close();
+    }
+
+    /** A due timer waiting for a thread of its group comes before a call that arrives after it, inline or not. */
+    @Test
+    void anInlineCallDoesNotOvertakeADueTimer() throws Exception {
+        LoopThreads one = LoopThreads.create("due-group", 1);
+        EventLoop busy = new EventLoop("busy", 100, one);
+        EventLoop loop = new EventLoop("due", 100, one);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        busy.execute(() -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(holding.await(5, TimeUnit.SECONDS));
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        loop.schedule(1, () -> seen.add("timer"));
+        Thread.sleep(50); // the timer is due; the group's only thread is held
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release.countDown();
+        });
+        releaser.start();
+        loop.callInline(() -> seen.add("call"));
+        assertEquals(List.of("timer", "call"), seen);
+        busy.close();
         loop.close();
     }
 }

@@ -56,7 +56,8 @@ public final class Medium implements AutoCloseable {
 
     /** Runs {@code op} on the air loop and returns its result; exceptions of {@code op} propagate. */
     public <T> T call(Callable<T> op) throws Exception {
-        return air.call(op);
+        // the air's tasks never block: an idle air runs a driver op on the caller's thread
+        return air.callInline(op);
     }
 
     EventLoop air() {
