@@ -15,6 +15,12 @@
 #   benchmarks/run.sh vm-assoc [runs] [networks]
 #                                      time to COMPLETED in the hwsim VM, wpa4j's station vs Debian's wpa_supplicant on
 #                                      WPA2-PSK and SAE (networks "psk,0,1": psk and sae_pwe values; 10 runs each)
+#   benchmarks/run.sh vm-assoc-ap [runs] [stations] [warm-up pairs]
+#                                      the AP half in the hwsim VM: N real wpa_supplicant stations (default 20) join
+#                                      wpa4j's AP core and Debian's hostapd alternately (default 5 runs each)
+#   benchmarks/run.sh ap-handshakes [handshakes] [wave] [warm-up]
+#                                      the AP core alone over a loopback driver with stations written from the standard:
+#                                      its loop's time per 4-way handshake and per station, beside the crypto floor
 #   benchmarks/run.sh vm-sae [runs] [sae_pwe list]
 #                                      time to COMPLETED on an SAE network in the hwsim VM, wpa4j's station vs
 #                                      Debian's wpa_supplicant (default 10 runs each, sae_pwe "0,1"); every run's
@@ -23,11 +29,21 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 what="${1:-sim}"; shift || true
+
+# the VM reads the jars while it runs: a private copy in $1, so a build running meanwhile cannot change them
+private_classpath() {
+  mkdir "$1/lib"
+  cp -r "$here/target/classes" "$1/lib/classes"
+  local lib="$1/lib/classes"
+  for j in $(cat "$here/target/classpath.txt" | tr ':' ' '); do cp "$j" "$1/lib/"; lib="$lib:$1/lib/$(basename "$j")"; done
+  echo "$lib" > "$1/cp.txt"
+}
 case "$what" in
   sim) exec java -cp "$cp" wpa4j.bench.SimSwapHarness "$@" ;;
   jmh) exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;
   gateway-footprint) exec bash "$here/gateway-footprint.sh" "$@" ;;
   ap-scale) exec java -cp "$cp" wpa4j.bench.ApScaleHarness "${1:-2007}" 120 "${2:-0}" ;;
+  ap-handshakes) exec java -cp "$cp" wpa4j.bench.ApHandshakeHarness "${1:-20000}" "${2:-2000}" "${3:-10000}" ;;
   ap-scale-curve) exec java -cp "$cp" wpa4j.bench.ApScaleCurve "${1:-$here/../docs/images/ap-scale.png}" "${2:-10,100,300,1000,2007}" ;;
   vm)
     out="$(mktemp -d)"
@@ -35,15 +51,22 @@ case "$what" in
     "$here/../test-bundle/hwsim/run-in-hwsim-vm.sh" --radios 3 --smp 1 --rw "$out" --timeout 1200 -- \
       bash "$here/vm-harness.sh" "$out/cp.txt" "${1:-20}"
     ;;
+  vm-assoc-ap)
+    out="$(mktemp -d)"
+    private_classpath "$out"
+    stations="${2:-20}"
+    rc=0
+    "$here/../test-bundle/hwsim/run-in-hwsim-vm.sh" --radios $((stations + 1)) --smp 1 --rw "$out" --timeout 1800 -- \
+      bash "$here/vm-ap.sh" "$out/cp.txt" "${1:-5}" "$stations" "$out/logs" "${3:-1}" || rc=$?
+    rm -rf "$here/target/vm-ap-logs"
+    [ -d "$out/logs" ] && cp -r "$out/logs" "$here/target/vm-ap-logs" && echo "logs: $here/target/vm-ap-logs" >&2
+    rm -rf "$out"
+    exit $rc
+    ;;
   vm-assoc|vm-sae)
     [ "$what" = vm-assoc ] && default_networks="psk,0,1" || default_networks="0,1"
     out="$(mktemp -d)"
-    # the VM reads the jars while it runs: a private copy, so a build running meanwhile cannot change them
-    mkdir "$out/lib"
-    cp -r "$here/target/classes" "$out/lib/classes"
-    lib="$out/lib/classes"
-    for j in $(cat "$here/target/classpath.txt" | tr ':' ' '); do cp "$j" "$out/lib/"; lib="$lib:$out/lib/$(basename "$j")"; done
-    echo "$lib" > "$out/cp.txt"
+    private_classpath "$out"
     rc=0
     "$here/../test-bundle/hwsim/run-in-hwsim-vm.sh" --radios 3 --smp 1 --rw "$out" --timeout 1800 -- \
       bash "$here/vm-sae.sh" "$out/cp.txt" "${1:-10}" "${2:-$default_networks}" "$out/logs" || rc=$?
@@ -52,5 +75,5 @@ case "$what" in
     rm -rf "$out"
     exit $rc
     ;;
-  *) echo "usage: $0 sim|jmh|ap-scale|ap-scale-curve|gateway-footprint|vm|vm-assoc|vm-sae [args]" >&2; exit 2 ;;
+  *) echo "usage: $0 sim|jmh|ap-scale|ap-scale-curve|ap-handshakes|gateway-footprint|vm|vm-assoc|vm-assoc-ap|vm-sae [args]" >&2; exit 2 ;;
 esac

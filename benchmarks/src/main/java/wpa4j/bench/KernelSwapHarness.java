@@ -1,5 +1,9 @@
 package wpa4j.bench;
 
+import static wpa4j.bench.Shell.await;
+import static wpa4j.bench.Shell.firstLine;
+import static wpa4j.bench.Shell.sh;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -235,26 +239,5 @@ public final class KernelSwapHarness {
     private static void startWpaSupplicant(String ifname, String driver, Path conf) throws Exception {
         sh("wpa_supplicant -B -D " + driver + " -i " + ifname + " -c " + conf + " -f /tmp/wpa_supplicant-bench.log");
         await(() -> sh("wpa_cli -i " + ifname + " status 2>/dev/null || true").contains("wpa_state=COMPLETED"), 60, "wpa_supplicant -D " + driver + " COMPLETED");
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Check c, int seconds, String what) throws Exception {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (!c.ok()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("timed out: " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static String sh(String command) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
     }
 }

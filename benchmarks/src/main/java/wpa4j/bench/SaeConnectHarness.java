@@ -1,5 +1,9 @@
 package wpa4j.bench;
 
+import static wpa4j.bench.Shell.await;
+import static wpa4j.bench.Shell.firstLine;
+import static wpa4j.bench.Shell.sh;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -333,7 +337,15 @@ public final class SaeConnectHarness {
                 + "\nhw_mode=g\nchannel=1\nwpa=2\n" + net.hostapdLines());
         sh("rm -f /tmp/hostapd-sae-bench.log; mkdir -p /var/run/hostapd && ip netns exec " + NETNS + " hostapd -B -P /tmp/hostapd-sae-bench.pid -f /tmp/hostapd-sae-bench.log " + conf);
         await(() -> sh("ip netns exec " + NETNS + " hostapd_cli -i " + apIf + " status 2>/dev/null || true").contains("state=ENABLED"), 60,
-                "hostapd enabled; its log: /tmp/hostapd-sae-bench.log");
+                () -> "hostapd enabled; the end of its log:\n" + tail("/tmp/hostapd-sae-bench.log"));
+    }
+
+    private static String tail(String log) {
+        try {
+            return sh("tail -20 " + log + " 2>&1");
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     private static void stopHostapd() throws Exception {
@@ -352,30 +364,5 @@ public final class SaeConnectHarness {
             }
             Thread.sleep(100);
         }
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Check c, int seconds, String what) throws Exception {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (!c.ok()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("timed out: " + what + "\n" + sh("tail -20 /tmp/hostapd-sae-bench.log 2>&1"));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static String firstLine(String s) {
-        return s.lines().findFirst().orElse("?").trim();
-    }
-
-    private static String sh(String command) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
     }
 }
