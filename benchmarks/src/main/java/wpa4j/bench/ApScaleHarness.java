@@ -179,13 +179,7 @@ public final class ApScaleHarness {
         DriverBinder binder = new DriverBinder();
         binder.start(new DriverRequirement(ifname, "", needs), loop, new CoreDriverSlot(ifname, loop, core, opener));
         closing.add(binder::stop);
-        Map<String, Object> props = new HashMap<>();
-        props.put("service.id", (long) ifname.hashCode());
-        props.put("service.ranking", SimDriver.RANKING);
-        props.put(WifiDriver.PROP_IFNAME, ifname);
-        props.put(WifiDriver.PROP_DRIVER, driver.name());
-        props.put(WifiDriver.PROP_DRIVER_VERSION, "1.0.0");
-        props.put(WifiDriver.PROP_CAPABILITIES, driver.capabilities().tags().toArray(new String[0]));
+        Map<String, Object> props = SimSwapHarness.props(ifname.hashCode(), driver, "1.0.0");
         return () -> binder.add(driver, props);
     }
 

@@ -85,7 +85,8 @@ public final class SimSwapHarness {
     }
 
     /** The service properties the sim backend's DriverRegistry would give {@code d}. */
-    private static Map<String, Object> props(long id, WifiDriver d, String version) {
+    /** The service properties a sim driver's registration has: what a {@code DriverBinder} ranks by. */
+    static Map<String, Object> props(long id, WifiDriver d, String version) {
         Map<String, Object> p = new HashMap<>();
         p.put("service.id", id);
         p.put("service.ranking", SimDriver.RANKING);
