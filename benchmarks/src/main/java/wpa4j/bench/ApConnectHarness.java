@@ -139,14 +139,39 @@ public final class ApConnectHarness {
                     connectedAt.putIfAbsent(line.split(" ")[1], System.currentTimeMillis() * 1000);
                 }
             });
-            DriverInterface driver = stack.driver(apIf).openAp(new ApInitParams(apIf, null, ssid, false, List.of()),
-                    e -> loop.execute(() -> ap.onEvent(e)));
+            // each event's wait in the loop's queue and its run on the loop, by kind: where the AP's latency goes
+            Map<String, List<double[]>> times = new ConcurrentHashMap<>();
+            DriverInterface driver = stack.driver(apIf).openAp(new ApInitParams(apIf, null, ssid, false, List.of()), e -> {
+                long delivered = System.nanoTime();
+                loop.execute(() -> {
+                    long started = System.nanoTime();
+                    ap.onEvent(e);
+                    times.computeIfAbsent(kind(e), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(new double[] {(started - delivered) / 1e6, (System.nanoTime() - started) / 1e6});
+                });
+            });
+            Map<String, List<Double>> opTimes = new ConcurrentHashMap<>();
+            DriverInterface timed = timed(driver, opTimes);
             loop.call(() -> {
-                ap.attach(driver);
+                ap.attach(timed);
                 return null;
             });
             await(() -> lines.stream().anyMatch(l -> l.endsWith(": AP-ENABLED")), 30, () -> "wpa4j's AP enabled: " + lines);
+            long busy = loop.busyNanos();
             Run result = join(stations, connectedAt::size, connectedAt, "wpa4j-" + run);
+            if (logs != null) {
+                report.printf("        wpa4j-%s, the AP's loop: busy %.0f ms; per event kind: count, wait in the queue median/max, run median/max (ms):%n",
+                        run, (loop.busyNanos() - busy) / 1e6);
+                times.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(t -> report.printf(java.util.Locale.ROOT,
+                        "          %-22s %4d   %7.1f / %7.1f   %7.1f / %7.1f%n", t.getKey(), t.getValue().size(),
+                        Stats.of(t.getValue().stream().map(a -> a[0]).toList()).median(), t.getValue().stream().mapToDouble(a -> a[0]).max().orElse(0),
+                        Stats.of(t.getValue().stream().map(a -> a[1]).toList()).median(), t.getValue().stream().mapToDouble(a -> a[1]).max().orElse(0)));
+                report.println("          the AP's driver ops (count, median/max ms): " + opTimes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(o -> String.format(java.util.Locale.ROOT, "%s %d %.1f/%.1f", o.getKey(), o.getValue().size(), Stats.of(o.getValue()).median(),
+                                o.getValue().stream().mapToDouble(Double::doubleValue).max().orElse(0)))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
+            opTimes.clear();
             await(() -> loop.query(ap::stationEntries) == 0, 30, () -> "the stations gone from wpa4j's AP: " + lines);
             keep("wpa4j-" + run + "-ap.log", String.join("\n", lines));
             loop.call(() -> {
@@ -224,6 +249,29 @@ public final class ApConnectHarness {
             keep(run + "-wpa_supplicant.log", log);
         }
         return new Run(connectedAtMicros.values().stream().map(t -> (t - startMicros) / 1000.0).toList(), stations.size());
+    }
+
+    /** {@code d}, each op's duration recorded by name into {@code times} (ms). */
+    private static DriverInterface timed(DriverInterface d, Map<String, List<Double>> times) {
+        return (DriverInterface) java.lang.reflect.Proxy.newProxyInstance(DriverInterface.class.getClassLoader(), new Class<?>[] {DriverInterface.class},
+                (proxy, m, a) -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        return m.invoke(d, a);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        times.computeIfAbsent(m.getName(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add((System.nanoTime() - t0) / 1e6);
+                    }
+                });
+    }
+
+    /** An event's kind for the timing table: management frames by subtype. */
+    private static String kind(wpa4j.driver.event.DriverEvent e) {
+        if (e instanceof wpa4j.driver.event.DriverEvent.RxMgmt m && m.frame().length() >= 24) {
+            return "RX_MGMT " + wpa4j.common.frame.MgmtSubtype.of(m.frame().u8(0) >> 4 & 0xf);
+        }
+        return e.type().name();
     }
 
     private static void keep(String name, String text) throws java.io.IOException {
