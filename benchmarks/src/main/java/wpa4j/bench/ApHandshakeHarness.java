@@ -199,6 +199,8 @@ public final class ApHandshakeHarness {
         /** A station's half of the 4-way handshake, from the standard (IEEE 802.11-2020 12.7.6), every MIC checked. */
         private final class Station implements AutoCloseable {
             final MacAddress addr;
+            /** One per association, as wpa_supplicant: a retransmitted message 1 (the AP's 100 ms first timeout) gives the same PTK. */
+            Bytes snonce;
             Ptk ptk;
 
             Station(MacAddress addr) {
@@ -207,9 +209,11 @@ public final class ApHandshakeHarness {
 
             void onEapol(EapolKey k) throws Exception {
                 if (!k.keyInfo().mic()) {
-                    byte[] sn = new byte[32];
-                    random.nextBytes(sn);
-                    Bytes snonce = Bytes.of(sn);
+                    if (snonce == null) {
+                        byte[] sn = new byte[32];
+                        random.nextBytes(sn);
+                        snonce = Bytes.of(sn);
+                    }
                     close();
                     ptk = Ptk.derive(pmk, AA, addr, k.nonce(), snonce, 16, false);
                     send(new EapolKey(EapolKey.DESCRIPTOR_RSN, KeyInfo.of(2, KeyInfo.PAIRWISE, KeyInfo.MIC), 16, k.replayCounter(), snonce,

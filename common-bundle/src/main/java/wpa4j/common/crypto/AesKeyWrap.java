@@ -9,6 +9,18 @@ import wpa4j.common.codec.MalformedFrameException;
 
 /** AES key wrap (RFC 3394, the JCA's AES/KW/NoPadding): how the GTK travels in EAPOL-Key key data. */
 public final class AesKeyWrap {
+    /**
+     * A cipher per thread, initialised anew for each use: looking one up parses the transformation and searches the
+     * providers every time, which was a tenth of an AP's 4-way handshake (benchmarks/run.sh ap-handshakes).
+     */
+    private static final ThreadLocal<Cipher> KW = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/KW/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES key wrap unavailable in this JRE", e);
+        }
+    });
+
     private AesKeyWrap() {}
 
     /** Wraps {@code plaintext} (a multiple of 8 octets, at least 16) with the KEK. */
@@ -17,7 +29,7 @@ public final class AesKeyWrap {
             throw new IllegalArgumentException("plaintext: length " + plaintext.length + " is not a multiple of 8 of at least 16");
         }
         try {
-            Cipher c = Cipher.getInstance("AES/KW/NoPadding");
+            Cipher c = KW.get();
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek.raw(), "AES"));
             return c.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
@@ -37,7 +49,7 @@ public final class AesKeyWrap {
         }
         Cipher c;
         try {
-            c = Cipher.getInstance("AES/KW/NoPadding");
+            c = KW.get();
             c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek.raw(), "AES"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES key unwrap", e);
