@@ -21,6 +21,9 @@ public final class AesKeyWrap {
         }
     });
 
+    /** What a cipher is keyed with between uses, so that it does not keep the last KEK on a pooled thread. */
+    private static final SecretKeySpec NO_KEY = new SecretKeySpec(new byte[16], "AES");
+
     private AesKeyWrap() {}
 
     /** Wraps {@code plaintext} (a multiple of 8 octets, at least 16) with the KEK. */
@@ -28,12 +31,14 @@ public final class AesKeyWrap {
         if (plaintext.length < 16 || plaintext.length % 8 != 0) {
             throw new IllegalArgumentException("plaintext: length " + plaintext.length + " is not a multiple of 8 of at least 16");
         }
+        Cipher c = KW.get();
         try {
-            Cipher c = KW.get();
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek.raw(), "AES"));
             return c.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES key wrap", e);
+        } finally {
+            forgetKey(c);
         }
     }
 
@@ -47,18 +52,30 @@ public final class AesKeyWrap {
         if (ciphertext.length < 24 || ciphertext.length % 8 != 0) {
             throw new MalformedFrameException(0, "wrapped key data of " + ciphertext.length + " octets (multiple of 8, at least 24, expected)");
         }
-        Cipher c;
+        Cipher c = KW.get();
         try {
-            c = KW.get();
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek.raw(), "AES"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES key unwrap", e);
+            try {
+                c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek.raw(), "AES"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES key unwrap", e);
+            }
+            try {
+                return c.doFinal(ciphertext);
+            } catch (GeneralSecurityException e) {
+                // the JDK reports a failed integrity check variously (bad padding, illegal block size)
+                throw new IntegrityCheckException(0, "key data failed the key wrap integrity check");
+            }
+        } finally {
+            forgetKey(c);
         }
+    }
+
+    /** Re-keys {@code c} with zeros: the JDK's AES overwrites the previous key and its schedule when the key changes. */
+    private static void forgetKey(Cipher c) {
         try {
-            return c.doFinal(ciphertext);
+            c.init(Cipher.ENCRYPT_MODE, NO_KEY);
         } catch (GeneralSecurityException e) {
-            // the JDK reports a failed integrity check variously (bad padding, illegal block size)
-            throw new IntegrityCheckException(0, "key data failed the key wrap integrity check");
+            throw new IllegalStateException("AES key wrap", e);
         }
     }
 }

@@ -28,8 +28,10 @@ public final class Hmac {
     private static Mac fresh(String algorithm) throws GeneralSecurityException {
         Mac prototype = PROTOTYPES.get(algorithm);
         if (prototype == null) {
-            prototype = Mac.getInstance(algorithm);
-            PROTOTYPES.putIfAbsent(algorithm, prototype);
+            Mac made = Mac.getInstance(algorithm);
+            // the provider is chosen lazily, unsynchronised for readers: chosen here, before other threads clone it
+            made.getProvider();
+            prototype = PROTOTYPES.computeIfAbsent(algorithm, a -> made);
         }
         try {
             return (Mac) prototype.clone();
