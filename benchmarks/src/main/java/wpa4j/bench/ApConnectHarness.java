@@ -157,6 +157,18 @@ public final class ApConnectHarness {
                 return null;
             });
             await(() -> lines.stream().anyMatch(l -> l.endsWith(": AP-ENABLED")), 30, () -> "wpa4j's AP enabled: " + lines);
+            if (logs != null) {
+                // one netlink round trip with nothing else going on (the group key's counter, GET_KEY), on the AP's loop
+                List<Double> idle = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    idle.add(loop.call(() -> {
+                        long t0 = System.nanoTime();
+                        driver.getSeqnum(apIf, null, 1);
+                        return (System.nanoTime() - t0) / 1e6;
+                    }));
+                }
+                report.println("        wpa4j-" + run + ", get_seqnum on an idle AP (ms): " + Stats.of(idle).minMedianMax());
+            }
             long busy = loop.busyNanos();
             Run result = join(stations, connectedAt::size, connectedAt, "wpa4j-" + run);
             if (logs != null) {

@@ -3,7 +3,9 @@ package wpa4j.linux.netlink;
 import java.nio.ByteOrder;
 
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 
 import wpa4j.linux.uapi.Uapi;
@@ -21,7 +23,8 @@ public final class NetlinkSocket implements AutoCloseable {
 
         long sendto(int fd, byte[] buf, long len, int flags, byte[] addr, int addrlen);
 
-        long recv(int fd, byte[] buf, long len, int flags);
+        /** Into native memory: JNA copies a {@code byte[]} argument whole, both ways, whatever the datagram's length. */
+        long recv(int fd, Pointer buf, long len, int flags);
 
         int setsockopt(int fd, int level, int name, IntByReference value, int len);
 
@@ -37,6 +40,14 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int SO_RCVBUF = 8;
     private static final int EINTR = 4;
     private static final LibC LIBC = load();
+
+    /**
+     * Where recv writes, kept for the socket: handing it a 256 KiB array made JNA copy all of it in and out for every
+     * datagram (1-2 ms a receive on the hwsim VM's emulated CPU). One receiver at a time (a reader, or a requester
+     * when there is none).
+     */
+    private final Object landingLock = new Object();
+    private Memory landing;
 
     private final int fd;
     private final int portId;
@@ -107,7 +118,16 @@ public final class NetlinkSocket implements AutoCloseable {
     /** Receives one datagram into {@code buf}; returns its length, or -1 on timeout. */
     public int receive(byte[] buf) throws NetlinkException {
         while (true) {
-            long n = LIBC.recv(fd, buf, buf.length, 0);
+            long n;
+            synchronized (landingLock) {
+                if (landing == null || landing.size() < buf.length) {
+                    landing = new Memory(buf.length);
+                }
+                n = LIBC.recv(fd, landing, buf.length, 0);
+                if (n > 0) {
+                    landing.read(0, buf, 0, (int) Math.min(n, buf.length));
+                }
+            }
             if (n >= 0) {
                 return (int) n;
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 
 /**
@@ -127,6 +128,12 @@ final class KernelSockets implements SocketLayer {
         /** Where sends go: the kernel's sockaddr_nl; null for a bound packet socket (its interface). */
         private final byte[] peer;
         private final ReadWriteLock guard = new ReentrantReadWriteLock();
+        /**
+         * Where recvfrom writes, kept for the socket: handing it the caller's 256 KiB array made JNA copy all of it in
+         * and out for every datagram (1-2 ms a receive on the hwsim VM's emulated CPU, benchmarks/run.sh vm-assoc-ap).
+         * Only the channel's reader receives; the lock is for safety.
+         */
+        private Memory landing;
         private boolean closed;
 
         Fd(int fd, int portId, byte[] peer) {
@@ -163,7 +170,16 @@ final class KernelSockets implements SocketLayer {
             try {
                 requireOpen("recvfrom");
                 while (true) {
-                    long n = libc().recvfrom(fd, buf, buf.length, 0, source, new int[] {source.length});
+                    long n;
+                    synchronized (this) {
+                        if (landing == null || landing.size() < buf.length) {
+                            landing = new Memory(buf.length);
+                        }
+                        n = libc().recvfrom(fd, landing, buf.length, 0, source, new int[] {source.length});
+                        if (n > 0) {
+                            landing.read(0, buf, 0, (int) Math.min(n, buf.length));
+                        }
+                    }
                     if (n >= 0) {
                         groups[0] = peer == null ? 0 : Nlmsg.u32(source, 8);
                         return (int) n;

@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 
 /**
  * The part of libc custody needs, its own so that it imports nothing of the other wpa4j bundles. Sizes are
@@ -40,6 +41,9 @@ interface LibC extends Library {
     long sendto(int fd, byte[] buf, long len, int flags, byte[] addr, int addrlen);
 
     long recvfrom(int fd, byte[] buf, long len, int flags, byte[] addr, int[] addrlen);
+
+    /** Into native memory: JNA copies a {@code byte[]} argument whole, both ways, whatever the datagram's length. */
+    long recvfrom(int fd, Pointer buf, long len, int flags, byte[] addr, int[] addrlen);
 
     int close(int fd);
 
