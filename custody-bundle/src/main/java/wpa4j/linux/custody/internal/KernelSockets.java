@@ -220,6 +220,13 @@ final class KernelSockets implements SocketLayer {
                 if (!closed) {
                     closed = true;
                     LibC.Holder.INSTANCE.close(fd);
+                    synchronized (this) {
+                        // no receive runs now (it holds the read lock): the buffer goes at once, not at some later GC
+                        if (landing != null) {
+                            landing.close();
+                            landing = null;
+                        }
+                    }
                 }
             } finally {
                 guard.writeLock().unlock();
