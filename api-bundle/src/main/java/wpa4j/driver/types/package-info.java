@@ -7,5 +7,5 @@
  * Records that carry secrets (keys, passphrases, PSKs) leave them out of {@code toString()}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package wpa4j.driver.types;

@@ -19,7 +19,6 @@ import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.AuthAlg;
 import wpa4j.driver.types.Bytes;
 import wpa4j.driver.types.Cipher;
-import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.KeyMgmt;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Proto;
@@ -141,9 +140,6 @@ final class BeaconTemplate {
 
     /** Whether a Probe Request for {@code requested} gets an answer. */
     boolean answersProbeFor(Ssid requested) {
-        if (requested.isEmpty()) {
-            return config.hidden() == HiddenSsid.NO_SSID_HIDING;
-        }
-        return requested.equals(config.ssid());
+        return config.hidden().answersProbe(requested, config.ssid());
     }
 }

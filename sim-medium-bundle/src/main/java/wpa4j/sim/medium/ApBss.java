@@ -16,7 +16,6 @@ import wpa4j.driver.DriverException;
 import wpa4j.driver.event.DriverEvent;
 import wpa4j.driver.types.ApParams;
 import wpa4j.driver.types.Bytes;
-import wpa4j.driver.types.HiddenSsid;
 import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.StaAddParams;
 import wpa4j.driver.types.StaDriverData;
@@ -125,8 +124,7 @@ final class ApBss {
             radio.counters.rxMalformed++;
             return;
         }
-        boolean answer = asked.isEmpty() ? params.hideSsid() == HiddenSsid.NO_SSID_HIDING : asked.equals(params.ssid());
-        if (!answer) {
+        if (!params.hideSsid().answersProbe(asked, params.ssid())) {
             return;
         }
         byte[] resp = params.proberesp().toArray();

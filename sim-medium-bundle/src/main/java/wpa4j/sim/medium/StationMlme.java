@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import wpa4j.common.codec.FrameReader;
 import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.AuthenticationBody;
@@ -265,12 +266,10 @@ final class StationMlme {
             throw new MalformedFrameException(frame.length, "Beacon or Probe Response without its fixed fields");
         }
         IeList.requireWellFormed(frame, BSS_FRAME_IES);
-        long tsf = 0;
-        for (int i = 7; i >= 0; i--) {
-            tsf = tsf << 8 | (frame[24 + i] & 0xff);
-        }
-        int beaconInt = (frame[32] & 0xff) | (frame[33] & 0xff) << 8;
-        int caps = (frame[34] & 0xff) | (frame[35] & 0xff) << 8;
+        FrameReader fixed = new FrameReader(frame, 24, BSS_FRAME_IES - 24);
+        long tsf = fixed.u64le("timestamp");
+        int beaconInt = fixed.u16le("beacon interval");
+        int caps = fixed.u16le("capability");
         Bytes ies = Bytes.of(frame, BSS_FRAME_IES, frame.length - BSS_FRAME_IES);
         learn(RobustFrames.sa(frame), onFreq, beaconInt, caps, rssi, tsf, ies, RobustFrames.subtype(frame) == MgmtSubtype.BEACON);
     }
