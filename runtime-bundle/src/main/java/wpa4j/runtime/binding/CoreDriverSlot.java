@@ -60,6 +60,9 @@ public final class CoreDriverSlot implements DriverBinder.Target {
     private static final long QUIET_NANOS = 600_000_000_000L;
     private static final long CLOSE_WAIT_NANOS = 5_000_000_000L;
 
+    /** A token of the instance opened last, compared on the loop with the one an event came from; null: none open. */
+    private Object instance;
+
     public CoreDriverSlot(String ifname, EventLoop loop, Core core, Opener opener) {
         this(ifname, loop, core, opener, DEFAULT_HANG_MS, line -> Console.line(ifname + ": " + line));
     }
@@ -93,6 +96,7 @@ public final class CoreDriverSlot implements DriverBinder.Target {
         cancelReopen();
         DriverInterface d = open;
         open = null;
+        instance = null;
         if (d != null) {
             d.close(); // a guard that declared its driver hung closes it in the background
         }
@@ -116,6 +120,8 @@ public final class CoreDriverSlot implements DriverBinder.Target {
 
     private boolean open(DriverCandidate next) {
         AtomicBoolean givenUp = new AtomicBoolean();
+        Object self = new Object();
+        instance = self;
         FaultGuard.HangPolicy hang = new FaultGuard.HangPolicy(hangMs, (hung, stuck) -> {
             givenUp.set(true);
             // the driver goes before any waiting task meets the core as the stuck task left it
@@ -132,7 +138,16 @@ public final class CoreDriverSlot implements DriverBinder.Target {
                 if (fromTheAir(e)) {
                     // frames anybody in range can send: a flood of them is dropped (counted) beyond the loop's bound
                     loop.offer(() -> core.onEvent(e));
+                } else if (e instanceof DriverEvent.InterfaceStatus) {
+                    // news of the interface from an instance replaced since (queued before its unbind) describe it as
+                    // that instance left it: its successor reports it as it is (a late "gone" disabled a bound core)
+                    loop.execute(() -> {
+                        if (instance == self) {
+                            core.onEvent(e);
+                        }
+                    });
                 } else {
+                    // a replaced instance's late frames and TX status still count (a live upgrade loses none)
                     loop.execute(() -> core.onEvent(e));
                 }
             }), next.toString(), log, hang);
