@@ -183,7 +183,6 @@ public final class ApConnectHarness {
                                 o.getValue().stream().mapToDouble(Double::doubleValue).max().orElse(0)))
                         .collect(java.util.stream.Collectors.joining(", ")));
             }
-            opTimes.clear();
             await(() -> loop.query(ap::stationEntries) == 0, 30, () -> "the stations gone from wpa4j's AP: " + lines);
             keep("wpa4j-" + run + "-ap.log", String.join("\n", lines));
             loop.call(() -> {
@@ -209,9 +208,13 @@ public final class ApConnectHarness {
                 byte[] fresh = new byte[Math.max(end, 0)];
                 f.seek(readUpTo[0]);
                 f.readFully(fresh);
-                int lastLine = new String(fresh, StandardCharsets.UTF_8).lastIndexOf('\n') + 1;
+                // whole lines only, counted in bytes: a line hostapd is still writing is read next time
+                int lastLine = fresh.length;
+                while (lastLine > 0 && fresh[lastLine - 1] != '\n') {
+                    lastLine--;
+                }
                 String text = new String(fresh, 0, lastLine, StandardCharsets.UTF_8);
-                readUpTo[0] += text.getBytes(StandardCharsets.UTF_8).length;
+                readUpTo[0] += lastLine;
                 for (String line : text.split("\n")) {
                     Matcher m = HOSTAPD_CONNECTED.matcher(line);
                     if (m.matches()) {

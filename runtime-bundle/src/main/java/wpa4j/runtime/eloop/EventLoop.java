@@ -108,22 +108,37 @@ public final class EventLoop implements Executor, AutoCloseable {
                 if (runner != me) {
                     return; // abandoned while in the task: the loop is another thread's now
                 }
-                TaskQueue.Entry head = queue.peek();
-                long now = System.nanoTime();
-                if (closed || head == null || head.due - now > 0 || n == BATCH) {
-                    busyNanos.addAndGet(now - start);
-                    runner = null;
-                    running = null;
-                    scheduled = false;
-                    arm();
+                next = n == BATCH ? null : takeDue(me);
+                if (next == null) {
+                    release(me, start);
                     return;
                 }
-                queue.poll();
-                next = head.task;
             }
             Thread.interrupted(); // an interrupt meant for the previous task must not hit the next
             running = next;
             next.run();
+        }
+    }
+
+    /** The queue's head taken off it if it is due and the loop is still {@code me}'s, else null (caller holds lock). */
+    private Runnable takeDue(Thread me) {
+        TaskQueue.Entry head = queue.peek();
+        if (runner != me || closed || head == null || head.due - System.nanoTime() > 0) {
+            return null;
+        }
+        queue.poll();
+        return head.task;
+    }
+
+    /** Ends {@code me}'s turn, its time counted as busy: the loop is free for the next one (caller holds lock). */
+    private void release(Thread me, long start) {
+        busyNanos.addAndGet(System.nanoTime() - start);
+        if (runner == me) {
+            runner = null;
+            running = null;
+            runnerIsCaller = false;
+            scheduled = false;
+            arm();
         }
     }
 
@@ -263,25 +278,17 @@ public final class EventLoop implements Executor, AutoCloseable {
                 while (true) {
                     Runnable due;
                     synchronized (lock) {
-                        TaskQueue.Entry head = queue.peek();
-                        if (runner != me || head == null || head.due - System.nanoTime() > 0) {
-                            break;
-                        }
-                        queue.poll();
-                        due = head.task;
+                        due = takeDue(me);
+                    }
+                    if (due == null) {
+                        break;
                     }
                     due.run();
                 }
                 return task.call();
             } finally {
                 synchronized (lock) {
-                    busyNanos.addAndGet(System.nanoTime() - start);
-                    if (runner == me) {
-                        runner = null;
-                        runnerIsCaller = false;
-                        scheduled = false;
-                        arm();
-                    }
+                    release(me, start);
                 }
             }
         }

@@ -47,13 +47,7 @@ class EventLoopTest {
     void offeredEventsAreBoundedAndDropsCounted() throws Exception {
         try (EventLoop loop = new EventLoop("bounded-loop", 100)) {
             CountDownLatch release = new CountDownLatch(1);
-            loop.execute(() -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            hold(loop, release);
             int[] ran = new int[1];
             int accepted = 0;
             for (int i = 0; i < 10_000; i++) {
@@ -160,28 +154,17 @@ class EventLoopTest {
         LoopThreads one = LoopThreads.create("test-single", 1);
         EventLoop stuckLoop = new EventLoop("stuck", 100, one);
         EventLoop other = new EventLoop("other", 100, one);
-        CountDownLatch stuck = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread[] held = new Thread[1];
-        stuckLoop.execute(() -> {
-            held[0] = Thread.currentThread();
-            stuck.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertTrue(stuck.await(5, TimeUnit.SECONDS));
+        Thread held = hold(stuckLoop, release);
         CountDownLatch otherRan = new CountDownLatch(1);
         other.execute(otherRan::countDown);
         assertFalse(otherRan.await(200, TimeUnit.MILLISECONDS), "the group's only thread is held");
-        assertTrue(stuckLoop.abandon(held[0]));
+        assertTrue(stuckLoop.abandon(held));
         assertTrue(otherRan.await(5, TimeUnit.SECONDS), "a new thread took the stuck one's place");
         assertEquals("after", stuckLoop.call(() -> "after"));
         release.countDown();
-        held[0].join(5_000);
-        assertFalse(held[0].isAlive(), "the retired thread ends when its call returns");
+        held.join(5_000);
+        assertFalse(held.isAlive(), "the retired thread ends when its call returns");
         assertEquals("still", other.call(() -> "still"));
         stuckLoop.close();
         other.close();
@@ -240,17 +223,8 @@ class EventLoopTest {
         LoopThreads one = LoopThreads.create("due-group", 1);
         EventLoop busy = new EventLoop("busy", 100, one);
         EventLoop loop = new EventLoop("due", 100, one);
-        CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        busy.execute(() -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertTrue(holding.await(5, TimeUnit.SECONDS));
+        hold(busy, release);
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         loop.schedule(1, () -> seen.add("timer"));
         Thread.sleep(50); // the timer is due; the group's only thread is held
@@ -267,5 +241,22 @@ class EventLoopTest {
         assertEquals(List.of("timer", "call"), seen);
         busy.close();
         loop.close();
+    }
+
+    /** Makes {@code loop} run a task that waits for {@code release}; returns the thread it holds once it does. */
+    private static Thread hold(EventLoop loop, CountDownLatch release) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Thread[] held = new Thread[1];
+        loop.execute(() -> {
+            held[0] = Thread.currentThread();
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(holding.await(5, TimeUnit.SECONDS), "the loop took the holding task");
+        return held[0];
     }
 }
