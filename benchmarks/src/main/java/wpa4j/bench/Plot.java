@@ -18,8 +18,36 @@ final class Plot {
     /** One line of a chart: its name, colour and points (x, y). */
     record Series(String name, Color color, List<double[]> points) { }
 
-    /** One chart: its title, axis names, whether x is logarithmic, and its lines. */
-    record Chart(String title, String xLabel, String yLabel, boolean logX, List<Series> series) { }
+    /** One chart: its title, axis names, whether x is logarithmic, its lines, and where x is marked (null: at the first line's points). */
+    record Chart(String title, String xLabel, String yLabel, boolean logX, List<Series> series, List<Double> xTicks) {
+        Chart(String title, String xLabel, String yLabel, boolean logX, List<Series> series) {
+            this(title, xLabel, yLabel, logX, series, null);
+        }
+
+        List<Double> ticks() {
+            return xTicks != null ? xTicks : series.get(0).points().stream().map(p -> p[0]).toList();
+        }
+    }
+
+    /**
+     * A chart of how values are distributed, one line per sample set (its values sorted, each at the share of the set
+     * at or below it, in percent), x marked at 0 and five even steps up to a round ceiling.
+     */
+    static Chart distribution(String title, String xLabel, List<String> names, List<Color> colors, List<List<Double>> samples) {
+        double max = samples.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
+        double top = niceCeiling(max);
+        List<Double> ticks = java.util.stream.IntStream.rangeClosed(0, 5).mapToObj(k -> top * k / 5).toList();
+        List<Series> series = new java.util.ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            List<Double> sorted = samples.get(i).stream().sorted().toList();
+            List<double[]> points = new java.util.ArrayList<>();
+            for (int k = 0; k < sorted.size(); k++) {
+                points.add(new double[] {sorted.get(k), 100.0 * (k + 1) / sorted.size()});
+            }
+            series.add(new Series(names.get(i), colors.get(i), points));
+        }
+        return new Chart(title, xLabel, "% of runs at or below", false, series, ticks);
+    }
 
     private static final int W = 520;
     private static final int H = 380;
@@ -58,6 +86,10 @@ final class Plot {
                 yMax = Math.max(yMax, p[1]);
             }
         }
+        for (double x : c.ticks()) {
+            xMin = Math.min(xMin, x);
+            xMax = Math.max(xMax, x);
+        }
         double yTop = niceCeiling(yMax);
         int pw = W - LEFT - RIGHT;
         int ph = H - TOP - BOTTOM;
@@ -77,12 +109,12 @@ final class Plot {
             g.setColor(Color.DARK_GRAY);
             g.drawString(String.format(Locale.ROOT, yTop >= 10 ? "%.0f" : "%.1f", y), 8, py + 4);
         }
-        for (double[] p : c.series().get(0).points()) {
-            int px = (int) sx.applyAsDouble(p[0]);
+        for (double x : c.ticks()) {
+            int px = (int) sx.applyAsDouble(x);
             g.setColor(new Color(225, 225, 225));
             g.drawLine(px, TOP, px, TOP + ph);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%.0f", p[0]), px - 10, TOP + ph + 16);
+            g.drawString(String.format(Locale.ROOT, "%.0f", x), px - 10, TOP + ph + 16);
         }
         g.setColor(Color.BLACK);
         g.drawRect(LEFT, TOP, pw, ph);

@@ -77,6 +77,8 @@ public final class SaeConnectHarness {
 
     private static PrintStream report;
     private static Path logs;
+    /** One distribution chart per network, drawn into the log directory at the end. */
+    private static final List<Plot.Chart> CHARTS = new ArrayList<>();
 
     private SaeConnectHarness() {}
 
@@ -154,6 +156,11 @@ public final class SaeConnectHarness {
                 run(stack, sta, staMac, apIf, runs, Network.of(word.trim()));
             }
         }
+        if (logs != null) {
+            Path png = Files.createDirectories(logs).resolve("time-to-completed.png");
+            Plot.write(png, CHARTS);
+            report.println("\nthe distributions drawn: " + png.getFileName() + " in the log directory");
+        }
     }
 
     private static void run(Nl80211Stack stack, String sta, String staMac, String apIf, int runs, Network net) throws Exception {
@@ -195,6 +202,10 @@ public final class SaeConnectHarness {
         report.printf("    %-52s %8.1f | %8s%n", "(wpa4j: of the first, driver open)", Stats.of(ours.stream().map(Attempt::openMs).toList()).median(), "-");
         report.printf("    %-52s %8.1f | %8s%n", "(wpa4j: of the first, attach -> scan results)",
                 Stats.of(ours.stream().map(a -> a.at("CTRL-EVENT-SCAN-RESULTS").orElse(Double.NaN) - a.openMs()).toList()).median(), "-");
+        CHARTS.add(Plot.distribution(net.sae() ? "SAE, sae_pwe=" + net.pwe() + ", n = " + runs : "WPA2-PSK, n = " + runs,
+                "ms to COMPLETED", List.of("wpa4j (driver open)", "wpa_supplicant (start)"),
+                List.of(new java.awt.Color(0, 114, 178), new java.awt.Color(213, 94, 0)),
+                List.of(ours.stream().map(Attempt::totalMs).toList(), theirs.stream().map(Attempt::totalMs).toList())));
         timeline("wpa4j", median(ours));
         timeline("wpa_supplicant", median(theirs));
         if (logs != null) {
