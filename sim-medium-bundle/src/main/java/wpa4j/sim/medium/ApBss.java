@@ -33,7 +33,8 @@ import wpa4j.driver.types.Ssid;
 final class ApBss {
     private final Radio radio;
     private final Map<MacAddress, Sta> stations = new LinkedHashMap<>();
-    private ApParams params;
+    /** Volatile: sta_add reads it on the caller's thread, to refuse at once when there is no BSS. */
+    private volatile ApParams params;
     private EventLoop.Timer beaconTimer;
     private int dtimCount;
 
@@ -136,11 +137,15 @@ final class ApBss {
     }
 
     /** Sends hostapd's frame with a sequence number, protected where 802.11w applies; TX status reports the frame as given. */
-    Void sendMlme(Bytes frame, boolean noAck) throws DriverException {
-        byte[] raw = frame.toArray();
-        if (raw.length < 24) {
-            throw new DriverException("send_mlme", "frame of " + raw.length + " octets has no header", 22, null);
+    /** What send_mlme refuses before a frame is queued: one too short for a management header. */
+    static void checkMlme(Bytes frame) throws DriverException {
+        if (frame.length() < 24) {
+            throw new DriverException("send_mlme", "frame of " + frame.length() + " octets has no header", 22, null);
         }
+    }
+
+    Void sendMlme(Bytes frame, boolean noAck) {
+        byte[] raw = frame.toArray();
         MacAddress da = MacAddress.of(raw, 4);
         FrameControl fc = FrameControl.peek(raw);
         radio.sendMgmt(raw, radio.freq, noAck ? null

@@ -13,9 +13,10 @@ final class Counters {
     long rxUnprotectedMgmt;
     long rxUnprotectedBeacons;
     long eventsDropped;
+    long queuedOpsFailed;
 
     RadioCounters snapshot() {
         return new RadioCounters(txFrames, rxFrames, rxData, rxEapol, rxDecryptFailed, rxReplayed, rxUnauthorized, rxMalformed, eventsDropped,
-                rxUnprotectedMgmt, rxUnprotectedBeacons);
+                rxUnprotectedMgmt, rxUnprotectedBeacons, queuedOpsFailed);
     }
 }

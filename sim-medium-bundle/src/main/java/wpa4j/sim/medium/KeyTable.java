@@ -68,15 +68,21 @@ final class KeyTable {
     private int igtkTxIdx = -1;
     private int bigtkTxIdx = -1;
 
+    /** What set_key refuses whatever the table holds: a cipher the sim does not do. */
+    static void check(KeyParams p) throws DriverException {
+        if (p.alg() != KeyAlg.NONE && p.alg() != KeyAlg.IGTK && p.alg() != KeyAlg.CCMP) {
+            throw new DriverException("set_key", "the sim medium does CCMP and IGTK/BIGTK (BIP-CMAC-128) only, not " + p.alg(), 95, null);
+        }
+    }
+
     void set(KeyParams p) throws DriverException {
+        check(p);
         if (p.alg() == KeyAlg.NONE) {
             remove(p);
         } else if (p.alg() == KeyAlg.IGTK) {
             setBip(p);
-        } else if (p.alg() == KeyAlg.CCMP) {
-            setCcmp(p);
         } else {
-            throw new DriverException("set_key", "the sim medium does CCMP and IGTK/BIGTK (BIP-CMAC-128) only, not " + p.alg(), 95, null);
+            setCcmp(p);
         }
     }
 

@@ -37,11 +37,14 @@ import wpa4j.driver.types.StaFlag;
 
 /**
  * One virtual radio with one interface: what the kernel keeps for a SoftMAC wiphy. Its public methods may
- * be called from any thread; they run on the medium's air loop. Events go to the attached sink; while
- * none is attached (a driver being replaced) they are kept and handed over on the next attach.
+ * be called from any thread; they run on the medium's air loop, in the order called: those that send or change
+ * stations and keys are queued there and return at once (their outcome comes as an event, or is counted), the
+ * others wait for their result. Events go to the attached sink; while none is attached (a driver being
+ * replaced) they are kept and handed over on the next attach.
  */
 public final class Radio {
     private static final int MAX_PENDING_EVENTS = 10_000;
+    private static final System.Logger LOG = System.getLogger(Radio.class.getName());
 
     final Medium medium;
     private final String ifname;
@@ -126,6 +129,28 @@ public final class Radio {
         }
     }
 
+    /**
+     * Queues an op on the air and returns, as a driver hands work to its firmware's queue: the caller neither waits
+     * for the air nor runs its other work (other radios' frames), which is what kept an AP with thousands of stations
+     * behind and its stations retrying. Ops queued and ops run ({@link #run}) keep their order on the air. The
+     * caller checked the arguments; what the radio's state refuses when the op comes up is counted
+     * ({@link RadioCounters#queuedOpsFailed}) and logged, no caller being left to tell. A full queue refuses the op
+     * (ENOBUFS), as the kernel's does.
+     */
+    private void queue(String op, Callable<?> work) throws DriverException {
+        boolean queued = medium.air().offer(() -> {
+            try {
+                work.call();
+            } catch (Exception e) {
+                counters.queuedOpsFailed++;
+                LOG.log(System.Logger.Level.WARNING, () -> ifname + ": queued " + op + " failed: " + e.getMessage());
+            }
+        });
+        if (!queued) {
+            throw new DriverException(op, "the medium's queue is full", 105, null);
+        }
+    }
+
     <T> T run(Callable<T> op) throws DriverException {
         try {
             return medium.call(op);
@@ -192,8 +217,16 @@ public final class Radio {
      * follows (acknowledged or not, after the retries), as mac80211 reports it for the control port.
      */
     public void sendEapol(MacAddress dst, Bytes pdu, boolean encrypt) throws DriverException {
-        run(() -> {
-            sendDataFrame(dst, EapolFrame.ETHERTYPE, pdu, encrypt, dst.isMulticast() ? null : ack -> emit(new DriverEvent.EapolTxStatus(dst, pdu, ack)));
+        Consumer<Boolean> status = dst.isMulticast() ? null : ack -> emit(new DriverEvent.EapolTxStatus(dst, pdu, ack));
+        queue("tx_control_port", () -> {
+            try {
+                sendDataFrame(dst, EapolFrame.ETHERTYPE, pdu, encrypt, status);
+            } catch (DriverException notAssociated) {
+                if (status != null) {
+                    status.accept(false); // not sent: the sender learns it as from an unacknowledged frame
+                }
+                throw notAssociated;
+            }
             return null;
         });
     }
@@ -226,19 +259,24 @@ public final class Radio {
 
     /** Sends a management frame; the TX status event follows unless {@code noAck}. */
     public void sendMlme(Bytes frame, boolean noAck) throws DriverException {
-        run(() -> ap.sendMlme(frame, noAck));
+        ApBss.checkMlme(frame);
+        queue("send_mlme", () -> ap.sendMlme(frame, noAck));
     }
 
     public void staAdd(StaAddParams p) throws DriverException {
-        run(() -> ap.staAdd(p));
+        if (!ap.active()) {
+            // the BSS is started and stopped by this radio's own driver, in the caller's order: known here already
+            throw new DriverException("sta_add", "not an AP", 95, null);
+        }
+        queue("sta_add", () -> ap.staAdd(p));
     }
 
     public void staRemove(MacAddress addr) throws DriverException {
-        run(() -> ap.staRemove(addr));
+        queue("sta_remove", () -> ap.staRemove(addr));
     }
 
     public void staSetFlags(MacAddress addr, Set<StaFlag> flagsOr, Set<StaFlag> flagsAnd) throws DriverException {
-        run(() -> ap.staSetFlags(addr, flagsOr, flagsAnd));
+        queue("sta_set_flags", () -> ap.staSetFlags(addr, flagsOr, flagsAnd));
     }
 
     public StaDriverData staData(MacAddress addr) throws DriverException {
@@ -256,7 +294,8 @@ public final class Radio {
     // ---- keys ----------------------------------------------------------------------------------
 
     public void setKey(KeyParams p) throws DriverException {
-        run(() -> {
+        KeyTable.check(p);
+        queue("set_key", () -> {
             keys.set(p);
             return null;
         });

@@ -6,5 +6,5 @@
  * state lives here, not in a driver instance, so a driver can be replaced while a link stays up.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package wpa4j.sim.medium;
