@@ -136,7 +136,6 @@ final class ApBss {
         radio.sendMgmt(resp, radio.freq, null);
     }
 
-    /** Sends hostapd's frame with a sequence number, protected where 802.11w applies; TX status reports the frame as given. */
     /** What send_mlme refuses before a frame is queued: one too short for a management header. */
     static void checkMlme(Bytes frame) throws DriverException {
         if (frame.length() < 24) {
@@ -144,6 +143,7 @@ final class ApBss {
         }
     }
 
+    /** Sends hostapd's frame with a sequence number, protected where 802.11w applies; TX status reports the frame as given. */
     Void sendMlme(Bytes frame, boolean noAck) {
         byte[] raw = frame.toArray();
         MacAddress da = MacAddress.of(raw, 4);

@@ -44,6 +44,7 @@ public final class Medium implements AutoCloseable {
     private final Map<Long, Integer> rawLoss = new java.util.HashMap<>();
     private int defaultRawLoss;
     private final long startNanos = System.nanoTime();
+    private volatile boolean closed;
 
     public Medium(long seed, SimTiming timing) {
         this.random = new Random(seed);
@@ -62,6 +63,11 @@ public final class Medium implements AutoCloseable {
 
     EventLoop air() {
         return air;
+    }
+
+    /** Whether {@link #close} was called: an op queued then would be dropped unseen, so it is refused instead. */
+    boolean closed() {
+        return closed;
     }
 
     SimTiming timing() {
@@ -277,6 +283,7 @@ public final class Medium implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             call(() -> {
                 radios.values().forEach(Radio::shutdown);

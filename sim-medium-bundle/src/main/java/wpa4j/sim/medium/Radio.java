@@ -38,8 +38,9 @@ import wpa4j.driver.types.StaFlag;
 /**
  * One virtual radio with one interface: what the kernel keeps for a SoftMAC wiphy. Its public methods may
  * be called from any thread; they run on the medium's air loop, in the order called: those that send or change
- * stations and keys are queued there and return at once (their outcome comes as an event, or is counted), the
- * others wait for their result. Events go to the attached sink; while none is attached (a driver being
+ * stations and keys are queued there and return at once (their outcome comes as an event; a refusal by the
+ * radio's state, such as sta_set_flags for an unknown station, is counted, not thrown), the others wait for
+ * their result. Events go to the attached sink; while none is attached (a driver being
  * replaced) they are kept and handed over on the next attach.
  */
 public final class Radio {
@@ -132,23 +133,32 @@ public final class Radio {
     /**
      * Queues an op on the air and returns, as a driver hands work to its firmware's queue: the caller neither waits
      * for the air nor runs its other work (other radios' frames), which is what kept an AP with thousands of stations
-     * behind and its stations retrying. Ops queued and ops run ({@link #run}) keep their order on the air. The
-     * caller checked the arguments; what the radio's state refuses when the op comes up is counted
-     * ({@link RadioCounters#queuedOpsFailed}) and logged, no caller being left to tell. A full queue refuses the op
-     * (ENOBUFS), as the kernel's does.
+     * behind and its stations retrying. Ops queued and ops run ({@link #run}) keep their order on the air; a caller
+     * on the air itself (an event handler) runs the op at once, so it too reads what it wrote. The caller checked the
+     * arguments; what the radio's state refuses when the op comes up ({@link DriverException}) is counted
+     * ({@link RadioCounters#queuedOpsFailed}) and logged, no caller being left to tell; anything else is a bug and
+     * goes to the loop's guard with its stack trace.
      */
     private void queue(String op, Callable<?> work) throws DriverException {
-        boolean queued = medium.air().offer(() -> {
+        if (medium.air().inLoop()) {
+            run(work);
+            return;
+        }
+        if (medium.closed()) {
+            throw new DriverException(op, "the medium is closed", 19, null);
+        }
+        medium.air().execute(() -> {
             try {
                 work.call();
-            } catch (Exception e) {
+            } catch (DriverException refused) {
                 counters.queuedOpsFailed++;
-                LOG.log(System.Logger.Level.WARNING, () -> ifname + ": queued " + op + " failed: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, () -> ifname + ": queued " + op + " failed: " + refused.getMessage());
+            } catch (RuntimeException bug) {
+                throw bug;
+            } catch (Exception e) {
+                throw new IllegalStateException(op + " failed on the air", e);
             }
         });
-        if (!queued) {
-            throw new DriverException(op, "the medium's queue is full", 105, null);
-        }
     }
 
     <T> T run(Callable<T> op) throws DriverException {
