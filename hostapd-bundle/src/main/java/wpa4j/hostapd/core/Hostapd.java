@@ -78,6 +78,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private MacAddress own;
     private BeaconTemplate template;
     private boolean enabled;
+    /** A periodic group rekey fell due while no driver was bound (a backend update): it runs on the next driver. */
+    private boolean rekeyMissed;
     /** DISABLE by the operator: a new driver or new settings do not start the BSS until ENABLE. */
     private boolean operatorDisabled;
     private EventLoop.Timer rekeyTimer;
@@ -123,6 +125,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 rekeyTaken(null);
                 replayDetachedEvents();
                 resumeKeyMessages();
+                if (rekeyMissed) {
+                    rekeyGroup();
+                }
                 return;
             } catch (DriverException | UnsupportedOperationException e) {
                 // the BSS did not survive the swap (its owner socket took it down): its stations are gone, start over
@@ -233,6 +238,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private void forgetBss() {
         // the next BSS gets new group keys; these are not kept while the AP waits (dropped first: no rekey completes)
         groupKeys.drop();
+        rekeyMissed = false;
         for (MacAddress addr : new ArrayList<>(stations.keySet())) {
             removeStation(addr);
         }
@@ -318,6 +324,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
     public void stop() {
         // no rekey completes while the stations are sent away
         groupKeys.drop();
+        rekeyMissed = false;
         for (MacAddress addr : new ArrayList<>(stations.keySet())) {
             deauthenticate(addr, ReasonCode.DEAUTH_LEAVING);
         }
@@ -1076,9 +1083,15 @@ public final class Hostapd implements CoreDriverSlot.Core {
      * handshake and transmitting once they all have it ({@link #rekeyTaken}). A rekey still pending completes first.
      */
     public void rekeyGroup() {
-        if (!config.isRsn() || !enabled || driver == null || !groupKeys.started()) {
+        if (!config.isRsn() || !enabled || !groupKeys.started()) {
             return;
         }
+        if (driver == null) {
+            // during a backend update: not skipped (the keys would live a whole period longer), but done on the next driver
+            rekeyMissed = true;
+            return;
+        }
+        rekeyMissed = false;
         try {
             groupKeys.rekey(driver);
         } catch (DriverException | UnsupportedOperationException e) {

@@ -67,6 +67,24 @@ class GroupRekeyTest {
         }
     }
 
+    /** A rekey that falls due while no driver is bound (a backend update) is not skipped: it runs on the next driver. */
+    @Test
+    void aRekeyDueWhileNoDriverIsBoundRunsOnTheNextDriver() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
+            TestStation a = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
+            h.run(h.ap::detach);
+            h.run(h.ap::rekeyGroup);
+            assertTrue(h.events.stream().noneMatch(e -> e.startsWith("WPA-GROUP-REKEY")), "no driver, no rekey yet: " + h.events);
+            h.run(() -> h.ap.attach(h.driver));
+            assertTrue(h.events.contains("WPA-GROUP-REKEY keyid=2"), "the missed rekey on the new driver: " + h.events);
+            a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
+            ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
+            h.run(h.ap::detach);
+            h.run(() -> h.ap.attach(h.driver));
+            assertEquals(1, h.events.stream().filter(e -> e.startsWith("WPA-GROUP-REKEY")).count(), "once: " + h.events);
+        }
+    }
+
     /** A station's reply that the old driver delivered after it was detached is handled once the next driver is bound. */
     @Test
     void aReplyThatCameWhileNoDriverWasBoundIsHandledOnTheNextDriver() throws Exception {
