@@ -71,6 +71,11 @@ final class GroupKeyring {
         nextBigtk = bigtk == null ? null : new BipKey(bigtk.nextKeyId(), fresh());
     }
 
+    /** Whether a rekey's keys are out and not yet transmitting (some station has still to take them). */
+    boolean inProgress() {
+        return nextGtk != null;
+    }
+
     /** The rekey in progress waits for {@code addr} to take its keys (its group handshake has started). */
     void awaiting(MacAddress addr) {
         if (nextGtk != null) {

@@ -125,8 +125,9 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 rekeyTaken(null);
                 replayDetachedEvents();
                 resumeKeyMessages();
-                if (rekeyMissed) {
-                    rekeyGroup();
+                if (rekeyMissed && !groupKeys.inProgress()) {
+                    // a rekey still in progress goes on with its re-sent messages first (rekeyTaken runs this one after)
+                    missedRekey();
                 }
                 return;
             } catch (DriverException | UnsupportedOperationException e) {
@@ -1130,6 +1131,19 @@ public final class Hostapd implements CoreDriverSlot.Core {
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
             listener.onEvent("AP-GROUP-REKEY-FAILED " + e.getMessage());
+            return;
+        }
+        if (rekeyMissed) {
+            missedRekey();
+        }
+    }
+
+    /** The rekey that fell due during a backend update, now: the period counts from it, as hostapd's wpa_rekey_gtk re-arms. */
+    private void missedRekey() {
+        rekeyGroup();
+        if (rekeyTimer != null) {
+            rekeyTimer.cancel();
+            scheduleRekey();
         }
     }
 

@@ -3,6 +3,7 @@ package wpa4j.hostapd.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,27 @@ class GroupRekeyTest {
             h.run(h.ap::detach);
             h.run(() -> h.ap.attach(h.driver));
             assertEquals(1, h.events.stream().filter(e -> e.startsWith("WPA-GROUP-REKEY")).count(), "once: " + h.events);
+        }
+    }
+
+    /** A missed rekey does not cut short one still in progress at the update: that one completes first, then it runs. */
+    @Test
+    void aMissedRekeyWaitsForTheOneInProgress() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
+            TestStation a = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
+            h.run(h.ap::rekeyGroup);
+            a.nextEapol(); // group message 1 of keyid 2, not answered before the driver goes
+            h.run(h.ap::detach);
+            h.run(h.ap::rekeyGroup);
+            h.run(() -> h.ap.attach(h.driver));
+            assertEquals(List.of("WPA-GROUP-REKEY keyid=2"), h.events.stream().filter(e -> e.startsWith("WPA-GROUP-REKEY")).toList(),
+                    "the rekey in progress goes on alone: " + h.events);
+            a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
+            ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
+            ApHarness.await(() -> h.events.contains("WPA-GROUP-REKEY keyid=1"), () -> "then the missed one: " + h.events);
+            a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
+            ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=1"), h.events::toString);
+            assertTrue(h.driver.keys.stream().anyMatch(k -> !k.isPairwise() && k.keyIdx() == 1 && k.setTx()), "keyid 1 transmits: " + h.driver.keys);
         }
     }
 
