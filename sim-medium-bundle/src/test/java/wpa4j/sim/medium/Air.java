@@ -75,11 +75,31 @@ final class Air implements AutoCloseable {
     record Node(Radio radio, Events events) {}
 
     /**
-     * Runs an empty task on the air loop: every delivery already queued without latency has happened when it returns
-     * (the loop runs tasks in order), though not what those deliveries caused in turn.
+     * Runs tasks on the air loop until one finds the air quiet: the loop runs tasks in order, so each empty task
+     * returns after everything queued before it (ops the radios only queue, deliveries without latency), but what
+     * those tasks caused in turn (a queued send_mlme's delivery, its ACK, a handler's answer) may queue behind it.
+     * Every task that queues more sends or receives a frame, so a round with no frame sent or received is the end.
      */
     void settle() throws Exception {
-        medium.call(() -> null);
+        long frames = medium.call(this::frames);
+        for (int round = 0; round < 1000; round++) {
+            long before = frames;
+            frames = medium.call(this::frames);
+            if (frames == before) {
+                return;
+            }
+        }
+        throw new AssertionError("the air did not settle in 1000 rounds");
+    }
+
+    /** Frames sent and received by all radios so far (on the air: one consistent sum). */
+    private long frames() throws Exception {
+        long n = 0;
+        for (Radio r : medium.radios()) {
+            RadioCounters c = r.counters();
+            n += c.txFrames() + c.rxFrames() + c.queuedOpsFailed();
+        }
+        return n;
     }
 
     /** Puts a raw frame on the air from {@code from}, as its driver would; the future completes with the ACK outcome. */
