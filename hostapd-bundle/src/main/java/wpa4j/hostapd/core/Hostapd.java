@@ -57,6 +57,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private static final int UNACKED_RESENDS = 8;
     /** hostapd's pmksa_cache_auth size. */
     private static final int PMKSA_CACHE_SIZE = 1024;
+    /** The errno of a driver op on a station the kernel has no entry for. */
+    private static final int ENOENT = 2;
 
     private final EventLoop loop;
     private final String ifname;
@@ -377,6 +379,11 @@ public final class Hostapd implements CoreDriverSlot.Core {
     /** Probe, Authentication and (Re)Association Requests, and Deauthentications to strangers, over their rate limits. */
     public long rateLimited() {
         return admission.limited();
+    }
+
+    /** Driver ops that failed (their refusals are logged or carried by the event lines they caused). */
+    public long driverErrors() {
+        return driverErrors;
     }
 
     /** Station entries, associated or not: bounded by max_num_sta, the pre-association ones by their own cap. */
@@ -733,14 +740,17 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     /**
      * The station enters the driver's table with its association's flags. A retried (our response was late) or repeated
-     * (Re)Association Request replaces the driver's entry first, as hostapd's add_associated_sta, else sta_add fails on
-     * it; the key handshake starts over with the new response.
+     * (Re)Association Request replaces the driver's entry first, the key handshake starting over with the new response;
+     * and, as hostapd's add_associated_sta, an entry we do not know of (left by an instance that could not remove it) is
+     * removed too, else the kernel refuses the new one (EEXIST) and the station would be turned away.
      *
      * @return null when added, else the driver's error (it goes into the refusal line: an operator must see it)
      */
     private String addToDriver(ApStation sta, RsnNegotiation.Accepted rsn, int capability, int listenInterval, IeList ies) {
         if (sta.added) {
             dropFromDriver(sta);
+        } else {
+            removeUnknownEntry(sta.addr);
         }
         if (rsn != null) {
             sta.akm = rsn.akm();
@@ -758,6 +768,21 @@ public final class Hostapd implements CoreDriverSlot.Core {
         } catch (DriverException | UnsupportedOperationException e) {
             driverErrors++;
             return e.getMessage();
+        }
+    }
+
+    /** sta_remove of an entry that may not exist: the kernel's "no such station" (ENOENT) is the usual answer, not an error. */
+    private void removeUnknownEntry(MacAddress addr) {
+        try {
+            driver.staRemove(addr);
+        } catch (DriverException e) {
+            if (e.errno() != ENOENT) {
+                driverErrors++;
+                LOG.log(System.Logger.Level.WARNING, () -> ifname + ": the driver did not remove " + addr + " before adding it: " + e.getMessage());
+            }
+        } catch (UnsupportedOperationException e) {
+            driverErrors++;
+            LOG.log(System.Logger.Level.WARNING, () -> ifname + ": " + e.getMessage());
         }
     }
 

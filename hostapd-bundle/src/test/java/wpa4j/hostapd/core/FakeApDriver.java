@@ -36,7 +36,10 @@ public final class FakeApDriver implements DriverInterface {
     public final List<MacAddress> deauths = new CopyOnWriteArrayList<>();
     public final List<KeyParams> keys = new CopyOnWriteArrayList<>();
     public final List<StaAddParams> added = new CopyOnWriteArrayList<>();
+    /** The entries sta_remove took out of {@link #table} (not the calls for stations it did not have). */
     public final List<MacAddress> removed = new CopyOnWriteArrayList<>();
+    /** The kernel's station table: sta_add refuses a station it has (EEXIST), sta_remove one it has not (ENOENT). */
+    public final Set<MacAddress> table = ConcurrentHashMap.newKeySet();
     public final List<Flags> flags = new CopyOnWriteArrayList<>();
     public final List<Eapol> eapol = new CopyOnWriteArrayList<>();
     public final List<ApParams> beacons = new CopyOnWriteArrayList<>();
@@ -53,8 +56,8 @@ public final class FakeApDriver implements DriverInterface {
 
     @Override public void setFreq(FreqParams freq) {}
     @Override public void setAp(ApParams params) { beacons.add(params); }
-    @Override public void deinitAp() {}
-    @Override public void flush() {}
+    @Override public void deinitAp() { table.clear(); }
+    @Override public void flush() { table.clear(); }
     @Override public void setKey(KeyParams params) { keys.add(params); }
     @Override public Bytes getSeqnum(String ifname, MacAddress addr, int idx) { return seqnums.getOrDefault(idx, Bytes.of(new byte[8])); }
     @Override public void sendMlme(Bytes frame, boolean noAck) {
@@ -70,9 +73,17 @@ public final class FakeApDriver implements DriverInterface {
         if (staAddFails != null) {
             throw staAddFails;
         }
+        if (!table.add(params.addr())) {
+            throw new DriverException("sta_add", "NL80211_CMD_NEW_STATION: File exists", 17, null);
+        }
         added.add(params);
     }
-    @Override public void staRemove(MacAddress addr) { removed.add(addr); }
+    @Override public void staRemove(MacAddress addr) throws DriverException {
+        if (!table.remove(addr)) {
+            throw new DriverException("sta_remove", "NL80211_CMD_DEL_STATION: No such file or directory", 2, null);
+        }
+        removed.add(addr);
+    }
     @Override public void staDeauth(MacAddress ownAddr, MacAddress addr, int reason) { deauths.add(addr); }
     @Override public void staDisassoc(MacAddress ownAddr, MacAddress addr, int reason) {}
     @Override public void staSetFlags(MacAddress addr, Set<StaFlag> total, Set<StaFlag> flagsOr, Set<StaFlag> flagsAnd) {

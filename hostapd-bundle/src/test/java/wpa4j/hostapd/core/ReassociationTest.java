@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import wpa4j.common.eapol.EapolKey;
 import wpa4j.common.eapol.KeyInfo;
 import wpa4j.driver.types.KeyParams;
+import wpa4j.driver.types.MacAddress;
 import wpa4j.driver.types.Mfp;
 
 /** A (Re)Association of a connected station (no PMF) always starts over: its pairwise key goes, a fresh 4-way handshake follows. */
@@ -30,6 +32,18 @@ class ReassociationTest {
             KeyParams[] keys = h.driver.keys.stream().filter(KeyParams::isPairwise).toArray(KeyParams[]::new);
             assertNotEquals(keys[0].key(), keys[1].key(), "a new PTK");
             assertTrue(h.events.stream().filter(e -> e.equals("AP-STA-CONNECTED " + sta.addr)).count() == 2, h.events.toString());
+        }
+    }
+
+    @Test
+    void aDriverEntryTheCoreDoesNotKnowIsReplacedNotARefusal() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
+            // left in the kernel by an instance that could not remove it: sta_add alone would fail with EEXIST
+            MacAddress addr = MacAddress.parse("02:00:00:00:01:00");
+            h.driver.table.add(addr);
+            TestStation.joined(h, addr.toString(), Akm.PSK, 0);
+            assertEquals(List.of(addr), h.driver.removed, "the stale entry went first, as hostapd's add_associated_sta");
+            assertEquals(0L, h.get(h.ap::driverErrors), "its removal is no error, nor the usual ENOENT of one that is not there");
         }
     }
 

@@ -153,11 +153,25 @@ final class ApBss {
         return null;
     }
 
-    Void staAdd(StaAddParams p) throws DriverException {
+    /** Refuses a station op while no BSS runs, as the kernel refuses one on an interface that is not an AP. */
+    void requireActive(String op) throws DriverException {
         if (params == null) {
-            throw new DriverException("sta_add", "not an AP", 95, null);
+            throw new DriverException(op, "not an AP", 95, null);
         }
-        Sta s = stations.computeIfAbsent(p.addr(), a -> new Sta());
+    }
+
+    /** As mac80211: NEW_STATION refuses an entry that exists (EEXIST), SET_STATION ({@code set}) one that does not (ENOENT). */
+    Void staAdd(StaAddParams p) throws DriverException {
+        requireActive("sta_add");
+        Sta s = stations.get(p.addr());
+        if (s == null && p.set()) {
+            throw new DriverException("sta_add", "no station " + p.addr() + " to update", 2, null);
+        } else if (s == null) {
+            s = new Sta();
+            stations.put(p.addr(), s);
+        } else if (!p.set()) {
+            throw new DriverException("sta_add", "station " + p.addr() + " exists", 17, null);
+        }
         s.params = p;
         s.flags.addAll(p.flags());
         return null;

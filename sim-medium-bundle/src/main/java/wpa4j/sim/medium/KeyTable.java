@@ -34,7 +34,8 @@ final class KeyTable {
     /** One installed CCMP key. */
     static final class Key extends Installed {
         final Ccmp ccmp;
-        long txPn;
+        /** Volatile: a group key's is read off the air ({@link Radio#seqnum}). */
+        volatile long txPn;
         long rxPn;
         /** Robust management frames have a replay counter of their own (802.11-2020 12.5.3.4.4); TX shares txPn. */
         long rxMgmtPn;
@@ -51,7 +52,8 @@ final class KeyTable {
      * counter; rxIpn is the last IPN/BIPN accepted, txIpn the last one sent.
      */
     static final class BipKey extends Installed {
-        long txIpn;
+        /** Volatile: read off the air ({@link Radio#seqnum}). */
+        volatile long txIpn;
         long rxIpn;
 
         BipKey(int idx, SecretKeyBytes key, long rxIpn) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import wpa4j.common.codec.MalformedFrameException;
@@ -63,6 +64,8 @@ public final class Radio {
     int freq = 2412;
     private int seq;
     private boolean shutdown;
+    /** This radio's set_key ops queued on the air and not run yet: while there are none, {@link #seqnum} reads off the air. */
+    private final AtomicInteger queuedKeyOps = new AtomicInteger();
 
     Radio(Medium medium, String ifname, MacAddress mac) {
         this.medium = medium;
@@ -140,12 +143,20 @@ public final class Radio {
      * goes to the loop's guard with its stack trace.
      */
     private void queue(String op, Callable<?> work) throws DriverException {
+        queue(op, null, work);
+    }
+
+    /** {@link #queue(String, Callable)}, counting the op in {@code pending} until it has run on the air. */
+    private void queue(String op, AtomicInteger pending, Callable<?> work) throws DriverException {
         if (medium.air().inLoop()) {
             run(work);
             return;
         }
         if (medium.closed()) {
             throw new DriverException(op, "the medium is closed", 19, null);
+        }
+        if (pending != null) {
+            pending.incrementAndGet();
         }
         medium.air().execute(() -> {
             try {
@@ -157,6 +168,10 @@ public final class Radio {
                 throw bug;
             } catch (Exception e) {
                 throw new IllegalStateException(op + " failed on the air", e);
+            } finally {
+                if (pending != null) {
+                    pending.decrementAndGet();
+                }
             }
         });
     }
@@ -274,10 +289,8 @@ public final class Radio {
     }
 
     public void staAdd(StaAddParams p) throws DriverException {
-        if (!ap.active()) {
-            // the BSS is started and stopped by this radio's own driver, in the caller's order: known here already
-            throw new DriverException("sta_add", "not an AP", 95, null);
-        }
+        // the BSS is started and stopped by this radio's own driver, in the caller's order: known here already
+        ap.requireActive("sta_add");
         queue("sta_add", () -> ap.staAdd(p));
     }
 
@@ -305,14 +318,26 @@ public final class Radio {
 
     public void setKey(KeyParams p) throws DriverException {
         KeyTable.check(p);
-        queue("set_key", () -> {
+        queue("set_key", queuedKeyOps, () -> {
             keys.set(p);
             return null;
         });
     }
 
-    /** Last TX packet number of a key: pairwise of {@code addr}, or group {@code idx} (IGTK: 4, 5; BIGTK: 6, 7) for broadcast. */
+    /**
+     * Last TX packet number of a key: pairwise of {@code addr}, or group {@code idx} (IGTK: 4, 5; BIGTK: 6, 7) for
+     * broadcast. A group key's is read here, without waiting for the air (an AP asks it for every station's handshake,
+     * and the air may be busy with thousands of others' frames), unless a set_key of this radio is still queued: that
+     * one must come first. Whatever else runs on the air meanwhile only counts the PN on or clears the key (stop,
+     * removal): the reader sees a lower PN at worst, the safe side for a receive sequence counter.
+     */
     public Bytes seqnum(MacAddress addr, int idx) throws DriverException {
+        if (addr.isBroadcast() && queuedKeyOps.get() == 0 && !medium.air().inLoop()) {
+            if (medium.closed()) {
+                throw new DriverException("get_seqnum", "the medium is closed", 19, null);
+            }
+            return keys.seqnum(addr, idx);
+        }
         return run(() -> keys.seqnum(addr, idx));
     }
 

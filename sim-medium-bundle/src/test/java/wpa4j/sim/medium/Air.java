@@ -271,6 +271,8 @@ final class Air implements AutoCloseable {
                     case ASSOC_REQ -> {
                         if (answerAssoc) {
                             if (assocStatus == 0) {
+                                // as hostapd's add_associated_sta: a station associating again replaces its entry
+                                radio.staRemove(sa);
                                 radio.staAdd(new StaAddParams(sa, 1, 0x0011, List.of(2, 4, 11, 22), 10, Bytes.EMPTY, staFlags, false, 0));
                             }
                             radio.sendMlme(MgmtFrame.AssocResponse.of(MgmtHeader.of(MgmtSubtype.ASSOC_RESP, sa, me, me), 0x0011, assocStatus,

@@ -216,6 +216,11 @@ class ApBssTest {
             ap.radio.staSetFlags(unknown, Set.of(StaFlag.AUTHORIZED), Set.of());
             assertEquals(failed + 1, counters(ap.radio).queuedOpsFailed());
             assertEquals(List.of(STA, OTHER), ap.radio.stations(), "nothing added for it");
+            ap.radio.staAdd(sta(OTHER, Set.of()));
+            assertEquals(failed + 2, counters(ap.radio).queuedOpsFailed(), "an entry that exists is refused, as the kernel's EEXIST");
+            assertEquals(Set.of(StaFlag.AUTHORIZED), ap.radio.staData(OTHER).flags(), "and left as it was");
+            ap.radio.staAdd(new StaAddParams(unknown, 2, 0x0011, List.of(2), 10, Bytes.EMPTY, Set.of(), true, 0));
+            assertEquals(failed + 3, counters(ap.radio).queuedOpsFailed(), "an update of no entry is refused, as SET_STATION's ENOENT");
             assertThrows(DriverException.class, () -> ap.radio.staData(unknown));
             ap.radio.staRemove(STA);
             assertEquals(List.of(OTHER), ap.radio.stations());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,48 @@ class RadioTest {
             assertEquals(Bytes.fromHex("0300000000000000"), sta.seqnum(AP, 0), "get_seqnum: the last PN sent with the key");
             assertEquals(Bytes.fromHex("0100000000000000"), ap.radio.seqnum(STA, 0));
             assertEquals(List.of(1L, 1L), List.of(counters(ap.radio).rxData(), counters(sta).rxData()));
+        }
+    }
+
+    @Test
+    void aGroupKeysSeqnumIsReadWithoutTheAirYetAfterTheRadiosOwnQueuedKeyChange() throws Exception {
+        try (Air air = new Air()) {
+            Radio ap = openBss(air).ap().radio;
+            ap.setKey(KeyParams.group(KeyAlg.CCMP, 1, true, Bytes.of(new byte[6]), Bytes.of(TK.clone())));
+            ap.sendData(MacAddress.BROADCAST, 0x0800, IP);
+            ap.sendData(MacAddress.BROADCAST, 0x0800, IP);
+            air.settle();
+            CountDownLatch release = new CountDownLatch(1);
+            try {
+                air.medium.air().execute(() -> awaitQuietly(release));
+                // the air is held: a read that waited for it would not come back in the loop's 30 s
+                assertEquals(Bytes.fromHex("0200000000000000"), ap.seqnum(MacAddress.BROADCAST, 1), "the last PN sent with the group key");
+
+                ap.setKey(KeyParams.group(KeyAlg.CCMP, 1, true, Bytes.of(new byte[6]), Bytes.of(filled(0x12, 16))));
+                new Thread(() -> {
+                    sleepQuietly(200);
+                    release.countDown();
+                }).start();
+                assertEquals(ZERO_SEQ, ap.seqnum(MacAddress.BROADCAST, 1), "the rekeyed group key's: the queued set_key comes first");
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
