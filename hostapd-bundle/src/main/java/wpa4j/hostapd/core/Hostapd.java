@@ -59,6 +59,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
     private static final int PMKSA_CACHE_SIZE = 1024;
     /** The errno of a driver op on a station the kernel has no entry for. */
     private static final int ENOENT = 2;
+    /** The errno of sta_add for a station the kernel has an entry for. */
+    private static final int EEXIST = 17;
 
     private final EventLoop loop;
     private final String ifname;
@@ -740,17 +742,16 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     /**
      * The station enters the driver's table with its association's flags. A retried (our response was late) or repeated
-     * (Re)Association Request replaces the driver's entry first, the key handshake starting over with the new response;
-     * and, as hostapd's add_associated_sta, an entry we do not know of (left by an instance that could not remove it) is
-     * removed too, else the kernel refuses the new one (EEXIST) and the station would be turned away.
+     * (Re)Association Request replaces the driver's entry first, the key handshake starting over with the new response.
+     * An entry we do not know of (left by an instance that could not remove it) makes the kernel refuse the new one
+     * (EEXIST): it is removed and the add tried once more, where hostapd's add_associated_sta removes before every add
+     * (a sta_remove waits for the kernel's RCU grace period: 10 - 30 ms a station on a slow host, for nothing as a rule).
      *
      * @return null when added, else the driver's error (it goes into the refusal line: an operator must see it)
      */
     private String addToDriver(ApStation sta, RsnNegotiation.Accepted rsn, int capability, int listenInterval, IeList ies) {
         if (sta.added) {
             dropFromDriver(sta);
-        } else {
-            removeUnknownEntry(sta.addr);
         }
         if (rsn != null) {
             sta.akm = rsn.akm();
@@ -761,8 +762,18 @@ public final class Hostapd implements CoreDriverSlot.Core {
             rsn.pmksa().ifPresent(p -> sta.setPmk(SecretKeyBytes.adopt(p.pmk().copy()), p.pmkid()));
         }
         Set<StaFlag> flags = sta.mfp ? Set.of(StaFlag.MFP) : Set.of();
+        StaAddParams p = new StaAddParams(sta.addr, sta.aid, capability, rates(ies), listenInterval, Bytes.EMPTY, flags, false, 0);
         try {
-            driver.staAdd(new StaAddParams(sta.addr, sta.aid, capability, rates(ies), listenInterval, Bytes.EMPTY, flags, false, 0));
+            try {
+                driver.staAdd(p);
+            } catch (DriverException e) {
+                if (e.errno() != EEXIST) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.INFO, () -> ifname + ": the driver had an entry for " + sta.addr + " already: replaced");
+                removeUnknownEntry(sta.addr);
+                driver.staAdd(p);
+            }
             sta.added = true;
             return null;
         } catch (DriverException | UnsupportedOperationException e) {
@@ -771,14 +782,14 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
     }
 
-    /** sta_remove of an entry that may not exist: the kernel's "no such station" (ENOENT) is the usual answer, not an error. */
+    /** sta_remove of an entry we did not add: the kernel's "no such station" (ENOENT) is no error here. */
     private void removeUnknownEntry(MacAddress addr) {
         try {
             driver.staRemove(addr);
         } catch (DriverException e) {
             if (e.errno() != ENOENT) {
                 driverErrors++;
-                LOG.log(System.Logger.Level.WARNING, () -> ifname + ": the driver did not remove " + addr + " before adding it: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, () -> ifname + ": the driver did not remove its entry for " + addr + ": " + e.getMessage());
             }
         } catch (UnsupportedOperationException e) {
             driverErrors++;

@@ -42,8 +42,8 @@ class ReassociationTest {
             MacAddress addr = MacAddress.parse("02:00:00:00:01:00");
             h.driver.table.add(addr);
             TestStation.joined(h, addr.toString(), Akm.PSK, 0);
-            assertEquals(List.of(addr), h.driver.removed, "the stale entry went first, as hostapd's add_associated_sta");
-            assertEquals(0L, h.get(h.ap::driverErrors), "its removal is no error, nor the usual ENOENT of one that is not there");
+            assertEquals(List.of(addr), h.driver.removed, "the stale entry the kernel refused the add for (EEXIST) went, then the add");
+            assertEquals(0L, h.get(h.ap::driverErrors), "a refusal handled so is no driver error");
         }
     }
 
