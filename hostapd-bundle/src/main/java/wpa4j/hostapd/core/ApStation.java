@@ -57,6 +57,9 @@ final class ApStation {
     /** The SAE group and whether hash-to-element was used, 0/false without SAE. */
     int saeGroup;
     boolean saeH2e;
+    /** The Sequence Control and subtype of its last Authentication, (Re)Association Request or Action frame (-1: none). */
+    int lastSeqCtrl = -1;
+    int lastSubtype = -1;
 
     ApStation(MacAddress addr) {
         this.addr = addr;

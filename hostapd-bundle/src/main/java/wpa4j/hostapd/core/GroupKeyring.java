@@ -61,14 +61,21 @@ final class GroupKeyring {
     /**
      * Makes the next keys at the other indexes (the IGTK and BIGTK with the GTK, as hostapd's wpa_gtk_update); they go
      * out with {@link #current} from now on and transmit after {@link #completeRekey}. A rekey still in progress is
-     * completed first.
+     * replaced, not completed: some station may not have its keys, so they never transmit; new keys at the same
+     * indexes go out instead, and the current ones, which every station has, transmit until those are taken.
      */
-    void rekey(DriverInterface driver) throws DriverException {
-        completeRekey(driver);
+    void rekey() {
+        int gtkId = nextGtk != null ? nextGtk.keyId() : gtk.keyId() == 1 ? 2 : 1;
+        int igtkId = nextIgtk != null ? nextIgtk.keyId() : igtk == null ? 0 : igtk.nextKeyId();
+        int bigtkId = nextBigtk != null ? nextBigtk.keyId() : bigtk == null ? 0 : bigtk.nextKeyId();
+        destroy(nextGtk);
+        destroy(nextIgtk);
+        destroy(nextBigtk);
+        waiting.clear();
         // a key not yet used for transmission starts at packet number zero: the RSC/IPN announced is zero
-        nextGtk = new Gtk(gtk.keyId() == 1 ? 2 : 1, fresh(), NO_RSC);
-        nextIgtk = igtk == null ? null : new BipKey(igtk.nextKeyId(), fresh());
-        nextBigtk = bigtk == null ? null : new BipKey(bigtk.nextKeyId(), fresh());
+        nextGtk = new Gtk(gtkId, fresh(), NO_RSC);
+        nextIgtk = igtk == null ? null : new BipKey(igtkId, fresh());
+        nextBigtk = bigtk == null ? null : new BipKey(bigtkId, fresh());
     }
 
     /** Whether a rekey's keys are out and not yet transmitting (some station has still to take them). */

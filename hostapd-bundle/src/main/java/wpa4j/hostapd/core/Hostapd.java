@@ -16,6 +16,7 @@ import wpa4j.common.codec.MalformedFrameException;
 import wpa4j.common.crypto.SecretKeyBytes;
 import wpa4j.runtime.eloop.EventLoop;
 import wpa4j.common.frame.AuthenticationBody;
+import wpa4j.common.frame.FrameControl;
 import wpa4j.common.frame.MgmtFrame;
 import wpa4j.common.frame.MgmtHeader;
 import wpa4j.common.frame.MgmtSubtype;
@@ -433,7 +434,42 @@ public final class Hostapd implements CoreDriverSlot.Core {
         }
     }
 
+    /**
+     * As hostapd's handle_auth, handle_assoc and handle_action: a frame the station's MAC sent again (Retry bit, the
+     * Sequence Control and subtype of its last such frame) because our ACK was lost is dropped, not handled twice (a
+     * second Association Request would restart the key handshake, a second SAE Commit the exchange). The frame a
+     * station's entry came with counts as its last.
+     */
     private void onMgmt(Bytes raw) {
+        if (raw.length() < MgmtHeader.LENGTH) {
+            mgmtDropped++;
+            return;
+        }
+        FrameControl fc = FrameControl.peek(raw);
+        int subtype = fc.subtype();
+        boolean tracked = subtype == MgmtSubtype.AUTH.value() || subtype == MgmtSubtype.ASSOC_REQ.value()
+                || subtype == MgmtSubtype.REASSOC_REQ.value() || subtype == MgmtSubtype.ACTION.value();
+        if (!tracked) {
+            handleMgmt(raw);
+            return;
+        }
+        MacAddress sa = MacAddress.of(raw.toArray(), 10);
+        int seqCtrl = raw.u8(22) | raw.u8(23) << 8;
+        ApStation sta = stations.get(sa);
+        if (sta != null && fc.retry() && sta.lastSeqCtrl == seqCtrl && sta.lastSubtype == subtype) {
+            mgmtDropped++;
+            LOG.log(System.Logger.Level.DEBUG, () -> ifname + ": repeated frame (subtype " + subtype + ", seq_ctrl " + seqCtrl + ") from " + sa + " dropped");
+            return;
+        }
+        handleMgmt(raw);
+        sta = stations.get(sa);
+        if (sta != null) {
+            sta.lastSeqCtrl = seqCtrl;
+            sta.lastSubtype = subtype;
+        }
+    }
+
+    private void handleMgmt(Bytes raw) {
         MgmtFrame.Received rx;
         try {
             Optional<AuthenticationBody> auth = AuthenticationBody.decode(raw).filter(AuthenticationBody::isSae);
@@ -1117,7 +1153,8 @@ public final class Hostapd implements CoreDriverSlot.Core {
 
     /**
      * A new GTK (and IGTK with PMF, BIGTK with beacon protection), sent to every authorized station with the group key
-     * handshake and transmitting once they all have it ({@link #rekeyTaken}). A rekey still pending completes first.
+     * handshake and transmitting once they all have it ({@link #rekeyTaken}). A rekey still pending is replaced: its
+     * keys never transmit (a station may not have them), the new ones go to every station.
      */
     public void rekeyGroup() {
         if (!config.isRsn() || !enabled || !groupKeys.started()) {
@@ -1129,12 +1166,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
             return;
         }
         rekeyMissed = false;
-        try {
-            groupKeys.rekey(driver);
-        } catch (DriverException | UnsupportedOperationException e) {
-            driverErrors++;
-            return;
-        }
+        groupKeys.rekey();
         listener.onEvent("WPA-GROUP-REKEY keyid=" + groupKeys.gtk().keyId());
         GroupKeys keys = groupKeys.current(driver);
         for (ApStation sta : stations.values()) {
@@ -1143,6 +1175,16 @@ public final class Hostapd implements CoreDriverSlot.Core {
                 if (ptkRekeyRunning(sta)) {
                     // as hostapd's wpa_group_update_sta (not in PTKINITDONE): its group handshake follows message 4
                     sta.groupRekeyDue = true;
+                    continue;
+                }
+                if (sta.keys.step() == AuthenticatorHandshake.Step.GROUP_NEGOTIATING && !sta.awaitingDriver) {
+                    // still in the replaced rekey's handshake: the new message goes now (a reply to the old one no
+                    // longer counts), but its attempts and retransmission deadline stay, as hostapd's TimeoutCtr, so a
+                    // station that never answers times out even when rekeys come faster than its retries run out
+                    Bytes pdu = sta.keys.startGroupRekey(keys);
+                    sta.lastSent = pdu;
+                    sta.unackedResends = 0;
+                    transmit(sta, pdu);
                     continue;
                 }
                 sta.attempts = 0;

@@ -208,11 +208,15 @@ class BeaconProtectionTest {
         GroupKeyring keys = new GroupKeyring(recording);
         keys.start(d, true, true);
         assertEquals(3, filled.size(), "GTK, IGTK, BIGTK");
-        keys.rekey(d);
+        keys.rekey();
         assertEquals(6, filled.size());
         assertTrue(filled.stream().noneMatch(BeaconProtectionTest::zero), "old keys transmit until the rekey completes");
+        keys.rekey();
+        assertEquals(9, filled.size());
+        assertTrue(filled.subList(3, 6).stream().allMatch(BeaconProtectionTest::zero), "a rekey's keys replaced before they transmitted: zeroed");
+        assertEquals(7, keys.current(d).bigtk().orElseThrow().keyId(), "the replacement takes the same index");
         keys.completeRekey(d);
-        for (int i = 0; i < 6; i++) {
+        for (int i : new int[] {0, 1, 2, 6, 7, 8}) {
             assertEquals(i < 3, zero(filled.get(i)), "key " + i + (i < 3 ? " replaced: zeroed" : " current: kept"));
         }
         assertEquals(7, keys.current(d).bigtk().orElseThrow().keyId());

@@ -8,9 +8,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import wpa4j.common.eapol.KeyData;
 import wpa4j.common.eapol.KeyInfo;
 import wpa4j.driver.Capabilities;
 import wpa4j.driver.types.Bytes;
+import wpa4j.driver.types.KeyParams;
 import wpa4j.driver.types.Mfp;
 
 /**
@@ -119,6 +121,41 @@ class GroupRekeyTest {
             assertTrue(h.events.stream().noneMatch(e -> e.startsWith("WPA-GROUP-KEY-COMPLETED")), h.events.toString());
             h.run(() -> h.ap.attach(h.driver));
             assertTrue(h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events.toString());
+        }
+    }
+
+    /**
+     * A rekey that falls due while the last one still waits for a station replaces it: the waiting keys never transmit
+     * (the station may not have them), new ones at the same index go out, and what transmits is what the station got.
+     */
+    @Test
+    void aRekeyReplacesOneStillInProgressWhoseKeysNeverTransmit() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO))) {
+            TestStation a = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
+            h.run(h.ap::rekeyGroup);
+            a.nextEapol(); // group message 1 of keyid 2: not answered in time
+            h.run(h.ap::rekeyGroup);
+            assertEquals(List.of("WPA-GROUP-REKEY keyid=2", "WPA-GROUP-REKEY keyid=2"), h.events.stream().filter(e -> e.startsWith("WPA-GROUP-REKEY")).toList());
+            assertTrue(h.driver.keys.stream().noneMatch(k -> !k.isPairwise() && k.keyIdx() == 2), "the replaced keys never transmitted: " + h.driver.keys);
+            KeyData got = a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
+            ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
+            ApHarness.await(() -> h.driver.keys.stream().anyMatch(k -> !k.isPairwise() && k.keyIdx() == 2 && k.setTx()), h.driver.keys::toString);
+            KeyParams transmitting = h.driver.keys.stream().filter(k -> !k.isPairwise() && k.keyIdx() == 2).findFirst().orElseThrow();
+            assertEquals(got.gtk().orElseThrow().gtk(), transmitting.key(), "the GTK that transmits is the one the station has");
+        }
+    }
+    /** The replacing rekeys do not restart a silent station's retries: it times out and the rekey completes without it. */
+    @Test
+    void aStationThatNeverAnswersTimesOutThoughRekeysComeFasterThanItsRetries() throws Exception {
+        try (ApHarness h = new ApHarness(PmfConfigs.config(Set.of(Akm.PSK), Mfp.NO), Capabilities.none(), new ApTiming(300, 300, 3))) {
+            TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
+            for (int i = 0; i < 20 && h.events.stream().noneMatch(e -> e.contains("group key handshake timed out")); i++) {
+                h.run(h.ap::rekeyGroup);
+                Thread.sleep(200);
+            }
+            assertTrue(h.events.stream().anyMatch(e -> e.contains("group key handshake timed out")), h.events::toString);
+            ApHarness.await(() -> h.driver.keys.stream().anyMatch(k -> !k.isPairwise() && k.keyIdx() == 2 && k.setTx()),
+                    () -> "with the station gone, the rekey completes: " + h.driver.keys);
         }
     }
 }
