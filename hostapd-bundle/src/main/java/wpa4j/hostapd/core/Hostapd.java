@@ -959,15 +959,20 @@ public final class Hostapd implements CoreDriverSlot.Core {
     }
 
     private void send(ApStation sta, Bytes pdu) {
+        boolean group = sta.keys.step() == AuthenticatorHandshake.Step.GROUP_NEGOTIATING;
+        int wait = sta.attempts > 0 ? timing.timeoutMs() : group ? timing.firstGroupTimeoutMs() : timing.firstTimeoutMs();
+        sta.attempts++;
+        sendAsLast(sta, pdu);
+        armRetransmission(sta, wait);
+    }
+
+    /** Transmits the key message the station is now to answer; its attempts and retransmission deadline are the caller's. */
+    private void sendAsLast(ApStation sta, Bytes pdu) {
         // sent now: a retransmission that fell due while no driver was bound is this one
         sta.awaitingDriver = false;
         sta.lastSent = pdu;
         sta.unackedResends = 0;
-        boolean group = sta.keys.step() == AuthenticatorHandshake.Step.GROUP_NEGOTIATING;
-        int wait = sta.attempts > 0 ? timing.timeoutMs() : group ? timing.firstGroupTimeoutMs() : timing.firstTimeoutMs();
-        sta.attempts++;
         transmit(sta, pdu);
-        armRetransmission(sta, wait);
     }
 
     private void transmit(ApStation sta, Bytes pdu) {
@@ -1181,10 +1186,7 @@ public final class Hostapd implements CoreDriverSlot.Core {
                     // still in the replaced rekey's handshake: the new message goes now (a reply to the old one no
                     // longer counts), but its attempts and retransmission deadline stay, as hostapd's TimeoutCtr, so a
                     // station that never answers times out even when rekeys come faster than its retries run out
-                    Bytes pdu = sta.keys.startGroupRekey(keys);
-                    sta.lastSent = pdu;
-                    sta.unackedResends = 0;
-                    transmit(sta, pdu);
+                    sendAsLast(sta, sta.keys.startGroupRekey(keys));
                     continue;
                 }
                 sta.attempts = 0;

@@ -77,14 +77,14 @@ class GroupRekeyTest {
             TestStation a = TestStation.joined(h, "02:00:00:00:01:00", Akm.PSK, 0);
             h.run(h.ap::detach);
             h.run(h.ap::rekeyGroup);
-            assertTrue(h.events.stream().noneMatch(e -> e.startsWith("WPA-GROUP-REKEY")), "no driver, no rekey yet: " + h.events);
+            assertTrue(rekeys(h).isEmpty(), "no driver, no rekey yet: " + h.events);
             h.run(() -> h.ap.attach(h.driver));
             assertTrue(h.events.contains("WPA-GROUP-REKEY keyid=2"), "the missed rekey on the new driver: " + h.events);
             a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
             ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
             h.run(h.ap::detach);
             h.run(() -> h.ap.attach(h.driver));
-            assertEquals(1, h.events.stream().filter(e -> e.startsWith("WPA-GROUP-REKEY")).count(), "once: " + h.events);
+            assertEquals(1, rekeys(h).size(), "once: " + h.events);
         }
     }
 
@@ -98,7 +98,7 @@ class GroupRekeyTest {
             h.run(h.ap::detach);
             h.run(h.ap::rekeyGroup);
             h.run(() -> h.ap.attach(h.driver));
-            assertEquals(List.of("WPA-GROUP-REKEY keyid=2"), h.events.stream().filter(e -> e.startsWith("WPA-GROUP-REKEY")).toList(),
+            assertEquals(List.of("WPA-GROUP-REKEY keyid=2"), rekeys(h),
                     "the rekey in progress goes on alone: " + h.events);
             a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
             ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
@@ -135,7 +135,7 @@ class GroupRekeyTest {
             h.run(h.ap::rekeyGroup);
             a.nextEapol(); // group message 1 of keyid 2: not answered in time
             h.run(h.ap::rekeyGroup);
-            assertEquals(List.of("WPA-GROUP-REKEY keyid=2", "WPA-GROUP-REKEY keyid=2"), h.events.stream().filter(e -> e.startsWith("WPA-GROUP-REKEY")).toList());
+            assertEquals(List.of("WPA-GROUP-REKEY keyid=2", "WPA-GROUP-REKEY keyid=2"), rekeys(h));
             assertTrue(h.driver.keys.stream().noneMatch(k -> !k.isPairwise() && k.keyIdx() == 2), "the replaced keys never transmitted: " + h.driver.keys);
             KeyData got = a.groupHandshake(KeyInfo.VERSION_HMAC_SHA1_AES);
             ApHarness.await(() -> h.events.contains("WPA-GROUP-KEY-COMPLETED " + a.addr + " keyid=2"), h.events::toString);
@@ -157,5 +157,10 @@ class GroupRekeyTest {
             ApHarness.await(() -> h.driver.keys.stream().anyMatch(k -> !k.isPairwise() && k.keyIdx() == 2 && k.setTx()),
                     () -> "with the station gone, the rekey completes: " + h.driver.keys);
         }
+    }
+
+    /** The AP's WPA-GROUP-REKEY lines so far, in order. */
+    private static List<String> rekeys(ApHarness h) {
+        return h.events.stream().filter(e -> e.startsWith("WPA-GROUP-REKEY")).toList();
     }
 }
