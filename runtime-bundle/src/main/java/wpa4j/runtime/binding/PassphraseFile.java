@@ -16,17 +16,28 @@ public final class PassphraseFile {
 
     /** The first line of {@code path} (without its line end); an IllegalArgumentException naming the file (never its content) otherwise. */
     public static String read(String path, String home) {
+        return firstLine("passphraseFile", path, home, "a passphrase (8..63 characters) or 64 hex digits");
+    }
+
+    /**
+     * The secret on the first line of the file {@code key} names (spaces kept, a DOS line end dropped), e.g. the MQTT
+     * password of {@code passwordFile}; the exception names the key and the file, never the content.
+     *
+     * @param allowed what the first line may hold, for the message when it is empty
+     * @since 1.5
+     */
+    public static String firstLine(String key, String path, String home, String allowed) {
         Path p = Path.of(home == null ? System.getProperty("user.dir") : home).resolve(path);
         try {
             List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
-            // spaces are part of a passphrase: only a DOS line end is dropped
+            // spaces are part of a secret: only a DOS line end is dropped
             String first = lines.isEmpty() ? "" : lines.get(0).replaceAll("\r$", "");
             if (first.isEmpty()) {
-                throw new IllegalArgumentException("passphraseFile: " + p + " is empty; allowed: a passphrase (8..63 characters) or 64 hex digits on its first line");
+                throw new IllegalArgumentException(key + ": " + p + " is empty; allowed: " + allowed + " on its first line");
             }
             return first;
         } catch (IOException e) {
-            throw new IllegalArgumentException("passphraseFile: " + p + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(key + ": " + p + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 

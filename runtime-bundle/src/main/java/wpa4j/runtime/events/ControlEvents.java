@@ -66,13 +66,24 @@ public final class ControlEvents {
         return name.replace('-', '_');
     }
 
-    private static Map<String, Object> fields(String ifname, String line) {
-        Map<String, Object> props = new LinkedHashMap<>();
+    /**
+     * Every {@code key=value} of a monitor line, in order; a quoted value without its quotes ({@code ssid="a b"} gives
+     * {@code a b}). Also what the MQTT bridge puts in an event's JSON.
+     *
+     * @since 1.1
+     */
+    public static Map<String, String> fields(String line) {
+        Map<String, String> fields = new LinkedHashMap<>();
         Matcher m = FIELD.matcher(line);
         while (m.find()) {
             String v = m.group(2);
-            props.put(m.group(1), v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
+            fields.put(m.group(1), v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
         }
+        return fields;
+    }
+
+    private static Map<String, Object> fields(String ifname, String line) {
+        Map<String, Object> props = new LinkedHashMap<>(fields(line));
         props.put("ifname", ifname);
         props.put("line", line);
         return props;

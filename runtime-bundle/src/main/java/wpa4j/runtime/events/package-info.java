@@ -3,5 +3,5 @@
  * and {@code wpa4j/ap/<EVENT>} with the line's fields as properties.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package wpa4j.runtime.events;
