@@ -25,16 +25,29 @@ final class FleetGateway implements AutoCloseable {
         this.process = process;
     }
 
-    /** {@code mqtt}: the lines of etc/wpa4j.mqtt.cfg; {@code extraConfigs}: file name, then its lines, for more of etc/. */
+    /** {@code mqtt}: the lines of etc/wpa4j.mqtt.cfg (none: no MQTT); {@code extraConfigs}: file name, then its lines, for more of etc/. */
     static FleetGateway start(Path dir, String id, List<String> mqtt, List<List<String>> extraConfigs) throws IOException {
+        return start(dir, id, mqtt, extraConfigs, java.util.Map.of());
+    }
+
+    /** {@code secrets}: files of secrets/ (name to first line), written before the gateway starts. */
+    static FleetGateway start(Path dir, String id, List<String> mqtt, List<List<String>> extraConfigs, java.util.Map<String, String> secrets)
+            throws IOException {
         GatewayProcess.prepare(dir);
+        for (java.util.Map.Entry<String, String> e : secrets.entrySet()) {
+            Files.writeString(dir.resolve("secrets").resolve(e.getKey()), e.getValue() + "\n");
+        }
         Path etc = dir.resolve("etc");
         Path run = Files.createDirectories(dir.resolve("run"));
         Files.writeString(etc.resolve("wpa4j.supplicant-demo.cfg"), "\nctrlInterface=" + run.resolve("wpa_supplicant") + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(etc.resolve("wpa4j.hostapd-demo.cfg"), "\nctrlInterface=" + run.resolve("hostapd") + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        Files.write(etc.resolve("wpa4j.mqtt.cfg"), mqtt);
+        if (!mqtt.isEmpty()) {
+            Files.write(etc.resolve("wpa4j.mqtt.cfg"), mqtt);
+        }
+        // many gateways on one machine: no status page unless a test asks for one (its own port)
+        Files.writeString(etc.resolve("org.apache.felix.http.cfg"), "org.apache.felix.http.enable=false\n");
         for (List<String> c : extraConfigs) {
             Files.write(etc.resolve(c.get(0)), c.subList(1, c.size()));
         }

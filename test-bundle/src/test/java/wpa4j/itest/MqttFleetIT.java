@@ -92,8 +92,8 @@ class MqttFleetIT {
         FleetGateway gw = keep(FleetGateway.start(work.resolve("gw-a"), "gw-a", mqtt("gw-a"),
                 List.of(List.of("wpa4j.sim.medium.cfg", "radios=sim0,sim1,sim2"),
                         List.of("wpa4j.hostapd-other.cfg", "ifname=sim2", "ssid=wpa4j-other", "channel=1", "passphraseFile=secrets/other.passphrase",
-                                "ctrlInterface=" + work.resolve("gw-a/run/hostapd")))));
-        Files.writeString(work.resolve("gw-a/secrets/other.passphrase"), "another passphrase\n");
+                                "ctrlInterface=" + work.resolve("gw-a/run/hostapd"))),
+                Map.of("other.passphrase", "another passphrase")));
         Subscriber.Received connected = console.await(r -> r.topic().equals("wpa4j/gw-a/sim1/event/CTRL-EVENT-CONNECTED"), "the station's connection");
         assertEquals("02:00:00:00:00:00", json(connected).getAsJsonObject("fields").get("bssid").getAsString());
         console.await(r -> r.topic().equals("wpa4j/gw-a/sim0/event/AP-STA-CONNECTED"), "the AP's station");
@@ -140,8 +140,7 @@ class MqttFleetIT {
         broker.close();
         broker = Mosquitto.configure(work.resolve("broker-auth"), "gw-b", "the right one", false);
         FleetGateway gw = keep(FleetGateway.start(work.resolve("gw-b"), "gw-b",
-                mqtt("gw-b", "username=gw-b", "passwordFile=secrets/mqtt.password"), List.of()));
-        Files.writeString(work.resolve("gw-b/secrets/mqtt.password"), "a wrong one\n");
+                mqtt("gw-b", "username=gw-b", "passwordFile=secrets/mqtt.password"), List.of(), Map.of("mqtt.password", "a wrong one")));
         gw.awaitLog("mqtt: cannot connect to " + broker.url() + " as gw-b: the broker");
         gw.awaitLog("sim1: State: 4WAY_HANDSHAKE -> COMPLETED");
         String out = gw.output();

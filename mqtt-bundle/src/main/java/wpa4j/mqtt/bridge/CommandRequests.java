@@ -31,6 +31,7 @@ public final class CommandRequests {
     static final int REMEMBERED = 256;
     /** Requests the socket transport keeps for itself: they mean nothing over MQTT. */
     private static final java.util.Set<String> TRANSPORT = java.util.Set.of("ATTACH", "DETACH", "LEVEL");
+    private static final java.util.regex.Pattern COMMAND_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     private final Topics topics;
     private final int qos;
@@ -61,8 +62,12 @@ public final class CommandRequests {
         if (again != null) {
             return Optional.of(again);
         }
+        long before = refused;
         Message reply = answer(cmd.get(), payload);
-        answered.put(key, reply);
+        if (refused == before) {
+            // only what reached an endpoint: a refusal ("no station on wlan0" while it starts) may be asked again
+            answered.put(key, reply);
+        }
         return Optional.of(reply);
     }
 
@@ -84,6 +89,9 @@ public final class CommandRequests {
             error = "request of " + payload.length + " bytes; at most " + CtrlServer.MAX_REQUEST;
         } else {
             request = utf8(payload);
+            if (request != null && request.endsWith("\n")) {
+                request = request.substring(0, request.length() - 1); // as the socket: one trailing newline is no part of it
+            }
             if (request == null) {
                 error = "request is not UTF-8 text";
             } else if (request.chars().anyMatch(c -> c == 0 || c == '\n' || c == '\r')) {
@@ -93,7 +101,8 @@ public final class CommandRequests {
         Optional<CtrlEndpoint> endpoint = Optional.empty();
         if (error == null) {
             String word = CtrlRequest.parse(request).command();
-            o.addProperty("command", word);
+            // the command word only, and only when it looks like one: arguments (a passphrase) are never echoed
+            o.addProperty("command", COMMAND_WORD.matcher(word).matches() ? word : "?");
             endpoint = endpoints.apply(cmd.ifname());
             if (TRANSPORT.contains(word.toUpperCase(java.util.Locale.ROOT))) {
                 error = word + " is for control sockets; over MQTT every event is published";
@@ -108,18 +117,19 @@ public final class CommandRequests {
         } else {
             String reply = handle(endpoint.get(), request);
             o.addProperty("ok", !reply.startsWith("FAIL") && !reply.startsWith("UNKNOWN COMMAND"));
-            // the endpoint's one char per octet back to text: SSIDs are mostly UTF-8
-            o.addProperty("reply", new String(reply.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            o.addProperty("reply", Octets.text(reply));
         }
         return Message.json(topics.reply(cmd.ifname(), cmd.requestId()), o.toString(), qos, false);
     }
 
-    /** As the socket transport does: a throw or null answers FAIL. */
+    /** As the socket transport does: a throw (but the JVM's own distress) or null answers FAIL. */
     private static String handle(CtrlEndpoint endpoint, String request) {
         try {
             String r = endpoint.handle(toLatin1(request));
             return r == null ? "FAIL\n" : r;
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             return "FAIL\n";
         }
     }

@@ -28,7 +28,9 @@ public final class EventMessages {
 
     private EventMessages() {}
 
-    public static Optional<Message> of(Topics topics, int qos, String ifname, int level, String text, Instant time) {
+    /** {@code octets}: the line as the endpoint gives it, one char per octet. */
+    public static Optional<Message> of(Topics topics, int qos, String ifname, int level, String octets, Instant time) {
+        String text = Octets.text(octets);
         if (level < CtrlEvents.MSG_INFO) {
             return Optional.empty();
         }

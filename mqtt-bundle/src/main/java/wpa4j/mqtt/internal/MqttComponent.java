@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -47,6 +49,8 @@ import wpa4j.supplicant.SupplicantControl;
  */
 @Component(service = {}, configurationPid = MqttSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 public final class MqttComponent implements FleetLink.Listener {
+    /** Commands waiting for the command thread; more are dropped (a flood must not grow the heap). */
+    private static final int MAX_PENDING_COMMANDS = 64;
     /** Status updates are coalesced: at most one per this interval. */
     private static final long STATUS_COALESCE_MS = 1000;
 
@@ -58,6 +62,8 @@ public final class MqttComponent implements FleetLink.Listener {
     private final List<ApControl> aps = new CopyOnWriteArrayList<>();
     private final AtomicBoolean statusDue = new AtomicBoolean();
     private final Instant started = Instant.now();
+    private final AtomicInteger pendingCommands = new AtomicInteger();
+    private final AtomicBoolean floodReported = new AtomicBoolean();
 
     private volatile FleetLink link;
     private volatile ScheduledExecutorService worker;
@@ -152,14 +158,19 @@ public final class MqttComponent implements FleetLink.Listener {
         return endpoints.values().stream().filter(s -> s.ifname().equals(ifname)).map(Served::endpoint).findFirst();
     }
 
-    /** On a core's loop: queue, never block. */
+    /** On a core's loop: queue, never block, never throw (the core's other monitors come after this one). */
     private void event(String ifname, int level, String text) {
         FleetLink l = link;
-        if (l != null) {
+        if (l == null) {
+            return;
+        }
+        try {
             EventMessages.of(l.topics(), settings.qos(), ifname, level, text, Instant.now()).ifPresent(m -> {
                 l.offer(m);
                 statusChanged();
             });
+        } catch (RuntimeException e) {
+            Console.warn("mqtt: event of " + ifname + " not published: " + e);
         }
     }
 
@@ -168,7 +179,7 @@ public final class MqttComponent implements FleetLink.Listener {
         if (w != null && !statusDue.getAndSet(true)) {
             try {
                 w.schedule(this::publishStatus, STATUS_COALESCE_MS, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 statusDue.set(false);
             }
         }
@@ -196,18 +207,33 @@ public final class MqttComponent implements FleetLink.Listener {
         if (w == null || l == null) {
             return;
         }
+        if (pendingCommands.incrementAndGet() > MAX_PENDING_COMMANDS) {
+            pendingCommands.decrementAndGet();
+            if (floodReported.compareAndSet(false, true)) {
+                Console.warn("mqtt: more than " + MAX_PENDING_COMMANDS + " commands waiting; newer ones are dropped without a reply");
+            }
+            return;
+        }
         try {
-            w.execute(() -> commands.serve(topic, payload).ifPresent(l::offer));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            w.execute(() -> {
+                pendingCommands.decrementAndGet();
+                commands.serve(topic, payload).ifPresent(l::offer);
+            });
+        } catch (RejectedExecutionException stopping) {
             // deactivating: the requester gets no reply, as from a gateway that went away
+            pendingCommands.decrementAndGet();
         }
     }
 
     @Override
     public void connected() {
         ScheduledExecutorService w = worker;
-        if (w != null) {
-            w.execute(this::publishStatus);
+        try {
+            if (w != null) {
+                w.execute(this::publishStatus);
+            }
+        } catch (RejectedExecutionException stopping) {
+            // deactivating: the offline status follows
         }
     }
 

@@ -51,6 +51,7 @@ public final class FleetLink implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final Thread worker;
+    private final int maxInflight;
     private volatile boolean running = true;
     private volatile boolean connected;
     private volatile String lastError = "";
@@ -62,6 +63,7 @@ public final class FleetLink implements AutoCloseable {
         this.topics = new Topics(settings.gatewayId());
         this.listener = listener;
         this.outbox = new ArrayBlockingQueue<>(settings.buffer());
+        this.maxInflight = Math.max(10, Math.min(settings.buffer(), 1000));
         try {
             client = new MqttAsyncClient(settings.broker(), settings.gatewayId(), new MemoryPersistence());
         } catch (MqttException e) {
@@ -94,8 +96,8 @@ public final class FleetLink implements AutoCloseable {
 
     /** Replaces the retained status to send (only the latest is sent). */
     public void status(Message m) {
+        // no wake-up: the worker looks at least every 200 ms, and waking it would cut a reconnect backoff short
         status.set(m);
-        LockSupport.unpark(worker);
     }
 
     public boolean isConnected() {
@@ -123,25 +125,31 @@ public final class FleetLink implements AutoCloseable {
         long delay = 1000;
         Message current = null;
         while (running) {
-            if (!connected) {
-                if (connect()) {
-                    delay = 1000;
-                } else {
-                    sleep(delay);
-                    delay = Math.min(delay * 2, settings.maxReconnectDelaySeconds() * 1000L);
+            try {
+                if (!connected) {
+                    if (connect()) {
+                        delay = 1000;
+                    } else {
+                        sleep(delay);
+                        delay = Math.min(delay * 2, settings.maxReconnectDelaySeconds() * 1000L);
+                    }
+                    continue;
                 }
-                continue;
-            }
-            Message st = status.getAndSet(null);
-            if (st != null && !publish(st)) {
-                status.compareAndSet(null, st);
-                continue;
-            }
-            if (current == null) {
-                current = poll();
-            }
-            if (current != null && publish(current)) {
-                current = null;
+                Message st = status.getAndSet(null);
+                if (st != null && !publish(st)) {
+                    status.compareAndSet(null, st);
+                    continue;
+                }
+                if (current == null) {
+                    current = poll();
+                }
+                if (current != null && publish(current)) {
+                    current = null;
+                }
+            } catch (RuntimeException e) {
+                // a bug must not end the link's only thread: report it and go on after a pause
+                listener.report("mqtt: unexpected " + e + " in the link's thread; going on");
+                sleep(delay);
             }
         }
     }
@@ -154,8 +162,16 @@ public final class FleetLink implements AutoCloseable {
         }
     }
 
-    /** True when Paho took the message; false when it must be tried again (not connected, in-flight window full). */
+    /**
+     * True when Paho took the message (or it was dropped after a refusal that a retry would not change); false when
+     * it must be tried again: not connected, or as many QoS 1/2 messages in flight as the window allows. The window is
+     * checked before publishing: Paho 1.2.5 takes a message id before it refuses a full window and never gives it back.
+     */
     private boolean publish(Message m) {
+        if (m.qos() > 0 && client.getInFlightMessageCount() >= maxInflight) {
+            sleep(RETRY_MS);
+            return false;
+        }
         try {
             client.publish(m.topic(), m.payload(), m.qos(), m.retained());
             published.incrementAndGet();
@@ -174,13 +190,16 @@ public final class FleetLink implements AutoCloseable {
     }
 
     private boolean connect() {
-        MqttConnectOptions o = ConnectOptions.of(settings, false);
-        o.setMaxInflight(Math.max(10, Math.min(settings.buffer(), 1000)));
-        o.setWill(topics.status(), offline().getBytes(StandardCharsets.UTF_8), Math.max(1, settings.qos()), true);
         try {
+            MqttConnectOptions o = ConnectOptions.of(settings, false);
+            o.setMaxInflight(maxInflight);
+            o.setWill(topics.status(), offline().getBytes(StandardCharsets.UTF_8), Math.max(1, settings.qos()), true);
             client.connect(o).waitForCompletion(CONNECT_TIMEOUT_MS);
+            // the session is persistent: a subscription of an earlier run stays unless it is taken back
             if (settings.commands()) {
                 client.subscribe(topics.commands(), 1).waitForCompletion(CONNECT_TIMEOUT_MS);
+            } else {
+                client.unsubscribe(topics.commands()).waitForCompletion(CONNECT_TIMEOUT_MS);
             }
         } catch (MqttException | RuntimeException e) {
             String why = Reasons.describe(e, settings.gatewayId());
@@ -189,7 +208,10 @@ public final class FleetLink implements AutoCloseable {
                         + " (trying again, at most every " + settings.maxReconnectDelaySeconds() + " s)");
             }
             lastError = why;
-            disconnectQuietly();
+            abandonConnection();
+            return false;
+        }
+        if (!running) {
             return false;
         }
         connected = true;
@@ -201,6 +223,18 @@ public final class FleetLink implements AutoCloseable {
         return true;
     }
 
+    /**
+     * After a failed attempt: Paho 1.2.5 has no CONNACK timeout, so a broker that accepted the TCP connection and never
+     * answered leaves the client "connecting" and every later attempt refused; a forced disconnect resets it.
+     */
+    private void abandonConnection() {
+        try {
+            client.disconnectForcibly(0, 1000, false);
+        } catch (MqttException | RuntimeException e) {
+            // nothing was connected
+        }
+    }
+
     /** The retained status a gateway leaves behind: its last will, and what a clean stop publishes. */
     public String offline() {
         JsonObject o = new JsonObject();
@@ -209,19 +243,11 @@ public final class FleetLink implements AutoCloseable {
         return o.toString();
     }
 
-    private void disconnectQuietly() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(0).waitForCompletion(1000);
-            }
-        } catch (MqttException e) {
-            // closing anyway
-        }
-    }
-
+    /** Waits {@code ms}, or less when the link closes. */
     private void sleep(long ms) {
-        if (running) {
-            LockSupport.parkNanos(ms * 1_000_000);
+        long deadline = System.nanoTime() + ms * 1_000_000;
+        for (long left = ms * 1_000_000; running && left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
     }
 
@@ -251,11 +277,14 @@ public final class FleetLink implements AutoCloseable {
             }
         } catch (MqttException e) {
             listener.report("mqtt: clean disconnect failed: " + e.getMessage() + " (the broker publishes the last will)");
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            // nothing left to release
+        } finally {
+            // whatever state Paho is in (a connect still running, a disconnect that timed out): no socket or thread left
+            abandonConnection();
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                // nothing left to release
+            }
         }
     }
 
@@ -270,7 +299,10 @@ public final class FleetLink implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            listener.command(topic, message.getPayload());
+            // a retained command would run again at every subscription (every reconnect): never served
+            if (settings.commands() && !message.isRetained()) {
+                listener.command(topic, message.getPayload());
+            }
         }
 
         @Override

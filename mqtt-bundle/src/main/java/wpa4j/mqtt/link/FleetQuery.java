@@ -46,13 +46,18 @@ public final class FleetQuery {
                     }
                 }
             }
-            client.disconnect();
         } catch (MqttException e) {
             throw new IllegalStateException("cannot read the fleet from " + settings.broker() + ": " + Reasons.describe(e, settings.gatewayId()), e);
         } finally {
             if (client != null) {
                 try {
-                    client.close();
+                    // also when subscribe failed or the caller was interrupted: close() refuses a connected client
+                    client.disconnectForcibly(0, 1000, false);
+                } catch (MqttException | RuntimeException e) {
+                    // not connected
+                }
+                try {
+                    client.close(true);
                 } catch (MqttException e) {
                     // nothing left to release
                 }

@@ -59,8 +59,10 @@ public record MqttSettings(String broker, String gatewayId, String username, cha
         if (trustStore.isPresent() && !broker.startsWith("ssl://")) {
             throw new IllegalArgumentException("trustStore: set, but broker " + broker + " is not ssl://");
         }
-        return new MqttSettings(broker, gatewayId, username, password.toCharArray(), trustStore,
-                text(props, "trustStorePassword").orElse("").toCharArray(), integer(props, "qos", 1, 0, 2), integer(props, "buffer", 1000, 1, 1_000_000),
+        char[] trustStorePassword = text(props, "trustStorePassword").orElse("").toCharArray();
+        // read now, so a bad file is a configuration error and not a failure of every connection attempt
+        trustStore.ifPresent(t -> TrustStores.socketFactory(t, trustStorePassword));
+        return new MqttSettings(broker, gatewayId, username, password.toCharArray(), trustStore, trustStorePassword, integer(props, "qos", 1, 0, 2), integer(props, "buffer", 1000, 1, 1_000_000),
                 bool(props, "commands", true), integer(props, "maxReconnectDelay", 60, 1, 3600), integer(props, "keepAlive", 30, 5, 3600));
     }
 

@@ -69,6 +69,30 @@ class CommandRequestsTest {
         JsonObject o = serve("s", "SET_NETWORK 0 psk \"secret passphrase\"");
         assertEquals("SET_NETWORK", o.get("command").getAsString());
         assertFalse(o.toString().contains("secret"), o.toString());
+        JsonObject tabs = serve("t", "SET_NETWORK\t0\tpsk\t\"secret passphrase\"");
+        assertFalse(tabs.toString().contains("secret"), tabs.toString());
+        assertEquals("?", tabs.get("command").getAsString());
+    }
+
+    @Test
+    void oneTrailingNewlineIsNoPartOfTheRequestAsOnTheSocket() {
+        assertEquals("PONG\n", serve("n", "PING\n").get("reply").getAsString());
+        assertTrue(serve("n2", "PING\n\n").get("error").getAsString().contains("line break"));
+    }
+
+    @Test
+    void aRefusedRequestIdMayBeAskedAgain() {
+        CommandRequests later = new CommandRequests(new Topics("gw1"), 1, new java.util.function.Function<>() {
+            int calls;
+
+            @Override
+            public Optional<CtrlEndpoint> apply(String ifname) {
+                return calls++ == 0 ? Optional.empty() : Optional.of(station);
+            }
+        });
+        byte[] ping = "PING".getBytes(StandardCharsets.UTF_8);
+        assertTrue(later.serve("wpa4j/gw1/wlan0/cmd/x", ping).orElseThrow().text().contains("no station or AP on wlan0"));
+        assertTrue(later.serve("wpa4j/gw1/wlan0/cmd/x", ping).orElseThrow().text().contains("PONG"));
     }
 
     @Test

@@ -27,6 +27,7 @@ class FleetLinkTest {
     Path dir;
 
     private final List<String> reports = new CopyOnWriteArrayList<>();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -52,6 +53,7 @@ class FleetLinkTest {
         FleetLink l = new FleetLink(MqttSettings.from(p, "unused", dir), new FleetLink.Listener() {
             @Override
             public void command(String topic, byte[] payload) {
+                commands.add(topic + " " + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
             }
 
             @Override
@@ -197,5 +199,50 @@ class FleetLinkTest {
         awaitTrue(() -> !other.lastError().isEmpty(), "an error");
         assertTrue(other.lastError().startsWith("TLS handshake failed"), other.lastError());
         assertFalse(other.isConnected());
+    }
+
+    @Test
+    void aFullInFlightWindowWaitsInsteadOfDropping() throws Exception {
+        Mosquitto m = keep(Mosquitto.open(dir.resolve("broker")));
+        Subscriber console = keep(new Subscriber(m.url(), "console-persistent", "wpa4j/gw1/+/event/#", true));
+        FleetLink l = link(m.url(), Map.of("buffer", "3000")).start();
+        awaitTrue(l::isConnected, "connected");
+        m.pause(); // nothing is acknowledged: the window (1000) fills and the rest waits in the outbox
+        for (int i = 0; i < 2500; i++) {
+            assertTrue(l.offer(event(i)));
+        }
+        Thread.sleep(1000);
+        assertTrue(l.buffered() > 0, "the window stops the link while the broker is frozen: " + l.buffered());
+        m.resume();
+        awaitTrue(() -> unique(console).size() == 2500, "all 2500 (have " + unique(console).size() + "); reports " + reports + " buffered " + l.buffered()
+                + " connected " + l.isConnected());
+        assertEquals(0, l.dropped());
+        assertTrue(reports.stream().noneMatch(r -> r.contains("cannot publish")), reports.toString());
+    }
+
+    @Test
+    void commandsReachTheOwnerOnlyWhenServedAndNeverFromARetainedMessage() throws Exception {
+        Mosquitto m = keep(Mosquitto.open(dir.resolve("broker")));
+        FleetLink on = link(m.url(), Map.of()).start();
+        awaitTrue(on::isConnected, "connected");
+        Subscriber operator = keep(new Subscriber(m.url(), "operator", "nothing/#", false));
+        operator.publish("wpa4j/gw1/wlan0/cmd/1", "PING");
+        awaitTrue(() -> commands.contains("wpa4j/gw1/wlan0/cmd/1 PING"), "the command");
+        // a retained command: served once as it arrives (the broker sends it with the retain flag off to a live subscriber)
+        operator.publishRetained("wpa4j/gw1/wlan0/cmd/2", "DISCONNECT");
+        awaitTrue(() -> commands.contains("wpa4j/gw1/wlan0/cmd/2 DISCONNECT"), "the retained command, once");
+        on.close();
+        // the same gateway restarted: its persistent session still has the subscription, and the retained command is sent again
+        FleetLink again = link(m.url(), Map.of()).start();
+        awaitTrue(again::isConnected, "connected again");
+        operator.publish("wpa4j/gw1/wlan0/cmd/3", "PING");
+        awaitTrue(() -> commands.contains("wpa4j/gw1/wlan0/cmd/3 PING"), "the next command");
+        assertEquals(1, commands.stream().filter(c -> c.contains("DISCONNECT")).count(), "a retained command is not served again: " + commands);
+        again.close();
+        FleetLink off = link(m.url(), Map.of("commands", "false")).start();
+        awaitTrue(off::isConnected, "connected without commands");
+        operator.publish("wpa4j/gw1/wlan0/cmd/4", "PING");
+        Thread.sleep(1000);
+        assertTrue(commands.stream().noneMatch(c -> c.contains("/cmd/4")), "commands=false: none served, though the session had subscribed: " + commands);
     }
 }

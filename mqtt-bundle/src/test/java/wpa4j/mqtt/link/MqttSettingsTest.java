@@ -49,7 +49,7 @@ class MqttSettingsTest {
     }
 
     @Test
-    void badValuesAreNamedWithWhatIsAllowed() {
+    void badValuesAreNamedWithWhatIsAllowed() throws Exception {
         assertEquals("broker: missing; allowed: tcp://host:port or ssl://host:port", error());
         assertTrue(error("broker", "http://x:80").contains("is not tcp://host:port or ssl://host:port"));
         assertTrue(error("broker", "tcp://x").contains("is not tcp://host:port"));
@@ -60,6 +60,8 @@ class MqttSettingsTest {
         assertEquals("commands: 'yes'; allowed: true or false", error("broker", "tcp://x:1883", "commands", "yes"));
         assertTrue(error("broker", "tcp://x:1883", ".password", "p").startsWith("username: missing"));
         assertTrue(error("broker", "tcp://x:1883", "trustStore", "ca.pem").startsWith("trustStore: set, but broker tcp://x:1883 is not ssl://"));
+        Files.writeString(home.resolve("ca.pem"), "not a certificate");
+        assertTrue(error("broker", "ssl://x:8883", "trustStore", "ca.pem").startsWith("trustStore: "), error("broker", "ssl://x:8883", "trustStore", "ca.pem"));
         String missing = error("broker", "tcp://x:1883", "username", "u", "passwordFile", "nope.pw");
         assertTrue(missing.startsWith("passwordFile: ") && missing.contains("cannot be read"), missing);
     }

@@ -44,6 +44,8 @@ public final class Mosquitto implements AutoCloseable {
         Files.createDirectories(dir);
         Mosquitto m = new Mosquitto(dir, freePort(), tls ? freePort() : -1);
         List<String> conf = new ArrayList<>(List.of("user root", "persistence true", "persistence_location " + dir + "/", "autosave_interval 1",
+                // a console that falls behind a burst keeps all of it (the default drops beyond 1000 queued per client)
+                "max_queued_messages 0",
                 "log_dest file " + dir.resolve("mosquitto.log"), "log_type all", "per_listener_settings false",
                 "listener " + m.port + " 127.0.0.1"));
         if (user != null) {
@@ -107,6 +109,11 @@ public final class Mosquitto implements AutoCloseable {
     /** SIGSTOP: the broker takes nothing more off its sockets, so what is sent now stays unacknowledged. */
     public void pause() throws Exception {
         exec("kill", "-STOP", String.valueOf(process.pid()));
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() throws Exception {
+        exec("kill", "-CONT", String.valueOf(process.pid()));
     }
 
     /** SIGKILL: the broker dies with what it had not saved, as on a power cut. */

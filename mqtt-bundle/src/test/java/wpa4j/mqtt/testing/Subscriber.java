@@ -37,6 +37,10 @@ public final class Subscriber implements AutoCloseable {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
+    public void publishRetained(String topic, String payload) throws Exception {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, true);
+    }
+
     /** Waits up to 20 s for a received message to match; fails with what was received (a hang guard, not a timing assertion). */
     public Received await(Predicate<Received> p, String what) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
