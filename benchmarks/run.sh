@@ -25,6 +25,10 @@
 #                                      time to COMPLETED on an SAE network in the hwsim VM, wpa4j's station vs
 #                                      Debian's wpa_supplicant (default 10 runs each, sae_pwe "0,1"); every run's
 #                                      log ends up in benchmarks/target/vm-sae-logs
+#   benchmarks/run.sh fleet [gateways]
+#                                      N gateway processes (default 20) of the built gateway jar, on the sim, against one
+#                                      Mosquitto broker: time until all are online with their station COMPLETED, their
+#                                      resident memory, and fleet:list listing them (MqttFleetIT; needs mosquitto)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
@@ -41,6 +45,12 @@ private_classpath() {
 case "$what" in
   sim) exec java -cp "$cp" wpa4j.bench.SimSwapHarness "$@" ;;
   jmh) exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;
+  fleet)
+    cd "$here/.."
+    mvn -B -o -q verify -pl test-bundle -Dit.test='MqttFleetIT#twentyGatewaysOnOneBrokerAreListedByFleetList' -Dtest=NONE \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dfleet.gateways="${1:-20}"
+    grep -h '^fleet:' test-bundle/target/failsafe-reports/wpa4j.itest.MqttFleetIT-output.txt
+    ;;
   gateway-footprint) exec bash "$here/gateway-footprint.sh" "$@" ;;
   ap-scale) exec java -cp "$cp" wpa4j.bench.ApScaleHarness "${1:-2007}" 120 "${2:-0}" ;;
   ap-handshakes) exec java -cp "$cp" wpa4j.bench.ApHandshakeHarness "${1:-20000}" "${2:-2000}" "${3:-10000}" ;;

@@ -130,6 +130,20 @@ class MqttFleetIT {
                 "the last will: gw-a offline");
     }
 
+    /** VmRSS of a process, from /proc (0 where there is none). */
+    private static long residentKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return 0;
+    }
+
     private static String state(JsonObject status, String ifname) {
         JsonObject i = iface(status, ifname);
         return i == null ? null : i.get("state").getAsString();
@@ -169,7 +183,14 @@ class MqttFleetIT {
             Thread.sleep(200);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("fleet: %d gateway processes started, online and their stations COMPLETED after %.1f s%n", n, seconds);
+        List<Long> rss = new ArrayList<>();
+        for (FleetGateway g : gateways) {
+            rss.add(residentKb(g.process.pid()));
+        }
+        rss.sort(null);
+        System.out.printf("fleet: %d gateway processes started, online and their stations COMPLETED after %.1f s; resident memory per gateway "
+                + "%d/%d/%d MB (min/median/max), %d MB in all%n", n, seconds, rss.get(0) / 1024, rss.get(n / 2) / 1024, rss.get(n - 1) / 1024,
+                rss.stream().mapToLong(Long::longValue).sum() / 1024);
         gateways.get(0).command("fleet:list");
         gateways.get(0).awaitLog(n + " gateways, " + n + " online");
         String out = gateways.get(0).output();
