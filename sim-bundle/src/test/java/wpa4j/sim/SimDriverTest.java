@@ -82,7 +82,9 @@ class SimDriverTest {
 
     @Test
     void scanFindsAnApOnlyOnItsChannel() throws Exception {
-        try (Medium m = new Medium(1, FAST)) {
+        // a dwell long enough that the second request surely comes while the first scan runs (with 5 ms a loaded CI
+        // machine once finished the first scan between the two calls)
+        try (Medium m = new Medium(1, new SimTiming(1000, 20, 2, 400, 30_000))) {
             Radio sta = m.addRadio("sim1", MacAddress.parse("02:00:00:00:01:00"));
             List<DriverEvent> events = new CopyOnWriteArrayList<>();
             DriverInterface di = new SimDriver(m, sta).open("sim1", events::add);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * jars, the others from the local Maven repository. Time limits only guard against hangs.
  */
 class KarafFeatureIT {
-    private static final String VERSION = "1.0.0.SNAPSHOT";
+    /** This build's Maven version, e.g. 1.0.0-SNAPSHOT: the wpa4j jars' file names end with it. */
+    private static final String VERSION = System.getProperty("wpa4j.version");
     /** Karaf's own boot features without the remote ones (ssh, management: ports the test does not need). */
     private static final Pattern NETWORKED = Pattern.compile("\\s*(ssh|management)/[^,]*,");
 
@@ -43,8 +44,7 @@ class KarafFeatureIT {
         String features = Files.readString(etc.resolve("org.apache.karaf.features.cfg"));
         features = NETWORKED.matcher(features).replaceAll("");
         features = features.replace("featuresRepositories = \\", "featuresRepositories = \\\n    " + Path.of(System.getProperty("karaf.features")).toUri() + ", \\");
-        features = features.replace("featuresBoot = \\", "featuresBoot = \\\n    wpa4j/" + VERSION + ", \\\n    wpa4j-mqtt/" + VERSION + ", \\\n    wpa4j-web/"
-                + VERSION + ", \\");
+        features = features.replace("featuresBoot = \\", "featuresBoot = \\\n    wpa4j, \\\n    wpa4j-mqtt, \\\n    wpa4j-web, \\");
         Files.writeString(etc.resolve("org.apache.karaf.features.cfg"), features);
         // offline: Karaf's own system/ repository, the staged wpa4j one, and the local Maven repository for the rest
         Files.writeString(etc.resolve("org.ops4j.pax.url.mvn.cfg"), "org.ops4j.pax.url.mvn.offline=true\norg.ops4j.pax.url.mvn.useFallbackRepositories=false\n"
@@ -107,9 +107,9 @@ class KarafFeatureIT {
                 continue;
             }
             Path jar = Path.of(System.getProperty(key));
-            String name = jar.getFileName().toString(); // <artifactId>-1.0.0-SNAPSHOT.jar, from the reactor
-            String artifact = name.substring(0, name.indexOf("-1.0.0-SNAPSHOT"));
-            Path dir = Files.createDirectories(repo.resolve("wpa4j").resolve(artifact).resolve("1.0.0-SNAPSHOT"));
+            String name = jar.getFileName().toString(); // <artifactId>-<version>.jar, from the reactor
+            String artifact = name.substring(0, name.indexOf("-" + VERSION));
+            Path dir = Files.createDirectories(repo.resolve("wpa4j").resolve(artifact).resolve(VERSION));
             Files.copy(jar, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
         return repo;

@@ -112,6 +112,21 @@ class MqttFleetIT {
         console.await(r -> r.topic().equals("wpa4j/gw-a/sim2/event/AP-STA-CONNECTED"), "the other AP's station");
         String status = json(command(console, "gw-a", "sim1", "st-1", "STATUS")).get("reply").getAsString();
         assertTrue(status.contains("ssid=wpa4j-other\n") && status.contains("wpa_state=COMPLETED"), status);
+        String networks = json(command(console, "gw-a", "sim1", "ls-1", "LIST_NETWORKS")).get("reply").getAsString();
+        assertTrue(networks.contains(id + "\twpa4j-other\tany\t[CURRENT]"), networks);
+        assertEquals("OK\n", json(command(console, "gw-a", "sim1", "scan-1", "SCAN")).get("reply").getAsString());
+        console.await(r -> r.topic().equals("wpa4j/gw-a/sim1/event/CTRL-EVENT-SCAN-RESULTS"), "the scan's results event");
+        String results = json(command(console, "gw-a", "sim1", "sr-1", "SCAN_RESULTS")).get("reply").getAsString();
+        assertTrue(results.contains("wpa4j-demo") && results.contains("wpa4j-other"), results);
+        // the AP side: its station table, and a deauthentication the station recovers from
+        String table = json(command(console, "gw-a", "sim2", "sta-1", "ALL_STA")).get("reply").getAsString();
+        assertTrue(table.startsWith("02:00:00:00:01:00\n") && table.contains("[AUTHORIZED]"), table);
+        int before = console.received().size();
+        assertEquals("OK\n", json(command(console, "gw-a", "sim2", "deauth-1", "DEAUTHENTICATE 02:00:00:00:01:00")).get("reply").getAsString());
+        console.await(r -> console.received().indexOf(r) >= before && r.topic().equals("wpa4j/gw-a/sim2/event/AP-STA-DISCONNECTED"),
+                "the AP's station deauthenticated");
+        console.await(r -> console.received().indexOf(r) >= before && r.topic().equals("wpa4j/gw-a/sim1/event/CTRL-EVENT-CONNECTED"),
+                "the station connected again");
         // a malformed command: an error reply, the gateway goes on
         JsonObject bad = json(command(console, "gw-a", "sim1", "bad-1", "STATUS\nSCAN"));
         assertFalse(bad.get("ok").getAsBoolean());

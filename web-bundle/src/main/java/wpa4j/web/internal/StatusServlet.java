@@ -30,6 +30,7 @@ import wpa4j.runtime.binding.PassphraseFile;
 import wpa4j.runtime.console.Console;
 import wpa4j.supplicant.SupplicantControl;
 import wpa4j.web.auth.BasicAuth;
+import wpa4j.web.auth.Refusals;
 import wpa4j.web.view.GatewayView;
 
 /**
@@ -51,6 +52,7 @@ public final class StatusServlet extends HttpServlet {
     private final transient List<SupplicantControl> stations = new CopyOnWriteArrayList<>();
     private final transient List<ApControl> aps = new CopyOnWriteArrayList<>();
     private transient volatile Optional<BasicAuth> operator = Optional.empty();
+    private final transient Refusals refusals = new Refusals(Console::warn);
 
     @Activate
     @Modified
@@ -137,6 +139,7 @@ public final class StatusServlet extends HttpServlet {
         }
         Optional<String> user = op.get().check(req.getHeader("Authorization"));
         if (user.isEmpty()) {
+            refusals.refused(req.getRemoteAddr(), req.getHeader("Authorization") != null);
             resp.setHeader("WWW-Authenticate", "Basic realm=\"wpa4j\", charset=\"UTF-8\"");
             reply(resp, 401, false, "log in as the wpa4j.web user to act");
             return;
@@ -149,6 +152,12 @@ public final class StatusServlet extends HttpServlet {
             Console.line("web: " + user.get() + " " + action + " on " + ifname);
         }
         reply(resp, ok ? 200 : 400, ok, result);
+    }
+
+    /** TRACE would echo the request's headers, Authorization included. */
+    @Override
+    protected void doTrace(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        send(resp, 405, "text/plain", "TRACE is not served\n");
     }
 
     /** "OK", or why not. */

@@ -3,6 +3,7 @@ package wpa4j.web.view;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -29,10 +30,24 @@ public final class GatewayView {
         o.addProperty("time", now.toString());
         o.addProperty("actions", actions);
         JsonArray ifaces = new JsonArray();
-        stations.stream().sorted(Comparator.comparing(SupplicantControl::ifname)).forEach(s -> ifaces.add(station(s)));
-        aps.stream().sorted(Comparator.comparing(ApControl::ifname)).forEach(a -> ifaces.add(ap(a)));
+        stations.stream().sorted(Comparator.comparing(SupplicantControl::ifname)).forEach(s -> ifaces.add(guarded(s.ifname(), "station", () -> station(s))));
+        aps.stream().sorted(Comparator.comparing(ApControl::ifname)).forEach(a -> ifaces.add(guarded(a.ifname(), "ap", () -> ap(a))));
         o.add("interfaces", ifaces);
         return o.toString();
+    }
+
+    /** One interface that cannot answer (its core stopping, its loop gone) is shown with why, the others as usual. */
+    static JsonObject guarded(String ifname, String role, Supplier<JsonObject> view) {
+        try {
+            return view.get();
+        } catch (RuntimeException e) {
+            JsonObject o = new JsonObject();
+            o.addProperty("ifname", ifname);
+            o.addProperty("role", role);
+            o.addProperty("state", "UNKNOWN");
+            o.addProperty("error", "no answer from the core: " + e.getClass().getSimpleName());
+            return o;
+        }
     }
 
     private static JsonObject station(SupplicantControl s) {

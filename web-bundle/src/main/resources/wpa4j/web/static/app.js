@@ -55,6 +55,10 @@ function card(i, actions) {
   h.appendChild(el("span", i.role === "ap" ? "access point" : "station"));
   h.appendChild(el("span", i.state, "state" + (GOOD.has(i.state) ? " good" : BAD.has(i.state) ? " bad" : "")));
   s.appendChild(h);
+  if (i.error) {
+    s.appendChild(el("p", i.error));
+    return s;
+  }
   const facts = [["SSID", i.ssid], ["BSSID", i.bssid], ["frequency", i.freq ? i.freq + " MHz" : ""], ["driver", i.driver]];
   if (i.role === "ap") facts.push(["security", i.security], ["channel", i.channel]);
   else facts.push(["key management", i.keyMgmt], ["address", i.address]);
@@ -82,7 +86,11 @@ function card(i, actions) {
   return s;
 }
 
+let refreshing = false;
+
 async function refresh() {
+  if (refreshing) return; // a slow answer is not overtaken by the next poll
+  refreshing = true;
   try {
     const r = await fetch("api/status", { cache: "no-store" });
     const status = await r.json();
@@ -93,6 +101,8 @@ async function refresh() {
     document.getElementById("mode").textContent = status.actions ? "actions: for the configured operator" : "read-only";
   } catch (e) {
     document.getElementById("updated").textContent = "gateway not answering (" + e.message + ")";
+  } finally {
+    refreshing = false;
   }
 }
 

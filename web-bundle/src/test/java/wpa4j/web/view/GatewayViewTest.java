@@ -18,4 +18,13 @@ class GatewayViewTest {
         assertEquals("-40", a.get(0).getAsJsonObject().get("signal").getAsString());
         assertEquals("a\tb", a.get(1).getAsJsonObject().get("ssid").getAsString());
     }
+
+    @Test
+    void anInterfaceWhoseCoreDoesNotAnswerIsShownWithWhy() {
+        com.google.gson.JsonObject o = GatewayView.guarded("sim1", "station", () -> {
+            throw new IllegalStateException("event loop closed");
+        });
+        assertEquals("UNKNOWN", o.get("state").getAsString());
+        assertEquals("no answer from the core: IllegalStateException", o.get("error").getAsString());
+    }
 }
