@@ -81,9 +81,24 @@ class KarafFeatureIT {
             System.out.println("karaf: wpa4j (every backend), wpa4j-mqtt and wpa4j-web installed into Apache Karaf 4.4.10; the sim demo connected"
                     + (installed.find() ? "" : " (the install lines are not in the log)"));
         } finally {
-            p.destroy();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
+            stop(p);
+        }
+    }
+
+    /**
+     * SIGTERM to bin/karaf and the JVM it started (the script does not exec it), then waits for both: a JVM left
+     * running would go on writing into the directory JUnit deletes, and into the next tests' time.
+     */
+    private static void stop(Process p) throws Exception {
+        List<ProcessHandle> all = new java.util.ArrayList<>(p.descendants().toList());
+        all.add(p.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                h.destroyForcibly();
+                h.onExit().get(10, TimeUnit.SECONDS);
             }
         }
     }
