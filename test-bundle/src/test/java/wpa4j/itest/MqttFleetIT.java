@@ -165,6 +165,45 @@ class MqttFleetIT {
     }
 
     @Test
+    void eventsWhileTheBrokerIsDownArriveOnceItIsBack() throws Exception {
+        // a console whose session the broker keeps across its restart (Mosquitto saves it on SIGTERM)
+        Subscriber console = keep(new Subscriber(broker.url(), "console-persistent", "wpa4j/gw-r/+/event/#", true));
+        FleetGateway gw = keep(FleetGateway.start(work.resolve("gw-r"), "gw-r", mqtt("gw-r"), List.of()));
+        console.await(r -> r.topic().equals("wpa4j/gw-r/sim1/event/CTRL-EVENT-CONNECTED"), "the station's connection");
+        broker.stop();
+        gw.awaitLog("mqtt: connection to " + broker.url() + " lost");
+        int before = console.received().size();
+        // events while the broker is away: the station leaves and joins again (Gogo commands at the gateway's console)
+        gw.command("wifi:disconnect sim1");
+        gw.awaitLog("sim1: CTRL-EVENT-DISCONNECTED");
+        gw.command("wifi:connect sim1");
+        awaitTwice(gw, "sim0: AP-STA-CONNECTED 02:00:00:00:01:00");
+        broker.start();
+        gw.awaitLog("mqtt: connected to " + broker.url() + " as gw-r");
+        console.await(r -> console.received().indexOf(r) >= before && r.topic().equals("wpa4j/gw-r/sim1/event/CTRL-EVENT-DISCONNECTED"),
+                "the disconnection that happened while the broker was down");
+        console.await(r -> console.received().indexOf(r) >= before && r.topic().equals("wpa4j/gw-r/sim1/event/CTRL-EVENT-CONNECTED"),
+                "the connection that happened while the broker was down");
+        console.await(r -> console.received().indexOf(r) >= before && r.topic().equals("wpa4j/gw-r/sim0/event/AP-STA-CONNECTED"),
+                "the AP's side of it");
+        assertFalse(gw.output().contains("dropped"), "nothing dropped:\n" + gw.output());
+    }
+
+    /** Until {@code text} is in the gateway's output a second time (a hang guard of 60 s). */
+    private static void awaitTwice(FleetGateway gw, String text) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            String out = gw.output();
+            int first = out.indexOf(text);
+            if (first >= 0 && out.indexOf(text, first + text.length()) >= 0) {
+                return;
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "'" + text + "' a second time in:\n" + out);
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     void wrongCredentialsAreAClearErrorAndTheGatewayKeepsRunning() throws Exception {
         broker.close();
         broker = Mosquitto.configure(work.resolve("broker-auth"), "gw-b", "the right one", false);
