@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import wpa4j.runtime.binding.GatewayHome;
 import wpa4j.runtime.console.Console;
 import wpa4j.driver.BackendStatus;
 import wpa4j.driver.DriverBackend;
@@ -52,8 +53,6 @@ public class WifiShell {
     /** How long wifi:scan waits for the station's CTRL-EVENT-SCAN-RESULTS. */
     private static final long SCAN_WAIT_MS = 10_000;
     private static final String SCAN_RESULTS = "CTRL-EVENT-SCAN-RESULTS";
-    static final String HOME_PROPERTY = "wpa4j.home";
-
     private final Map<DriverBackend, String> backends = new ConcurrentHashMap<>();
     private final Map<Map<String, Object>, WifiDriver> drivers = new ConcurrentHashMap<>();
     private final List<SupplicantControl> stations = new CopyOnWriteArrayList<>();
@@ -66,8 +65,7 @@ public class WifiShell {
 
     @Activate
     void activate(BundleContext context) {
-        String home = context.getProperty(HOME_PROPERTY);
-        secrets = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.dir"), "secrets").toAbsolutePath();
+        secrets = GatewayHome.of(context).resolve("secrets").toAbsolutePath();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -26,6 +26,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import wpa4j.runtime.binding.CoreComponent;
 import wpa4j.runtime.binding.CoreDriverSlot;
 import wpa4j.runtime.binding.DriverRequirement;
+import wpa4j.runtime.binding.GatewayHome;
 import wpa4j.runtime.console.Console;
 import wpa4j.runtime.console.EventLog;
 import wpa4j.runtime.eloop.EventLoop;
@@ -113,8 +114,7 @@ public class HostapdComponent extends CoreComponent implements ApControl {
     }
 
     private Path home() {
-        String h = context.getProperty("wpa4j.home");
-        return Path.of(h != null ? h : System.getProperty("user.dir"));
+        return GatewayHome.of(context);
     }
 
     private void start(ApSettings s) {

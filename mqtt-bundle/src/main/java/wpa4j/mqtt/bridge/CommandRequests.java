@@ -125,18 +125,13 @@ public final class CommandRequests {
     /** As the socket transport does: a throw (but the JVM's own distress) or null answers FAIL. */
     private static String handle(CtrlEndpoint endpoint, String request) {
         try {
-            String r = endpoint.handle(toLatin1(request));
+            String r = endpoint.handle(Octets.of(request));
             return r == null ? "FAIL\n" : r;
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
             return "FAIL\n";
         }
-    }
-
-    /** Endpoints take one char per octet (ISO-8859-1), as the socket delivers them: UTF-8 text becomes its bytes. */
-    private static String toLatin1(String s) {
-        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     private static String utf8(byte[] payload) {

@@ -30,10 +30,11 @@ public final class EventMessages {
 
     /** {@code octets}: the line as the endpoint gives it, one char per octet. */
     public static Optional<Message> of(Topics topics, int qos, String ifname, int level, String octets, Instant time) {
-        String text = Octets.text(octets);
+        // checked first: this runs on the cores' loops for every line, debug lines included
         if (level < CtrlEvents.MSG_INFO) {
             return Optional.empty();
         }
+        String text = Octets.text(octets);
         int sp = text.indexOf(' ');
         String name = sp < 0 ? text : text.substring(0, sp);
         if (!EVENT.matcher(name).matches()) {

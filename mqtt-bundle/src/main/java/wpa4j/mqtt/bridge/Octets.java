@@ -10,4 +10,9 @@ final class Octets {
     static String text(String octets) {
         return new String(octets.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
+
+    /** The inverse: text as its UTF-8 octets, one char per octet, as the control socket delivers a request. */
+    static String of(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
 }

@@ -1,6 +1,5 @@
 package wpa4j.mqtt.internal;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
@@ -11,6 +10,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import wpa4j.mqtt.bridge.FleetTable;
 import wpa4j.mqtt.link.FleetQuery;
 import wpa4j.mqtt.link.MqttSettings;
+import wpa4j.runtime.binding.GatewayHome;
 
 /**
  * {@code fleet:list}: every gateway with a retained status on the configured broker, online or not, with its
@@ -27,8 +27,7 @@ public class FleetCommand {
 
     @Activate
     void activate(BundleContext ctx, Map<String, Object> props) {
-        String home = ctx.getProperty("wpa4j.home");
-        settings = MqttSettings.from(props, MqttComponent.hostName(), Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.dir")));
+        settings = MqttSettings.from(props, MqttComponent.hostName(), GatewayHome.of(ctx));
     }
 
     /** {@code fleet:list}. */

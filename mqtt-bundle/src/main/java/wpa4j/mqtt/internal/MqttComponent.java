@@ -37,6 +37,7 @@ import wpa4j.mqtt.link.FleetLink;
 import wpa4j.mqtt.link.Message;
 import wpa4j.mqtt.link.MqttSettings;
 import wpa4j.mqtt.link.Topics;
+import wpa4j.runtime.binding.GatewayHome;
 import wpa4j.runtime.console.Console;
 import wpa4j.supplicant.SupplicantControl;
 
@@ -74,9 +75,8 @@ public final class MqttComponent implements FleetLink.Listener {
     @Activate
     void activate(BundleContext ctx, Map<String, Object> props) {
         context = ctx;
-        String home = ctx.getProperty("wpa4j.home");
         try {
-            settings = MqttSettings.from(props, hostName(), Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.dir")));
+            settings = MqttSettings.from(props, hostName(), GatewayHome.of(ctx));
         } catch (IllegalArgumentException e) {
             Console.warn(MqttSettings.PID + ": " + e.getMessage() + "; no MQTT until the configuration is fixed");
             throw e;

@@ -3,5 +3,5 @@
  * requirements, and the choice (highest ranking, then oldest service), as plain Java.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package wpa4j.runtime.binding;

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
 
+import wpa4j.runtime.binding.GatewayHome;
 import wpa4j.runtime.console.Console;
 import wpa4j.runtime.events.ControlEvents;
 import wpa4j.config.ConfigException;
@@ -46,8 +47,7 @@ public class StationManager implements ManagedServiceFactory {
     @Activate
     void activate(BundleContext ctx) {
         context = ctx;
-        String h = ctx.getProperty("wpa4j.home");
-        home = Path.of(h != null ? h : System.getProperty("user.dir"));
+        home = GatewayHome.of(ctx);
     }
 
     @Deactivate

@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import wpa4j.hostapd.ApControl;
+import wpa4j.runtime.binding.GatewayHome;
 import wpa4j.runtime.binding.PassphraseFile;
 import wpa4j.runtime.console.Console;
 import wpa4j.supplicant.SupplicantControl;
@@ -63,10 +64,9 @@ public final class StatusServlet extends HttpServlet {
             operator = Optional.empty();
             return;
         }
-        String home = ctx.getProperty("wpa4j.home");
         try {
-            String password = PassphraseFile.firstLine("passwordFile", String.valueOf(file),
-                    home != null && !home.isBlank() ? home : System.getProperty("user.dir"), "the page operator's password");
+            String password = PassphraseFile.firstLine("passwordFile", String.valueOf(file), GatewayHome.of(ctx).toString(),
+                    "the page operator's password");
             operator = Optional.of(new BasicAuth(String.valueOf(user), password));
             Console.line("web: actions on the status page for " + user);
         } catch (IllegalArgumentException e) {
