@@ -20,6 +20,12 @@ final class LiveUpgrades {
     /** ping -D: "[1700000000.123456] 64 bytes from ...: icmp_seq=12 ..." */
     private static final Pattern REPLY = Pattern.compile("^\\[(\\d+\\.\\d+)\\] \\d+ bytes from");
 
+    /**
+     * Pings per side and update: 7 s at one per 50 ms, a second of it before the update command, so that they outlast
+     * the re-sync (an update took 1.1 - 5.5 s in the VM, 2026-12-06; 80 pings had ended before the slowest ones did).
+     */
+    static final int PINGS = 140;
+
     private LiveUpgrades() {
     }
 
@@ -49,8 +55,8 @@ final class LiveUpgrades {
         return out;
     }
 
-    /** What a ping saw: sent, received, and the longest time between two replies. */
-    record Pings(int sent, int received, long longestGapMs) {
+    /** What a ping saw: sent, received, the longest time between two replies, and when its last reply came (epoch ms). */
+    record Pings(int sent, int received, long longestGapMs, long lastReplyMs) {
         int lost() {
             return sent - received;
         }
@@ -64,8 +70,8 @@ final class LiveUpgrades {
     /**
      * Waits for the ping's summary and reads it. The longest gap counts the replies from {@code sinceMs} (epoch ms, the
      * update command) on, the gap across that moment included: the pings' own start, a second earlier, forks three
-     * processes from this JVM on the VM's one vCPU, which delays the second reply of a ping already running by up to
-     * 130 ms although no update is under way (seen in the replies' timestamps, 2026-12-06).
+     * processes from this JVM on the VM's one vCPU, which delayed one of the first six replies of a ping already running
+     * by up to 344 ms although no update was under way (seen in the replies' timestamps, 2026-12-06).
      */
     static Pings result(Path out, long sinceMs) throws Exception {
         KernelSupport.await(() -> {
@@ -91,7 +97,8 @@ final class LiveUpgrades {
                 gap = Math.max(gap, Math.round((at.get(i) - at.get(i - 1)) * 1000));
             }
         }
-        return new Pings(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), gap);
+        long last = at.isEmpty() ? 0 : Math.round(at.get(at.size() - 1) * 1000);
+        return new Pings(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), gap, last);
     }
 
     /**
@@ -114,17 +121,21 @@ final class LiveUpgrades {
     /** One side's ping: where it runs (a netns exec prefix, or "" here) and whom it pings. */
     record Pinger(String name, String prefix, String target) {}
 
-    /** What the updates cost: the time from each update command to the core's re-sync, pings sent and lost, the longest gap per side. */
-    record Figures(List<Long> updateMs, int sent, int lost, long longestGapA, long longestGapB, long longestGapLoopback) {
+    /**
+     * What the updates cost: the time from each update command to the core's re-sync, pings sent and lost, the longest
+     * gap per side from the update commands on, and how many updates outlasted their pings (their end went unmeasured).
+     */
+    record Figures(List<Long> updateMs, int sent, int lost, long longestGapA, long longestGapB, long longestGapLoopback, int uncovered) {
         String describe(Pinger a, Pinger b) {
-            return "update to re-synced " + spread(updateMs) + "; pings " + sent + " sent, " + lost + " lost; longest gap " + longestGapA + " ms from "
-                    + a.name() + ", " + longestGapB + " ms from " + b.name() + " (a loopback ping meanwhile, no radio involved: " + longestGapLoopback
-                    + " ms)";
+            return "update to re-synced " + spread(updateMs) + "; pings " + sent + " sent, " + lost + " lost; longest gap from an update command on "
+                    + longestGapA + " ms from " + a.name() + ", " + longestGapB + " ms from " + b.name()
+                    + " (a loopback ping meanwhile, no radio involved: " + longestGapLoopback + " ms); "
+                    + (uncovered == 0 ? "the pings outlasted every re-sync" : uncovered + " updates outlasted their pings");
         }
     }
 
     /**
-     * Updates the nl80211 bundle to each of {@code builds} in turn from the console, each under 80 pings
+     * Updates the nl80211 bundle to each of {@code builds} in turn from the console, each under {@link #PINGS} pings
      * (every 50 ms) both ways, waiting for the new build to be bound to {@code ifname} and for one more
      * {@code resync} line of the core; prints a line per update.
      */
@@ -135,12 +146,13 @@ final class LiveUpgrades {
         long gapA = 0;
         long gapB = 0;
         long gapLo = 0;
+        int uncovered = 0;
         for (int n = 1; n <= builds.size(); n++) {
             // named per interface and update, so that a suite's ping logs can be read side by side with the gateway's
-            Path pa = startPing(a.prefix(), a.target(), 80, ifname + "-" + a.name().replace(' ', '-') + "-" + n);
-            Path pb = startPing(b.prefix(), b.target(), 80, ifname + "-" + b.name().replace(' ', '-') + "-" + n);
+            Path pa = startPing(a.prefix(), a.target(), PINGS, ifname + "-" + a.name().replace(' ', '-') + "-" + n);
+            Path pb = startPing(b.prefix(), b.target(), PINGS, ifname + "-" + b.name().replace(' ', '-') + "-" + n);
             // the control: the same ping over the loopback shows what the VM's one busy vCPU alone costs a ping
-            Path pl = startPing("", "127.0.0.1", 80, ifname + "-loopback-" + n);
+            Path pl = startPing("", "127.0.0.1", PINGS, ifname + "-loopback-" + n);
             Thread.sleep(1000);
             long resyncs = gw.lines(resync);
             long since = System.currentTimeMillis();
@@ -148,19 +160,22 @@ final class LiveUpgrades {
             gw.command("update wpa4j.nl80211 file:" + builds.get(n - 1));
             gw.awaitLines(ifname + ": driver nl80211 1\\.0\\.0\\.up" + n + " .* bound", 1);
             gw.awaitLines(resync, resyncs + 1);
+            long resynced = System.currentTimeMillis();
             ms.add((System.nanoTime() - t0) / 1_000_000);
             Pings ra = result(pa, since);
             Pings rb = result(pb, since);
             Pings rl = result(pl, since);
-            System.out.printf("%s update %d: %d ms; from %s %s; from %s %s; loopback longest gap %d ms%n", ifname, n, ms.get(n - 1), a.name(), ra,
-                    b.name(), rb, rl.longestGapMs());
+            boolean covered = Math.min(ra.lastReplyMs(), rb.lastReplyMs()) >= resynced;
+            uncovered += covered ? 0 : 1;
+            System.out.printf("%s update %d: %d ms; from %s %s; from %s %s; loopback longest gap %d ms%s%n", ifname, n, ms.get(n - 1), a.name(), ra,
+                    b.name(), rb, rl.longestGapMs(), covered ? "" : "; the pings ended before the re-sync");
             sent += ra.sent() + rb.sent();
             lost += ra.lost() + rb.lost();
             gapA = Math.max(gapA, ra.longestGapMs());
             gapB = Math.max(gapB, rb.longestGapMs());
             gapLo = Math.max(gapLo, rl.longestGapMs());
         }
-        return new Figures(ms, sent, lost, gapA, gapB, gapLo);
+        return new Figures(ms, sent, lost, gapA, gapB, gapLo, uncovered);
     }
 
     /** The median and the largest of {@code ms}. */

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.osgi.framework.BundleContext;
 
 /**
- * The gateway's home directory, from which relative paths of the configurations are taken (passphrase and password
- * files, secrets, control sockets): the framework property {@code wpa4j.home}, else the JVM's working directory.
+ * The gateway's home directory, from which relative paths of the configurations are taken (configuration files,
+ * passphrase, SAE password and MQTT password files, trust stores, {@code secrets/}): the framework property
+ * {@code wpa4j.home}, else the JVM's working directory.
  *
  * @since 1.6
  */

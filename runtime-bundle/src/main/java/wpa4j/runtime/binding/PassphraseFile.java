@@ -27,7 +27,7 @@ public final class PassphraseFile {
      * @since 1.5
      */
     public static String firstLine(String key, String path, String home, String allowed) {
-        Path p = Path.of(home == null ? System.getProperty("user.dir") : home).resolve(path);
+        Path p = GatewayHome.of(home).resolve(path);
         try {
             List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
             // spaces are part of a secret: only a DOS line end is dropped
